@@ -1,0 +1,104 @@
+package org.vpp.command.asset;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.vpp.command.common.Decision;
+import org.vpp.messages.asset.AssetEvent;
+import org.vpp.messages.asset.AssetId;
+import org.vpp.messages.asset.AssetRegistered;
+import org.vpp.messages.asset.ChangeAssetStatus;
+import org.vpp.messages.asset.DecommissionAsset;
+import org.vpp.messages.asset.MoveAsset;
+import org.vpp.messages.asset.RegisterAsset;
+import org.vpp.messages.asset.RenameAsset;
+import org.vpp.messages.asset.ReportTelemetryLost;
+import org.vpp.messages.asset.ReportTelemetryRestored;
+import org.vpp.messages.asset.UpdateAssetLimits;
+
+/**
+ * A node of the fleet tree. It only glues: gathers the facts a decision needs, asks {@link AssetDecisions}, and
+ * records the events; event-sourcing handlers only assign. Command handlers return the aggregate version after
+ * the command, so callers can wait for read models to reach it.
+ */
+@Aggregate
+public class Asset {
+
+    @AggregateIdentifier
+    private AssetId assetId;
+    private AssetState state;
+
+    protected Asset() {
+        // for Axon's event sourcing
+    }
+
+    @CommandHandler
+    public Asset(RegisterAsset cmd, AssetTopology topology) {
+        topology.lockForTreeChange();
+        boolean idTaken = cmd.assetId() != null && topology.find(cmd.assetId()).isPresent();
+        var parent = cmd.parentId() == null ? java.util.Optional.<TopologyNode>empty() : topology.find(cmd.parentId());
+        record(AssetDecisions.register(cmd, idTaken, parent));
+    }
+
+    @CommandHandler
+    public long handle(UpdateAssetLimits cmd) {
+        return record(AssetDecisions.updateLimits(state, cmd));
+    }
+
+    @CommandHandler
+    public long handle(RenameAsset cmd) {
+        return record(AssetDecisions.rename(state, cmd));
+    }
+
+    @CommandHandler
+    public long handle(MoveAsset cmd, AssetTopology topology) {
+        topology.lockForTreeChange();
+        var newParent = cmd.newParentId() == null ? java.util.Optional.<TopologyNode>empty() : topology.find(cmd.newParentId());
+        boolean inOwnSubtree = cmd.newParentId() != null && topology.isSelfOrAncestor(assetId, cmd.newParentId());
+        return record(AssetDecisions.move(state, cmd, newParent, inOwnSubtree));
+    }
+
+    @CommandHandler
+    public long handle(ChangeAssetStatus cmd) {
+        return record(AssetDecisions.changeStatus(state, cmd));
+    }
+
+    @CommandHandler
+    public long handle(DecommissionAsset cmd, AssetTopology topology) {
+        topology.lockForTreeChange();
+        return record(AssetDecisions.decommission(state, cmd, topology.activeChildCount(assetId)));
+    }
+
+    @CommandHandler
+    public long handle(ReportTelemetryLost cmd) {
+        return record(AssetDecisions.telemetryLost(state, cmd));
+    }
+
+    @CommandHandler
+    public long handle(ReportTelemetryRestored cmd) {
+        return record(AssetDecisions.telemetryRestored(state, cmd));
+    }
+
+    @EventSourcingHandler
+    void on(AssetRegistered event) {
+        assetId = event.assetId();
+        state = AssetState.registered(event);
+    }
+
+    @EventSourcingHandler
+    void on(AssetEvent event) {
+        if (!(event instanceof AssetRegistered)) {
+            state = state.evolve(event);
+        }
+    }
+
+    private static long record(Decision<AssetEvent> decision) {
+        decision.eventsOrThrow().forEach(event -> apply(event));
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? -1 : version;
+    }
+}

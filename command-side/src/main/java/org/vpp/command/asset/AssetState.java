@@ -1,0 +1,41 @@
+package org.vpp.command.asset;
+
+import org.vpp.messages.asset.AssetDecommissioned;
+import org.vpp.messages.asset.AssetEvent;
+import org.vpp.messages.asset.AssetId;
+import org.vpp.messages.asset.AssetKind;
+import org.vpp.messages.asset.AssetLimitsUpdated;
+import org.vpp.messages.asset.AssetMoved;
+import org.vpp.messages.asset.AssetRegistered;
+import org.vpp.messages.asset.AssetRenamed;
+import org.vpp.messages.asset.AssetStatus;
+import org.vpp.messages.asset.AssetStatusChanged;
+import org.vpp.messages.asset.GeoLocation;
+import org.vpp.messages.asset.StatusOrigin;
+import org.vpp.messages.asset.TechnicalLimits;
+
+/** What the Asset aggregate remembers, as an immutable value; {@link #evolve} only assigns. */
+public record AssetState(AssetId id, AssetKind kind, String name, AssetId parentId, GeoLocation location,
+                         TechnicalLimits limits, AssetStatus status, StatusOrigin statusOrigin) {
+
+    public static AssetState registered(AssetRegistered e) {
+        return new AssetState(e.assetId(), e.kind(), e.name(), e.parentId(), e.location(), e.limits(), e.status(),
+                StatusOrigin.OPERATOR);
+    }
+
+    public boolean isDecommissioned() {
+        return status == AssetStatus.DECOMMISSIONED;
+    }
+
+    public AssetState evolve(AssetEvent event) {
+        return switch (event) {
+            case AssetRegistered e -> registered(e);
+            case AssetLimitsUpdated e -> new AssetState(id, kind, name, parentId, location, e.limits(), status, statusOrigin);
+            case AssetRenamed e -> new AssetState(id, kind, e.name(), parentId, location, limits, status, statusOrigin);
+            case AssetMoved e -> new AssetState(id, kind, name, e.toParentId(), location, limits, status, statusOrigin);
+            case AssetStatusChanged e -> new AssetState(id, kind, name, parentId, location, limits, e.to(), e.origin());
+            case AssetDecommissioned e -> new AssetState(id, kind, name, parentId, location, limits,
+                    AssetStatus.DECOMMISSIONED, StatusOrigin.OPERATOR);
+        };
+    }
+}

@@ -1,0 +1,8 @@
+package org.vpp.command.asset;
+
+import org.vpp.messages.asset.AssetId;
+import org.vpp.messages.asset.AssetKind;
+
+/** What the command side must know of another asset to validate tree changes. */
+public record TopologyNode(AssetId id, AssetKind kind, AssetId parentId, boolean decommissioned) {
+}

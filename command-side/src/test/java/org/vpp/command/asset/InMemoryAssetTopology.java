@@ -1,0 +1,49 @@
+package org.vpp.command.asset;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.vpp.messages.asset.AssetId;
+import org.vpp.messages.asset.AssetKind;
+
+/** A hand-filled tree for aggregate tests, standing in for the JDBC lookup. */
+final class InMemoryAssetTopology implements AssetTopology {
+
+    private final Map<AssetId, TopologyNode> nodes = new HashMap<>();
+    int locks;
+
+    InMemoryAssetTopology add(AssetId id, AssetKind kind, AssetId parent) {
+        nodes.put(id, new TopologyNode(id, kind, parent, false));
+        return this;
+    }
+
+    InMemoryAssetTopology decommissioned(AssetId id) {
+        TopologyNode n = nodes.get(id);
+        nodes.put(id, new TopologyNode(id, n.kind(), n.parentId(), true));
+        return this;
+    }
+
+    @Override
+    public Optional<TopologyNode> find(AssetId id) {
+        return Optional.ofNullable(nodes.get(id));
+    }
+
+    @Override
+    public boolean isSelfOrAncestor(AssetId candidate, AssetId node) {
+        for (AssetId at = node; at != null; at = nodes.containsKey(at) ? nodes.get(at).parentId() : null) {
+            if (at.equals(candidate)) return true;
+        }
+        return false;
+    }
+
+    @Override
+    public int activeChildCount(AssetId id) {
+        return (int) nodes.values().stream().filter(n -> id.equals(n.parentId()) && !n.decommissioned()).count();
+    }
+
+    @Override
+    public void lockForTreeChange() {
+        locks++;
+    }
+}

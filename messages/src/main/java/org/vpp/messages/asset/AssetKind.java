@@ -1,0 +1,20 @@
+package org.vpp.messages.asset;
+
+/** What a node of the fleet tree is: a group (inner node) or a device (leaf). */
+public enum AssetKind {
+    PORTFOLIO, REGION, SITE,
+    BATTERY, PV, WIND, LOAD, GENERATOR, EV_CHARGER;
+
+    public boolean isGroup() {
+        return this == PORTFOLIO || this == REGION || this == SITE;
+    }
+
+    public boolean isDevice() {
+        return !isGroup();
+    }
+
+    /** Devices that hold energy and so have a capacity and state of charge. */
+    public boolean isStorage() {
+        return this == BATTERY || this == EV_CHARGER;
+    }
+}

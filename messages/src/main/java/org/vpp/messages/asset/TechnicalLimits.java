@@ -1,0 +1,53 @@
+package org.vpp.messages.asset;
+
+/**
+ * Technical limits of an asset. Units are in the names; power is positive for injection (generation, discharge)
+ * and negative for consumption (load, charging). Fields that do not apply to a kind are null: storage fields for
+ * non-storage devices, power fields for groups, the grid-connection limit for devices.
+ *
+ * @param minPowerMw            lowest power the device can be driven to (MW, negative = consumption)
+ * @param maxPowerMw            highest power the device can be driven to (MW)
+ * @param energyCapacityMwh     nameplate storage capacity (storage only)
+ * @param chargeEfficiency      fraction of grid energy stored when charging, in (0,1] (storage only)
+ * @param dischargeEfficiency   fraction of stored energy delivered when discharging, in (0,1] (storage only)
+ * @param rampRateMwPerMin      fastest change of power (MW/min); null = unconstrained
+ * @param minSoc                lowest state of charge the device may reach, in [0,1] (storage only)
+ * @param maxSoc                highest state of charge, in [0,1] (storage only)
+ * @param reserveSoc            backup reserve the VPP may never use, in [0,maxSoc] (storage only)
+ * @param gridConnectionLimitMw limit of the node's grid connection in both directions (groups only); null = none
+ */
+public record TechnicalLimits(
+        Double minPowerMw,
+        Double maxPowerMw,
+        Double energyCapacityMwh,
+        Double chargeEfficiency,
+        Double dischargeEfficiency,
+        Double rampRateMwPerMin,
+        Double minSoc,
+        Double maxSoc,
+        Double reserveSoc,
+        Double gridConnectionLimitMw) {
+
+    public static final TechnicalLimits NONE = new TechnicalLimits(null, null, null, null, null, null, null, null, null, null);
+
+    public static TechnicalLimits groupWithGridLimit(Double gridConnectionLimitMw) {
+        return new TechnicalLimits(null, null, null, null, null, null, null, null, null, gridConnectionLimitMw);
+    }
+
+    public static TechnicalLimits power(double minPowerMw, double maxPowerMw, Double rampRateMwPerMin) {
+        return new TechnicalLimits(minPowerMw, maxPowerMw, null, null, null, rampRateMwPerMin, null, null, null, null);
+    }
+
+    public static TechnicalLimits storage(double minPowerMw, double maxPowerMw, double energyCapacityMwh,
+                                          double chargeEfficiency, double dischargeEfficiency, Double rampRateMwPerMin,
+                                          double minSoc, double maxSoc, double reserveSoc) {
+        return new TechnicalLimits(minPowerMw, maxPowerMw, energyCapacityMwh, chargeEfficiency, dischargeEfficiency,
+                rampRateMwPerMin, minSoc, maxSoc, reserveSoc, null);
+    }
+
+    /** The lowest state of charge the VPP may use: the higher of the SoC floor and the backup reserve. */
+    public double usableSocFloor() {
+        double floor = minSoc == null ? 0.0 : minSoc;
+        return reserveSoc == null ? floor : Math.max(floor, reserveSoc);
+    }
+}

@@ -1,0 +1,7 @@
+package org.vpp.messages.asset;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Replace an asset's technical limits as a whole (partial updates would hide incoherent combinations). */
+public record UpdateAssetLimits(@TargetAggregateIdentifier AssetId assetId, TechnicalLimits limits) {
+}

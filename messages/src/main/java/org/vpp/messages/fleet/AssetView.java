@@ -1,0 +1,21 @@
+package org.vpp.messages.fleet;
+
+import java.time.Instant;
+
+import org.vpp.messages.asset.AssetId;
+import org.vpp.messages.asset.AssetKind;
+import org.vpp.messages.asset.AssetStatus;
+import org.vpp.messages.asset.GeoLocation;
+import org.vpp.messages.asset.StatusOrigin;
+import org.vpp.messages.asset.TechnicalLimits;
+
+/**
+ * An asset in the fleet read model.
+ *
+ * @param version sequence number of the last event applied (0 after registration)
+ * @param lastTelemetry the latest reading received, null if none
+ */
+public record AssetView(AssetId id, AssetKind kind, String name, AssetId parentId, AssetStatus status,
+                        StatusOrigin statusOrigin, String statusReason, GeoLocation location, TechnicalLimits limits,
+                        Instant registeredAt, Instant updatedAt, long version, LastTelemetry lastTelemetry) {
+}
