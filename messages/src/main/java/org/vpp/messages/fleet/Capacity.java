@@ -17,6 +17,23 @@ public record Capacity(int deviceCount, double maxPowerMw, double minPowerMw, do
 
     public static final Capacity ZERO = new Capacity(0, 0, 0, 0, 0, 0, 0, 0);
 
+    public Capacity plus(Capacity o) {
+        return new Capacity(deviceCount + o.deviceCount, maxPowerMw + o.maxPowerMw, minPowerMw + o.minPowerMw,
+                energyCapacityMwh + o.energyCapacityMwh, storedEnergyMwh + o.storedEnergyMwh, headroomMwh + o.headroomMwh,
+                currentPowerMw + o.currentPowerMw, devicesWithoutTelemetry + o.devicesWithoutTelemetry);
+    }
+
+    /**
+     * Power limits clipped to a grid connection of {@code limitMw} in both directions; energy is unaffected. Where
+     * the devices cannot even reach the connection's range, the bound nearest to it is kept, so min never exceeds max.
+     */
+    public Capacity cappedAt(double limitMw) {
+        double max = Math.min(maxPowerMw, limitMw);
+        double min = Math.max(minPowerMw, -limitMw);
+        return new Capacity(deviceCount, Math.max(max, min), Math.min(min, max),
+                energyCapacityMwh, storedEnergyMwh, headroomMwh, currentPowerMw, devicesWithoutTelemetry);
+    }
+
     /** How far power can still move up from now (MW). */
     public double upwardFlexMw() {
         return Math.max(0, maxPowerMw - currentPowerMw);

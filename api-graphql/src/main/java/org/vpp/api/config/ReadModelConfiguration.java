@@ -1,0 +1,36 @@
+package org.vpp.api.config;
+
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vpp.command.asset.JdbcAssetTopology;
+import org.vpp.query.fleet.FleetProjection;
+import org.vpp.query.fleet.FleetRepository;
+import org.vpp.query.telemetry.TelemetryStore;
+
+/** Spring lives here, not in the modules: the command-side lookup, projections and stores as beans. */
+@Configuration(proxyBeanMethods = false)
+public class ReadModelConfiguration {
+
+    @Bean
+    public JdbcAssetTopology assetTopology(JdbcTemplate jdbc) {
+        return new JdbcAssetTopology(jdbc);
+    }
+
+    @Bean
+    public FleetRepository fleetRepository(JdbcTemplate jdbc) {
+        return new FleetRepository(jdbc);
+    }
+
+    @Bean
+    public FleetProjection fleetProjection(JdbcTemplate jdbc, FleetRepository repository, QueryUpdateEmitter emitter) {
+        return new FleetProjection(jdbc, repository, emitter);
+    }
+
+    @Bean
+    public TelemetryStore telemetryStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new TelemetryStore(jdbc, tx);
+    }
+}

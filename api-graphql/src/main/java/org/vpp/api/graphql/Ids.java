@@ -1,0 +1,34 @@
+package org.vpp.api.graphql;
+
+import java.util.Optional;
+
+import org.vpp.messages.asset.AssetId;
+import org.vpp.messages.common.RejectionCode;
+
+/** Parsing of ids from GraphQL input into typed ids, with errors that name the field. */
+final class Ids {
+
+    private Ids() {
+    }
+
+    static Optional<UserError> problem(String field, String value, boolean required) {
+        if (value == null) {
+            return required ? Optional.of(new UserError(field, RejectionCode.INVALID_VALUE, "is required")) : Optional.empty();
+        }
+        return AssetId.isValid(value) ? Optional.empty()
+                : Optional.of(new UserError(field, RejectionCode.INVALID_VALUE,
+                "must be 1-" + AssetId.MAX_LENGTH + " characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit"));
+    }
+
+    static AssetId orNull(String value) {
+        return value == null ? null : AssetId.of(value);
+    }
+
+    /** For query arguments: a malformed id is a bad request. */
+    static AssetId required(String field, String value) {
+        problem(field, value, true).ifPresent(e -> {
+            throw new BadArgumentException(field, e.message());
+        });
+        return AssetId.of(value);
+    }
+}

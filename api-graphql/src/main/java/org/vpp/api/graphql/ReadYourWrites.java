@@ -1,0 +1,48 @@
+package org.vpp.api.graphql;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.stereotype.Component;
+import org.vpp.api.config.VppProperties;
+import org.vpp.messages.asset.AssetId;
+import org.vpp.messages.fleet.AssetView;
+import org.vpp.messages.fleet.FindAsset;
+import reactor.core.publisher.Flux;
+
+/**
+ * Lets a mutation answer with what the read model shows after its own write. The fleet projection emits every
+ * change of an asset to subscription queries on {@link FindAsset}; this waits (bounded) for the view to reach the
+ * version the command handler returned. Subscribing after the command is safe: updates are emitted after their
+ * transaction commits, so the initial result already shows any update emitted before the subscription.
+ */
+@Component
+public class ReadYourWrites {
+
+    private final QueryGateway queries;
+    private final Duration timeout;
+
+    public ReadYourWrites(QueryGateway queries, VppProperties properties) {
+        this.queries = queries;
+        this.timeout = properties.api().readYourWritesTimeout();
+    }
+
+    /** The view at {@code version} or later; the latest view seen if the projection has not caught up in time. */
+    public Optional<AssetView> await(AssetId id, long version) {
+        try (SubscriptionQueryResult<Optional<AssetView>, AssetView> result = queries.subscriptionQuery(new FindAsset(id),
+                ResponseTypes.optionalInstanceOf(AssetView.class), ResponseTypes.instanceOf(AssetView.class))) {
+            Flux<AssetView> views = result.initialResult().flatMapMany(initial -> Flux.fromStream(initial.stream())).concatWith(result.updates());
+            AssetView reached = views.filter(v -> v.version() >= version).blockFirst(timeout);
+            return Optional.ofNullable(reached);
+        } catch (IllegalStateException timedOut) {
+            return queries.query(new FindAsset(id), ResponseTypes.optionalInstanceOf(AssetView.class)).join();
+        }
+    }
+
+    public Optional<AssetView> current(AssetId id) {
+        return queries.query(new FindAsset(id), ResponseTypes.optionalInstanceOf(AssetView.class)).join();
+    }
+}

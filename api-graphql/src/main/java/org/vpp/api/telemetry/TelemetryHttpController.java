@@ -1,0 +1,127 @@
+package org.vpp.api.telemetry;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.vpp.query.telemetry.IngestResult;
+import org.vpp.query.telemetry.ReadingInput;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Bulk telemetry as NDJSON: one reading per line, {@code {"assetId":"bat-1","at":"2026-11-21T14:15:00Z",
+ * "powerMw":1.2,"soc":0.56,"available":true}}; {@code at} may also be epoch seconds. The request is streamed and
+ * stored all or nothing: 200 with the counts, or 422 with the problems by line number and nothing stored.
+ */
+@RestController
+@RequestMapping("/api/telemetry")
+public class TelemetryHttpController {
+
+    private final TelemetryIngestion ingestion;
+    private final ObjectMapper json;
+
+    public TelemetryHttpController(TelemetryIngestion ingestion, ObjectMapper json) {
+        this.ingestion = ingestion;
+        this.json = json;
+    }
+
+    public record Problem(long line, String field, String message) {
+    }
+
+    public record Response(long received, long stored, List<Problem> errors, boolean errorsTruncated) {
+    }
+
+    @PostMapping(consumes = {"application/x-ndjson", "application/jsonl", "text/plain"})
+    public ResponseEntity<Response> ingest(InputStream body) {
+        IngestResult result = ingestion.ingest(new Lines(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)), json));
+        List<Problem> problems = result.problems().stream().map(p -> new Problem(p.index() + 1, p.field(), p.message())).toList();
+        Response response = new Response(result.received(), result.stored(), problems, result.problemsTruncated());
+        return ResponseEntity.status(result.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(response);
+    }
+
+    /** Reads lines lazily, so a million readings never sit in memory as text. Blank lines count as malformed. */
+    static final class Lines implements Iterator<ReadingInput> {
+        private final BufferedReader reader;
+        private final ObjectMapper json;
+        private String next;
+
+        Lines(BufferedReader reader, ObjectMapper json) {
+            this.reader = reader;
+            this.json = json;
+            advance();
+        }
+
+        private void advance() {
+            try {
+                next = reader.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public ReadingInput next() {
+            if (next == null) throw new NoSuchElementException();
+            String line = next;
+            advance();
+            return parse(line, json);
+        }
+    }
+
+    static ReadingInput parse(String line, ObjectMapper json) {
+        if (line.isBlank()) return ReadingInput.malformed("empty line");
+        JsonNode node;
+        try {
+            node = json.readTree(line);
+        } catch (JacksonException e) {
+            return ReadingInput.malformed("not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!node.isObject()) return ReadingInput.malformed("expected a JSON object per line");
+        Instant at;
+        JsonNode atNode = node.get("at");
+        if (atNode == null || atNode.isNull()) {
+            at = null;
+        } else if (atNode.isNumber()) {
+            at = Instant.ofEpochSecond(atNode.asLong());
+        } else {
+            try {
+                at = OffsetDateTime.parse(atNode.asString()).toInstant();
+            } catch (DateTimeParseException e) {
+                return ReadingInput.malformed("at: not an ISO-8601 instant with offset or epoch seconds: " + atNode.asString());
+            }
+        }
+        return ReadingInput.of(text(node, "assetId"), at, number(node, "powerMw"), number(node, "soc"),
+                node.has("available") ? (node.get("available").isBoolean() ? node.get("available").asBoolean() : null) : Boolean.TRUE);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    private static Double number(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() || !v.isNumber() ? null : v.asDouble();
+    }
+}

@@ -1,0 +1,143 @@
+package org.vpp.query.fleet;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.vpp.messages.asset.AssetId;
+import org.vpp.messages.asset.AssetKind;
+import org.vpp.messages.asset.AssetStatus;
+import org.vpp.messages.asset.GeoLocation;
+import org.vpp.messages.asset.StatusOrigin;
+import org.vpp.messages.asset.TechnicalLimits;
+import org.vpp.messages.fleet.AssetFilter;
+import org.vpp.messages.fleet.AssetPage;
+import org.vpp.messages.fleet.AssetView;
+import org.vpp.messages.fleet.LastTelemetry;
+
+/** SQL of the fleet read model: the {@code asset_node} table joined with {@code asset_last_state}. */
+public class FleetRepository {
+
+    static final String COLUMNS = """
+            n.asset_id, n.kind, n.name, n.parent_id, n.status, n.status_origin, n.status_reason, n.latitude, n.longitude,
+            n.min_power_mw, n.max_power_mw, n.energy_capacity_mwh, n.charge_efficiency, n.discharge_efficiency,
+            n.ramp_rate_mw_per_min, n.min_soc, n.max_soc, n.reserve_soc, n.grid_connection_limit_mw,
+            n.registered_at, n.updated_at, n.version, s.at AS last_at, s.power_mw AS last_power_mw, s.soc AS last_soc,
+            s.available AS last_available""";
+    static final String FROM = " FROM asset_node n LEFT JOIN asset_last_state s ON s.asset_id = n.asset_id ";
+
+    private final JdbcTemplate jdbc;
+
+    public FleetRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<AssetView> find(AssetId id) {
+        return jdbc.query("SELECT " + COLUMNS + FROM + "WHERE n.asset_id = ?", FleetRepository::view, id.value())
+                .stream().findFirst();
+    }
+
+    public AssetPage page(AssetFilter filter, int first, AssetId after) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        Long total = jdbc.queryForObject("SELECT count(*) FROM asset_node n" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        String keyset = "";
+        if (after != null) {
+            keyset = (where.isEmpty() ? " WHERE " : " AND ") + "n.asset_id > ?";
+            pageArgs.add(after.value());
+        }
+        pageArgs.add(first + 1);
+        List<AssetView> items = jdbc.query("SELECT " + COLUMNS + FROM + where + keyset + " ORDER BY n.asset_id LIMIT ?",
+                FleetRepository::view, pageArgs.toArray());
+        boolean hasNext = items.size() > first;
+        return new AssetPage(hasNext ? items.subList(0, first) : items, hasNext, total == null ? 0 : total);
+    }
+
+    private static String where(AssetFilter filter, List<Object> args) {
+        List<String> clauses = new ArrayList<>();
+        if (!filter.kinds().isEmpty()) {
+            clauses.add("n.kind = ANY (?)");
+            args.add(filter.kinds().stream().map(Enum::name).sorted().toArray(String[]::new));
+        }
+        if (!filter.statuses().isEmpty()) {
+            clauses.add("n.status = ANY (?)");
+            args.add(filter.statuses().stream().map(Enum::name).sorted().toArray(String[]::new));
+        }
+        if (filter.parentId() != null) {
+            clauses.add("n.parent_id = ?");
+            args.add(filter.parentId().value());
+        }
+        if (filter.ancestorId() != null) {
+            clauses.add("""
+                    n.asset_id IN (WITH RECURSIVE sub(asset_id) AS (
+                        SELECT asset_id FROM asset_node WHERE parent_id = ?
+                        UNION ALL SELECT c.asset_id FROM asset_node c JOIN sub ON c.parent_id = sub.asset_id)
+                    SELECT asset_id FROM sub)""");
+            args.add(filter.ancestorId().value());
+        }
+        return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    }
+
+    /** The subtree under {@code rootId} (inclusive), or every node when null. */
+    public List<FleetRow> subtree(AssetId rootId) {
+        if (rootId == null) {
+            return jdbc.query("SELECT " + COLUMNS + FROM, FleetRepository::row);
+        }
+        return jdbc.query("""
+                WITH RECURSIVE sub(asset_id) AS (
+                    SELECT asset_id FROM asset_node WHERE asset_id = ?
+                    UNION ALL SELECT c.asset_id FROM asset_node c JOIN sub ON c.parent_id = sub.asset_id)
+                SELECT""" + " " + COLUMNS + FROM + "WHERE n.asset_id IN (SELECT asset_id FROM sub)", FleetRepository::row,
+                rootId.value());
+    }
+
+    static AssetView view(ResultSet rs, int i) throws SQLException {
+        return new AssetView(AssetId.of(rs.getString("asset_id")), AssetKind.valueOf(rs.getString("kind")),
+                rs.getString("name"), assetId(rs, "parent_id"), AssetStatus.valueOf(rs.getString("status")),
+                StatusOrigin.valueOf(rs.getString("status_origin")), rs.getString("status_reason"), location(rs),
+                limits(rs), instant(rs, "registered_at"), instant(rs, "updated_at"), rs.getLong("version"), last(rs));
+    }
+
+    static FleetRow row(ResultSet rs, int i) throws SQLException {
+        return new FleetRow(AssetId.of(rs.getString("asset_id")), assetId(rs, "parent_id"), AssetKind.valueOf(rs.getString("kind")),
+                rs.getString("name"), AssetStatus.valueOf(rs.getString("status")), limits(rs), last(rs));
+    }
+
+    private static AssetId assetId(ResultSet rs, String column) throws SQLException {
+        String v = rs.getString(column);
+        return v == null ? null : AssetId.of(v);
+    }
+
+    private static GeoLocation location(ResultSet rs) throws SQLException {
+        Double lat = dbl(rs, "latitude");
+        Double lon = dbl(rs, "longitude");
+        return lat == null || lon == null ? null : new GeoLocation(lat, lon);
+    }
+
+    private static TechnicalLimits limits(ResultSet rs) throws SQLException {
+        return new TechnicalLimits(dbl(rs, "min_power_mw"), dbl(rs, "max_power_mw"), dbl(rs, "energy_capacity_mwh"),
+                dbl(rs, "charge_efficiency"), dbl(rs, "discharge_efficiency"), dbl(rs, "ramp_rate_mw_per_min"),
+                dbl(rs, "min_soc"), dbl(rs, "max_soc"), dbl(rs, "reserve_soc"), dbl(rs, "grid_connection_limit_mw"));
+    }
+
+    private static LastTelemetry last(ResultSet rs) throws SQLException {
+        Instant at = instant(rs, "last_at");
+        return at == null ? null : new LastTelemetry(at, rs.getDouble("last_power_mw"), dbl(rs, "last_soc"), rs.getBoolean("last_available"));
+    }
+
+    static Double dbl(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

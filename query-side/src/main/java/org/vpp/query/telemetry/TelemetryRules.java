@@ -1,0 +1,52 @@
+package org.vpp.query.telemetry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.vpp.messages.asset.AssetId;
+import org.vpp.messages.asset.AssetStatus;
+
+/** Validation of one reading, as a pure function of the reading, the asset it names and the current time. */
+public final class TelemetryRules {
+
+    /** Readings stamped further in the future than this are refused: the device's clock is wrong. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private TelemetryRules() {
+    }
+
+    public static Optional<TelemetryProblem> check(long index, ReadingInput r, Function<AssetId, Optional<KnownDevice>> devices,
+                                                   Instant now) {
+        if (r.malformed() != null) return problem(index, "reading", r.malformed());
+        if (r.assetId() == null || r.assetId().isBlank()) return problem(index, "assetId", "is required");
+        if (!AssetId.isValid(r.assetId())) return problem(index, "assetId", "is not a valid asset id: " + r.assetId());
+        Optional<KnownDevice> device = devices.apply(AssetId.of(r.assetId()));
+        if (device.isEmpty()) return problem(index, "assetId", "no asset with id " + r.assetId());
+        if (device.get().kind().isGroup()) {
+            return problem(index, "assetId", r.assetId() + " is a " + device.get().kind() + "; telemetry comes from devices");
+        }
+        if (device.get().status() == AssetStatus.DECOMMISSIONED) {
+            return problem(index, "assetId", r.assetId() + " is decommissioned");
+        }
+        if (r.at() == null) return problem(index, "at", "is required");
+        if (r.at().isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            return problem(index, "at", "is in the future (" + r.at() + ", now " + now + ")");
+        }
+        if (r.powerMw() == null) return problem(index, "powerMw", "is required");
+        if (!Double.isFinite(r.powerMw())) return problem(index, "powerMw", "must be a finite number, got " + r.powerMw());
+        if (r.soc() != null && (!Double.isFinite(r.soc()) || r.soc() < 0 || r.soc() > 1)) {
+            return problem(index, "soc", "must be in [0, 1], got " + r.soc());
+        }
+        if (r.soc() != null && !device.get().kind().isStorage()) {
+            return problem(index, "soc", r.assetId() + " is a " + device.get().kind() + " and stores no energy");
+        }
+        if (r.available() == null) return problem(index, "available", "is required");
+        return Optional.empty();
+    }
+
+    private static Optional<TelemetryProblem> problem(long index, String field, String message) {
+        return Optional.of(new TelemetryProblem(index, field, message));
+    }
+}
