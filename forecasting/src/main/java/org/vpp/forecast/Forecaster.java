@@ -1,0 +1,47 @@
+package org.vpp.forecast;
+
+import java.time.Instant;
+import java.util.function.LongSupplier;
+import org.vpp.forecast.model.CandidateModels;
+import org.vpp.forecast.validation.CvConfig;
+import org.vpp.forecast.validation.ModelSelection;
+import org.vpp.forecast.validation.SelectionResult;
+import org.vpp.forecast.value.Forecast;
+import org.vpp.forecast.value.Horizon;
+import org.vpp.forecast.value.Series;
+import org.vpp.forecast.value.Source;
+
+/**
+ * The library's front: train (select a model per source by cross-validation) and forecast (refit the selected
+ * model on the latest history). Holds nothing but the clock that bounds the search, so one instance serves
+ * any number of sources on any number of threads.
+ */
+public final class Forecaster {
+
+    private final LongSupplier nanoTime;
+
+    /** {@code nanoTime} measures the search budget: {@code System::nanoTime} in production, a fake in tests. */
+    public Forecaster(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
+
+    public TrainingResult train(Source source, Series history, Horizon horizon, CvConfig config) {
+        SelectionResult selection = ModelSelection.select(
+                CandidateModels.forSource(source, history.step(), horizon), history, horizon, config, nanoTime);
+        return new TrainingResult(new TrainedModelSpec(source, selection.best().model()), horizon,
+                config.maseSeason(), selection);
+    }
+
+    /**
+     * Forecasts {@code horizon} steps from {@code history.end()}. The history must be complete at
+     * {@code issuedAt}: a value covering time after the issue instant would be look-ahead.
+     */
+    public static Forecast forecast(TrainedModelSpec spec, Series history, Horizon horizon, Instant issuedAt) {
+        if (issuedAt.isBefore(history.end())) {
+            throw new IllegalArgumentException("history runs to " + history.end()
+                    + ", after the forecast's issue instant " + issuedAt);
+        }
+        double[] values = spec.model().fit(history).predict(horizon.steps());
+        return new Forecast(issuedAt, history.end(), history.step(), values, spec.name(), spec.parameters());
+    }
+}

@@ -1,0 +1,69 @@
+package org.vpp.forecast.model;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.vpp.forecast.value.GeoPoint;
+import org.vpp.forecast.value.Horizon;
+import org.vpp.forecast.value.Season;
+import org.vpp.forecast.value.Source;
+import org.vpp.forecast.value.SourceKind;
+
+/**
+ * The candidates tried for a source, in the order selection tries them: the default of each family first, so
+ * that a tight search budget still compares every family, then a small grid of variations.
+ */
+public final class CandidateModels {
+
+    private static final double[] ALPHAS = {0.05, 0.2, 0.5};
+    private static final double[] BETAS = {0.01, 0.1};
+    private static final double[] GAMMAS = {0.05, 0.2, 0.5};
+    private static final double[] PHIS = {0.0, 0.9, 1.0};
+
+    private CandidateModels() {
+    }
+
+    public static List<ForecastModel> forSource(Source source, Duration step, Horizon horizon) {
+        List<ForecastModel> raw = new ArrayList<>();
+        raw.add(new SeasonalNaive(Season.DAILY));
+        raw.add(new SeasonalNaive(Season.WEEKLY));
+        raw.add(new Persistence());
+        HoltWinters defaultHoltWinters = new HoltWinters(0.2, 0.01, 0.2, 0.9, Season.DAILY);
+        raw.add(defaultHoltWinters);
+        List<List<Duration>> lagSets = lagSets(step, horizon);
+        raw.add(regression(source, lagSets.getFirst()));
+        for (double alpha : ALPHAS) {
+            for (double beta : BETAS) {
+                for (double gamma : GAMMAS) {
+                    for (double phi : PHIS) {
+                        HoltWinters variation = new HoltWinters(alpha, beta, gamma, phi, Season.DAILY);
+                        if (!variation.equals(defaultHoltWinters) && !(phi == 0 && beta != BETAS[0])) {
+                            raw.add(variation);
+                        }
+                    }
+                }
+            }
+        }
+        lagSets.subList(1, lagSets.size()).forEach(lags -> raw.add(regression(source, lags)));
+        return raw.stream().map(model -> PhysicalBounds.around(model, source)).toList();
+    }
+
+    /** Yesterday and last week first (by default), then each alone, then with the day before yesterday too. */
+    static List<List<Duration>> lagSets(Duration step, Horizon horizon) {
+        List<Duration> dayAndWeek = LagRegression.horizonSafeLags(step, horizon.steps(), Season.DAILY, Season.WEEKLY);
+        List<Duration> day = LagRegression.horizonSafeLags(step, horizon.steps(), Season.DAILY);
+        List<Duration> week = LagRegression.horizonSafeLags(step, horizon.steps(), Season.WEEKLY);
+        List<Duration> twoDaysAndWeek = new ArrayList<>(dayAndWeek);
+        Duration twoDays = day.getFirst().plus(Season.DAILY.period());
+        if (!twoDaysAndWeek.contains(twoDays)) {
+            twoDaysAndWeek.add(1, twoDays);
+        }
+        return List.of(dayAndWeek, day, week, List.copyOf(twoDaysAndWeek)).stream().distinct().toList();
+    }
+
+    private static LagRegression regression(Source source, List<Duration> lags) {
+        Optional<GeoPoint> clearSky = source.kind() == SourceKind.PV ? source.site() : Optional.empty();
+        return new LagRegression(lags, source.zone(), clearSky, LagRegression.DEFAULT_RIDGE);
+    }
+}

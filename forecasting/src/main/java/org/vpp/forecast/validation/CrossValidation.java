@@ -1,0 +1,36 @@
+package org.vpp.forecast.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vpp.forecast.model.ForecastModel;
+import org.vpp.forecast.value.Horizon;
+import org.vpp.forecast.value.Series;
+
+/**
+ * Rolling-origin evaluation of one model. The only data a model ever receives is
+ * {@code series.slice(0, fold.origin())}: the values it is scored on are read afterwards, here, and never
+ * passed to it.
+ */
+public final class CrossValidation {
+
+    private CrossValidation() {
+    }
+
+    public static CandidateScore evaluate(ForecastModel model, Series series, Horizon horizon, CvConfig config) {
+        int seasonLength = config.maseSeason().length(series.step());
+        List<FoldScore> scores = new ArrayList<>(config.folds());
+        for (Fold fold : RollingOrigin.folds(series.size(), horizon.steps(), config.folds())) {
+            Series training = series.slice(0, fold.origin());
+            double[] forecast = model.fit(training).predict(horizon.steps());
+            double[] actual = series.slice(fold.origin(), fold.testEnd()).values();
+            scores.add(new FoldScore(series.timeAt(fold.origin()), training.timeAt(training.size() - 1),
+                    Scores.of(actual, forecast, training.values(), seasonLength)));
+        }
+        return new CandidateScore(model, scores, Scores.meanOf(scores.stream().map(FoldScore::scores).toList()));
+    }
+
+    /** The shortest training set of all folds, which every candidate must be able to fit on. */
+    public static int firstOrigin(Series series, Horizon horizon, CvConfig config) {
+        return RollingOrigin.folds(series.size(), horizon.steps(), config.folds()).getFirst().origin();
+    }
+}

@@ -1,0 +1,74 @@
+package org.vpp.forecast.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.vpp.forecast.SyntheticSeries;
+import org.vpp.forecast.feature.ClearSky;
+import org.vpp.forecast.value.GeoPoint;
+import org.vpp.forecast.value.Series;
+import org.vpp.forecast.value.Source;
+import org.vpp.forecast.value.SourceKind;
+
+class PhysicalBoundsTest {
+
+    /** A model that always says the same thing, to see what the bounds make of it. */
+    private record Constant(double value) implements ForecastModel {
+        public String name() {
+            return "constant";
+        }
+
+        public Map<String, String> parameters() {
+            return Map.of();
+        }
+
+        public int complexity() {
+            return 0;
+        }
+
+        public int minimumHistory(Duration step) {
+            return 1;
+        }
+
+        public FittedModel fit(Series history) {
+            return steps -> java.util.stream.DoubleStream.generate(() -> value).limit(steps).toArray();
+        }
+    }
+
+    private static final GeoPoint BERLIN = new GeoPoint(52.52, 13.40);
+    private static final Series ONE_DAY = SyntheticSeries.daily(Duration.ofMinutes(15), 1, hour -> 1);
+
+    @Test
+    void pvForecastIsZeroWheneverTheClearSkyIsZero() {
+        ForecastModel bounded = PhysicalBounds.around(new Constant(3), Source.pv(BERLIN, ZoneId.of("Europe/Berlin")));
+
+        double[] forecast = bounded.fit(ONE_DAY).predict(96);
+        double[] sky = new ClearSky(BERLIN).intervalMeans(ONE_DAY.end(), ONE_DAY.step(), 96);
+
+        for (int k = 0; k < 96; k++) {
+            assertThat(forecast[k]).as("step %d", k).isEqualTo(sky[k] == 0 ? 0 : 3);
+        }
+        assertThat(forecast[0]).as("midnight UTC in June").isZero();
+        assertThat(forecast[48]).as("noon UTC in June").isEqualTo(3);
+    }
+
+    @Test
+    void windForecastIsClippedAtZeroButNotMaskedAtNight() {
+        ForecastModel negative = PhysicalBounds.around(new Constant(-2), Source.of(SourceKind.WIND, ZoneOffset.UTC));
+        ForecastModel positive = PhysicalBounds.around(new Constant(2), Source.of(SourceKind.WIND, ZoneOffset.UTC));
+
+        assertThat(negative.fit(ONE_DAY).predict(96)).containsOnly(0);
+        assertThat(positive.fit(ONE_DAY).predict(96)).containsOnly(2);
+    }
+
+    @Test
+    void pricesMayBeNegative() {
+        ForecastModel model = PhysicalBounds.around(new Constant(-40), Source.of(SourceKind.PRICE, ZoneOffset.UTC));
+
+        assertThat(model.fit(ONE_DAY).predict(4)).containsOnly(-40);
+    }
+}

@@ -1,0 +1,108 @@
+package org.vpp.forecast.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vpp.forecast.SyntheticSeries.HOUR;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Test;
+import org.vpp.forecast.SyntheticSeries;
+import org.vpp.forecast.model.ForecastModel;
+import org.vpp.forecast.model.HoltWinters;
+import org.vpp.forecast.model.SeasonalNaive;
+import org.vpp.forecast.value.Horizon;
+import org.vpp.forecast.value.Season;
+import org.vpp.forecast.value.Series;
+
+class ModelSelectionTest {
+
+    private static final Horizon DAY = new Horizon(24);
+    private static final LongSupplier STOPPED_CLOCK = () -> 0L;
+
+    /** A fake clock that moves one second each time it is read. */
+    private static LongSupplier tickingSeconds() {
+        AtomicLong now = new AtomicLong();
+        return () -> now.getAndAdd(1_000_000_000L);
+    }
+
+    @Test
+    void onEqualErrorTheSimplerModelWinsWhateverTheOrder() {
+        Series pureDaily = SyntheticSeries.daily(HOUR, 21, SyntheticSeries::dailyLoad);
+        List<ForecastModel> complexFirst = List.of(new HoltWinters(0.2, 0.01, 0.2, 0.9, Season.DAILY),
+                new SeasonalNaive(Season.WEEKLY), new SeasonalNaive(Season.DAILY));
+
+        SelectionResult result = ModelSelection.select(complexFirst, pureDaily, DAY, CvConfig.DEFAULT, STOPPED_CLOCK);
+
+        assertThat(result.scored()).allSatisfy(candidate -> assertThat(candidate.mean().mae()).isLessThan(1e-9));
+        assertThat(result.best().model()).isEqualTo(new SeasonalNaive(Season.DAILY));
+    }
+
+    @Test
+    void returnsEveryCandidatesScoresPerFoldAndTheirMean() {
+        Series noisy = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 28), 0.5, 11);
+        List<ForecastModel> candidates = List.of(new SeasonalNaive(Season.DAILY), new SeasonalNaive(Season.WEEKLY));
+
+        SelectionResult result = ModelSelection.select(candidates, noisy, DAY, CvConfig.DEFAULT.withFolds(3), STOPPED_CLOCK);
+
+        assertThat(result.scored()).hasSize(2).allSatisfy(candidate -> {
+            assertThat(candidate.folds()).hasSize(3);
+            assertThat(candidate.mean().mase()).isCloseTo(
+                    candidate.folds().stream().mapToDouble(fold -> fold.scores().mase()).average().orElseThrow(),
+                    org.assertj.core.api.Assertions.within(1e-12));
+        });
+        assertThat(result.best().model()).as("the weekend dip favours the weekly season")
+                .isEqualTo(new SeasonalNaive(Season.WEEKLY));
+    }
+
+    @Test
+    void stopsTryingCandidatesWhenTheBudgetMeasuredByTheInjectedClockIsSpent() {
+        Series noisy = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 21), 0.5, 5);
+        List<ForecastModel> five = List.of(new SeasonalNaive(Season.DAILY),
+                new HoltWinters(0.1, 0.01, 0.1, 0.9, Season.DAILY), new HoltWinters(0.2, 0.01, 0.1, 0.9, Season.DAILY),
+                new HoltWinters(0.3, 0.01, 0.1, 0.9, Season.DAILY), new HoltWinters(0.4, 0.01, 0.1, 0.9, Season.DAILY));
+        CvConfig budgetOfTwoAndAHalfSeconds = CvConfig.DEFAULT.withSearchBudget(Duration.ofMillis(2500));
+
+        SelectionResult first = ModelSelection.select(five, noisy, DAY, budgetOfTwoAndAHalfSeconds, tickingSeconds());
+        SelectionResult again = ModelSelection.select(five, noisy, DAY, budgetOfTwoAndAHalfSeconds, tickingSeconds());
+
+        assertThat(first.scored()).extracting(CandidateScore::model).containsExactlyElementsOf(five.subList(0, 3));
+        assertThat(first.skipped()).extracting(SkippedCandidate::reason).allMatch(reason -> reason.contains("budget"));
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void theFirstCandidateIsScoredEvenWithNoBudgetAtAll() {
+        Series noisy = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 21), 0.5, 5);
+        List<ForecastModel> two = List.of(new SeasonalNaive(Season.DAILY), new SeasonalNaive(Season.WEEKLY));
+
+        SelectionResult result = ModelSelection.select(two, noisy, DAY,
+                CvConfig.DEFAULT.withSearchBudget(Duration.ZERO), tickingSeconds());
+
+        assertThat(result.scored()).hasSize(1);
+        assertThat(result.best().model()).isEqualTo(new SeasonalNaive(Season.DAILY));
+    }
+
+    @Test
+    void skipsACandidateThatNeedsMoreHistoryThanTheFirstFoldHasAndSaysSo() {
+        Series tenDays = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 10), 0.5, 5);
+        List<ForecastModel> two = List.of(new SeasonalNaive(Season.DAILY), new SeasonalNaive(Season.WEEKLY));
+
+        SelectionResult result = ModelSelection.select(two, tenDays, DAY, CvConfig.DEFAULT, STOPPED_CLOCK);
+
+        assertThat(result.skipped()).singleElement().satisfies(skipped -> {
+            assertThat(skipped.model()).isEqualTo(new SeasonalNaive(Season.WEEKLY));
+            assertThat(skipped.reason()).contains("needs 168 steps");
+        });
+    }
+
+    @Test
+    void refusesASeriesTooShortForTheFolds() {
+        Series threeDays = SyntheticSeries.daily(HOUR, 3, SyntheticSeries::dailyLoad);
+
+        assertThatThrownBy(() -> ModelSelection.select(List.of(new SeasonalNaive(Season.DAILY)), threeDays, DAY,
+                CvConfig.DEFAULT, STOPPED_CLOCK)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
