@@ -1,0 +1,56 @@
+package org.vpp.bench.forecast;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.vpp.forecast.value.GeoPoint;
+import org.vpp.forecast.value.Series;
+import org.vpp.forecast.value.Source;
+import org.vpp.forecast.value.SourceKind;
+import org.vpp.simulator.load.LoadGenerator;
+import org.vpp.simulator.load.LoadProfile;
+import org.vpp.simulator.load.LoadShape;
+import org.vpp.simulator.price.PriceGenerator;
+import org.vpp.simulator.price.PriceModel;
+import org.vpp.simulator.price.SystemConditions;
+import org.vpp.simulator.pv.PvGenerator;
+import org.vpp.simulator.pv.PvSystem;
+import org.vpp.simulator.series.TimeSeries;
+import org.vpp.simulator.weather.Location;
+import org.vpp.simulator.weather.WeatherGenerator;
+import org.vpp.simulator.weather.WeatherSeries;
+import org.vpp.simulator.wind.PowerCurve;
+import org.vpp.simulator.wind.WindGenerator;
+
+/** The simulator's synthetic PV, wind, load and price series for one site, as forecasting series. */
+public final class SimulatorSources {
+
+    private static final Location BERLIN = Location.of(52.52, 13.40);
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    private SimulatorSources() {
+    }
+
+    public static List<BenchmarkSource> generate(Instant start, Duration step, int count, long seed) {
+        WeatherSeries weather = WeatherGenerator.generate(BERLIN, start, step, count, seed);
+        TimeSeries pv = PvGenerator.availablePowerMw(weather, PvSystem.typical(10, 30, 180));
+        TimeSeries wind = WindGenerator.availablePowerMw(weather, PowerCurve.onshore(3.0), 110, 5);
+        TimeSeries load = LoadGenerator.demandMw(LoadProfile.of(5, LoadShape.COMMERCIAL, ZONE), start, step, count,
+                seed, "bench-load");
+        TimeSeries price = PriceGenerator.dayAheadPricesEurPerMwh(
+                SystemConditions.synthetic(BERLIN, ZONE, Set.of(), start, step, count, seed),
+                PriceModel.centralEurope(), seed);
+        return List.of(
+                new BenchmarkSource("pv 10 MW Berlin",
+                        Source.pv(new GeoPoint(BERLIN.latitudeDeg(), BERLIN.longitudeDeg()), ZONE), toSeries(pv)),
+                new BenchmarkSource("wind 5x3 MW", Source.of(SourceKind.WIND, ZONE), toSeries(wind)),
+                new BenchmarkSource("load commercial 5 MW", Source.of(SourceKind.LOAD, ZONE), toSeries(load)),
+                new BenchmarkSource("price day-ahead", Source.of(SourceKind.PRICE, ZONE), toSeries(price)));
+    }
+
+    public static Series toSeries(TimeSeries series) {
+        return new Series(series.start(), series.step(), series.values());
+    }
+}

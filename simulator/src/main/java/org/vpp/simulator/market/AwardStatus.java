@@ -1,0 +1,7 @@
+package org.vpp.simulator.market;
+
+public enum AwardStatus {
+    ACCEPTED,
+    PARTIALLY_ACCEPTED,
+    REJECTED
+}

@@ -1,0 +1,17 @@
+package org.vpp.simulator.twin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalDouble;
+
+/**
+ * A simulated device that follows setpoints. Without a setpoint it does what it would do on its own: a battery
+ * holds zero, PV and wind produce what is available, a load draws its demand, a generator keeps its output.
+ */
+public interface DeviceTwin {
+
+    String assetId();
+
+    /** Steps over [at, at + dt); implementations must be called with contiguous, increasing steps. */
+    TwinStep step(Instant at, Duration dt, OptionalDouble setpointMw);
+}

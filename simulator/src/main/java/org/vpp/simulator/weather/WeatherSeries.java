@@ -1,0 +1,24 @@
+package org.vpp.simulator.weather;
+
+import java.util.Objects;
+import org.vpp.simulator.series.TimeSeries;
+
+/** Weather at one location on one time grid: the inputs of the PV, wind, load and price models. */
+public record WeatherSeries(
+        Location location,
+        TimeSeries ghiWPerM2,
+        TimeSeries temperatureC,
+        TimeSeries windSpeedMsAt10m,
+        TimeSeries cloudCover) {
+
+    public WeatherSeries {
+        Objects.requireNonNull(location, "location");
+        for (TimeSeries s : new TimeSeries[] {ghiWPerM2, temperatureC, windSpeedMsAt10m, cloudCover}) {
+            Objects.requireNonNull(s, "series");
+            if (!s.start().equals(ghiWPerM2.start()) || !s.step().equals(ghiWPerM2.step())
+                    || s.size() != ghiWPerM2.size()) {
+                throw new IllegalArgumentException("weather series must share one time grid");
+            }
+        }
+    }
+}
