@@ -25,13 +25,19 @@ public record Capacity(int deviceCount, double maxPowerMw, double minPowerMw, do
 
     /**
      * Power limits clipped to a grid connection of {@code limitMw} in both directions; energy is unaffected. Where
-     * the devices cannot even reach the connection's range, the bound nearest to it is kept, so min never exceeds max.
+     * the devices cannot reach the connection's range at all (a generator whose minimum exceeds the limit), both
+     * bounds collapse onto the device bound nearest to it: the only powers both can do, none that they cannot.
      */
     public Capacity cappedAt(double limitMw) {
         double max = Math.min(maxPowerMw, limitMw);
         double min = Math.max(minPowerMw, -limitMw);
-        return new Capacity(deviceCount, Math.max(max, min), Math.min(min, max),
-                energyCapacityMwh, storedEnergyMwh, headroomMwh, currentPowerMw, devicesWithoutTelemetry);
+        if (min > max) {
+            double nearest = minPowerMw > limitMw ? minPowerMw : maxPowerMw;
+            min = nearest;
+            max = nearest;
+        }
+        return new Capacity(deviceCount, max, min, energyCapacityMwh, storedEnergyMwh, headroomMwh, currentPowerMw,
+                devicesWithoutTelemetry);
     }
 
     /** How far power can still move up from now (MW). */

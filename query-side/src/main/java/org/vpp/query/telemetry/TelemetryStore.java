@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -122,8 +123,9 @@ public class TelemetryStore {
         for (String id : missing) devices.putIfAbsent(AssetId.of(id), Optional.empty());
     }
 
+    /** Times are kept to the microsecond (PostgreSQL's precision), truncated rather than rounded. */
     private static void appendCopyLine(StringBuilder out, ReadingInput r) {
-        out.append(r.assetId()).append('\t').append(r.at()).append('\t').append(r.powerMw()).append('\t')
+        out.append(r.assetId()).append('\t').append(r.at().truncatedTo(ChronoUnit.MICROS)).append('\t').append(r.powerMw()).append('\t')
                 .append(r.soc() == null ? "\\N" : r.soc().toString()).append('\t').append(r.available()).append('\n');
     }
 

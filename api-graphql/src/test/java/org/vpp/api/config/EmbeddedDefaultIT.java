@@ -1,0 +1,72 @@
+package org.vpp.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.vpp.api.VppApplication;
+import org.vpp.api.support.Fleet;
+import org.vpp.api.support.GraphQl;
+import org.vpp.api.support.TestDatabase;
+
+/**
+ * The zero-set-up default: with no database URL, the application starts its own PostgreSQL with data under the
+ * data directory, and what was registered is still there after a stop and a start. Runs on the embedded server
+ * even when the rest of the suite uses an external one.
+ */
+class EmbeddedDefaultIT {
+
+    private static Clock axonClockBefore;
+
+    @BeforeAll
+    static void rememberAxonClock() {
+        axonClockBefore = GenericEventMessage.clock;
+    }
+
+    @AfterAll
+    static void restoreAxonClock() {
+        GenericEventMessage.clock = axonClockBefore;
+    }
+
+    private static ConfigurableApplicationContext start(String dataDir) {
+        // Command-line arguments: they outrank application.yml and the environment (CI sets VPP_DATABASE_URL).
+        return new SpringApplicationBuilder(VppApplication.class).run(
+                "--vpp.database.url=", "--vpp.data-dir=" + dataDir, "--server.port=0", "--vpp.telemetry.check-every=PT1H");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @Test
+    void aRegisteredAssetSurvivesAStopAndAStart() throws Exception {
+        String dataDir = TestDatabase.temporaryDirectory();
+        try (var first = start(dataDir)) {
+            var fleet = new Fleet(new GraphQl(port(first)));
+            fleet.registerOk(Fleet.group("pf-persist", "PORTFOLIO", "Persistent portfolio", null, null));
+            fleet.registerOk(Fleet.group("site-persist", "SITE", "Persistent site", "pf-persist", 2.0));
+        }
+        assertThat(Files.isDirectory(Path.of(dataDir, "postgres"))).isTrue();
+
+        try (var second = start(dataDir)) {
+            var g = new GraphQl(port(second));
+            var response = g.ok("{ asset(id: \"site-persist\") { id name parentId limits { gridConnectionLimitMw } } }");
+            assertThat((Map<String, Object>) GraphQl.value(response, "asset"))
+                    .containsEntry("name", "Persistent site").containsEntry("parentId", "pf-persist");
+            // The event store kept the history too: the aggregate accepts further commands on top of it.
+            var renamed = g.ok("mutation { renameAsset(input: {id: \"site-persist\", name: \"Renamed\"}) { asset { version } errors { field } } }");
+            assertThat((Integer) GraphQl.value(renamed, "renameAsset.asset.version")).isEqualTo(1);
+            assertThat(GraphQl.list(renamed, "renameAsset.errors")).isEqualTo(List.of());
+        }
+    }
+}

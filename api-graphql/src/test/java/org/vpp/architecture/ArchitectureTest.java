@@ -1,0 +1,62 @@
+package org.vpp.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module directions of DESIGN.md: arrows point towards {@code messages}; the libraries (optimizer,
+ * forecasting, simulator) know neither Axon nor Spring; nothing but the application knows the application.
+ */
+@AnalyzeClasses(packages = "org.vpp", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule messagesDependOnNothingButJavaAndAxonAnnotations = classes()
+            .that().resideInAPackage("org.vpp.messages..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.vpp.messages..", "java..",
+                    "org.axonframework.modelling.command..");
+
+    @ArchTest
+    static final ArchRule commandSideKnowsOnlyMessages = noClasses()
+            .that().resideInAPackage("org.vpp.command..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.vpp.query..", "org.vpp.sagas..", "org.vpp.api..",
+                    "org.vpp.optimizer..", "org.vpp.forecast..", "org.vpp.simulator..");
+
+    @ArchTest
+    static final ArchRule querySideKnowsOnlyMessages = noClasses()
+            .that().resideInAPackage("org.vpp.query..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.vpp.command..", "org.vpp.sagas..", "org.vpp.api..",
+                    "org.vpp.optimizer..", "org.vpp.forecast..", "org.vpp.simulator..");
+
+    @ArchTest
+    static final ArchRule librariesKnowNeitherAxonNorSpring = noClasses()
+            .that().resideInAnyPackage("org.vpp.optimizer..", "org.vpp.forecast..", "org.vpp.simulator..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..",
+                    "org.vpp.messages..", "org.vpp.command..", "org.vpp.query..", "org.vpp.sagas..", "org.vpp.api..");
+
+    @ArchTest
+    static final ArchRule forecastingAndOptimizerDoNotKnowTheSimulator = noClasses()
+            .that().resideInAnyPackage("org.vpp.optimizer..", "org.vpp.forecast..")
+            .should().dependOnClassesThat().resideInAPackage("org.vpp.simulator..");
+
+    @ArchTest
+    static final ArchRule sagasDoNotReachIntoOtherSides = noClasses()
+            .that().resideInAPackage("org.vpp.sagas..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.vpp.command..", "org.vpp.query..", "org.vpp.api..");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheApplication = noClasses()
+            .that().resideOutsideOfPackages("org.vpp.api..", "org.vpp.bench..")
+            .should().dependOnClassesThat().resideInAPackage("org.vpp.api..");
+
+    @ArchTest
+    static final ArchRule domainDecisionsAreFreeOfAxon = noClasses()
+            .that().haveSimpleNameEndingWith("Decisions").or().haveSimpleNameEndingWith("Rules")
+            .or().haveSimpleNameEndingWith("Rollup").or().haveSimpleNameEndingWith("Policy")
+            .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..");
+}
