@@ -1,0 +1,148 @@
+package org.vpp.optimizer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.vpp.optimizer.lp.LpSolution;
+import org.vpp.optimizer.model.AssetSchedule;
+import org.vpp.optimizer.model.Battery;
+import org.vpp.optimizer.model.Commitment;
+import org.vpp.optimizer.model.FlexibleLoad;
+import org.vpp.optimizer.model.Generator;
+import org.vpp.optimizer.model.GridNode;
+import org.vpp.optimizer.model.Problem;
+import org.vpp.optimizer.model.Renewable;
+
+/**
+ * Turns a problem into the solver's working solution, with every variable set: from the LP optimum rounded
+ * to the levels when there is one (the warm start), otherwise from an idle schedule.
+ */
+final class ModelBuilder {
+
+    private ModelBuilder() {
+    }
+
+    static VppSolution build(Problem problem, Optional<LpSolution> warmStart, OptimizerSettings settings) {
+        int n = problem.horizon().slotCount();
+        double[] prices = new double[n];
+        for (int t = 0; t < n; t++) {
+            prices[t] = problem.prices().at(t);
+        }
+        PriceCurve curve = new PriceCurve(prices, problem.horizon().slotHours());
+        Map<String, AssetSchedule> lp = new HashMap<>();
+        warmStart.filter(LpSolution::optimal).ifPresent(s -> s.assets().forEach(a -> lp.put(a.assetId(), a)));
+
+        Map<String, Object> facts = new LinkedHashMap<>();
+        List<BatteryLevel> batteryLevels = new ArrayList<>();
+        for (Battery b : problem.batteries()) {
+            BatteryFact fact = new BatteryFact(b, curve, problem.horizon().slotMinutes(),
+                    settings.levelsPerFullPowerSlot(), settings.maxLevelsPerBattery());
+            facts.put(b.id(), fact);
+            batteryLevels.add(BatteryLevel.initial(fact));
+            int previous = fact.initialLevel;
+            AssetSchedule start = lp.get(b.id());
+            for (int t = 0; t < n; t++) {
+                int level = start == null ? fact.nearestLevel(b.initialSocMwh()) : roundReachable(fact, previous,
+                        start.socMwh().get(t));
+                batteryLevels.add(new BatteryLevel(fact, t, level));
+                previous = level;
+            }
+        }
+        List<OutputLevel> outputLevels = new ArrayList<>();
+        for (Renewable r : problem.renewables()) {
+            double[][] options = new double[n][];
+            for (int t = 0; t < n; t++) {
+                options[t] = steps(0.0, r.forecastMw().get(t), settings.optionsPerOutput());
+            }
+            OutputFact fact = new OutputFact(r.id(), OutputKind.RENEWABLE, curve, options, 0, 0, 0);
+            facts.put(r.id(), fact);
+            addOutputs(fact, lp.get(r.id()), t -> prices[t] >= 0 ? options[t][options[t].length - 1] : 0.0, outputLevels);
+        }
+        for (Generator g : problem.generators()) {
+            double[][] options = new double[n][];
+            for (int t = 0; t < n; t++) {
+                TreeSet<Double> set = new TreeSet<>();
+                set.add(0.0);
+                for (double v : steps(g.minMw(), g.maxMw(), settings.optionsPerOutput())) {
+                    set.add(v);
+                }
+                options[t] = set.stream().mapToDouble(Double::doubleValue).toArray();
+            }
+            OutputFact fact = new OutputFact(g.id(), OutputKind.GENERATOR, curve, options, g.costEurPerMwh(), 0, 0);
+            facts.put(g.id(), fact);
+            addOutputs(fact, lp.get(g.id()), t -> 0.0, outputLevels);
+        }
+        for (FlexibleLoad l : problem.loads()) {
+            double[][] options = new double[n][];
+            for (int t = 0; t < n; t++) {
+                double[] consumption = steps(l.minConsumptionMw().get(t), l.maxConsumptionMw().get(t),
+                        settings.optionsPerOutput());
+                options[t] = new double[consumption.length];
+                for (int i = 0; i < consumption.length; i++) {
+                    options[t][i] = -consumption[i];
+                }
+            }
+            OutputFact fact = new OutputFact(l.id(), OutputKind.FLEXIBLE_LOAD, curve, options, 0, l.energyMwh(),
+                    l.energyToleranceMwh());
+            facts.put(l.id(), fact);
+            double average = l.energyMwh() / (n * problem.horizon().slotHours());
+            addOutputs(fact, lp.get(l.id()), t -> -average, outputLevels);
+        }
+
+        double h = problem.horizon().slotHours();
+        List<Membership> memberships = new ArrayList<>();
+        List<NodeLimit> limits = new ArrayList<>();
+        Map<String, Integer> nodeIndex = new HashMap<>();
+        for (GridNode node : problem.nodes()) {
+            int index = limits.size();
+            nodeIndex.put(node.id(), index);
+            limits.add(new NodeLimit(index, node.id(), node.importLimitMw() * h, node.exportLimitMw() * h));
+            node.assetIds().stream().sorted().forEach(id -> memberships.add(new Membership(facts.get(id), index)));
+        }
+        List<CommitmentFact> commitments = new ArrayList<>();
+        int fleetIndex = limits.size();
+        boolean fleetCommitted = false;
+        for (Commitment c : problem.commitments()) {
+            int index = c.nodeId().map(nodeIndex::get).orElse(fleetIndex);
+            fleetCommitted |= c.nodeId().isEmpty();
+            commitments.add(new CommitmentFact(index, c.nodeId().orElse("fleet"), c.slot(), c.netMw() * h,
+                    c.toleranceMw() * h));
+        }
+        if (fleetCommitted) {
+            facts.values().forEach(fact -> memberships.add(new Membership(fact, fleetIndex)));
+        }
+        return new VppSolution(memberships, limits, commitments, batteryLevels, outputLevels);
+    }
+
+    /** The level nearest to the LP's state of charge that the power limits allow from the previous level. */
+    static int roundReachable(BatteryFact fact, int previous, double targetSocMwh) {
+        int level = fact.nearestLevel(targetSocMwh);
+        int low = Math.max(0, fact.lowestReachable(previous));
+        int high = Math.min(fact.levelCount - 1, fact.highestReachable(previous));
+        return low > high ? level : Math.clamp(level, low, high);
+    }
+
+    /** {@code count + 1} evenly spaced values from {@code min} to {@code max} (one value if they coincide). */
+    static double[] steps(double min, double max, int count) {
+        if (max - min < 1e-9) {
+            return new double[] {min};
+        }
+        double[] values = new double[count + 1];
+        for (int i = 0; i <= count; i++) {
+            values[i] = i == count ? max : min + (max - min) * i / count;
+        }
+        return values;
+    }
+
+    private static void addOutputs(OutputFact fact, AssetSchedule lp, java.util.function.IntToDoubleFunction idle,
+                                   List<OutputLevel> out) {
+        for (int t = 0; t < fact.optionsMw.length; t++) {
+            double target = lp != null ? lp.powerMw().get(t) : idle.applyAsDouble(t);
+            out.add(new OutputLevel(fact, t, fact.nearestOption(t, target)));
+        }
+    }
+}

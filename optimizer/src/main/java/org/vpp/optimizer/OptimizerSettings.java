@@ -1,0 +1,89 @@
+package org.vpp.optimizer;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How hard and how reproducibly to optimize.
+ *
+ * @param timeBudget             hard cap on Timefold's local search
+ * @param unimprovedTimeLimit    stop early when the best score has not improved for this long
+ * @param stepLimit              stop after this many local-search steps (0 = no limit); with a step limit and
+ *                               no time-based stop reached first, a solve is fully reproducible
+ * @param gapTarget              stop as soon as the gap to the LP optimum is at most this (needs the LP)
+ * @param randomSeed             Timefold's random seed
+ * @param solverThreads          how many problems the {@link SolvingService} solves at once
+ * @param warmStartFromLp        solve the LP first and start from its solution rounded to the levels
+ * @param levelsPerFullPowerSlot state-of-charge levels per slot of full-power charging (grid resolution)
+ * @param maxLevelsPerBattery    cap on the number of levels of one battery (coarser grid for huge ones)
+ * @param optionsPerOutput       power options per slot of renewables, generators and flexible loads
+ * @param explain                attach a per-rule and per-asset score analysis to each schedule
+ */
+public record OptimizerSettings(
+        Duration timeBudget,
+        Duration unimprovedTimeLimit,
+        long stepLimit,
+        Optional<Double> gapTarget,
+        long randomSeed,
+        int solverThreads,
+        boolean warmStartFromLp,
+        int levelsPerFullPowerSlot,
+        int maxLevelsPerBattery,
+        int optionsPerOutput,
+        boolean explain) {
+
+    public OptimizerSettings {
+        if (timeBudget.isNegative() || timeBudget.isZero() || unimprovedTimeLimit.isNegative()) {
+            throw new IllegalArgumentException("time budget must be positive");
+        }
+        if (solverThreads < 1 || levelsPerFullPowerSlot < 1 || maxLevelsPerBattery < 2 || optionsPerOutput < 1) {
+            throw new IllegalArgumentException("threads, levels and options must be positive");
+        }
+    }
+
+    /** 30 s budget, stop after 5 s without improvement or at a 0.5% gap, one solver thread, LP warm start. */
+    public static OptimizerSettings defaults() {
+        return new OptimizerSettings(Duration.ofSeconds(30), Duration.ofSeconds(5), 0, Optional.of(0.005), 0L, 1,
+                true, 8, 400, 10, true);
+    }
+
+    public OptimizerSettings withTimeBudget(Duration budget, Duration unimproved) {
+        return new OptimizerSettings(budget, unimproved, stepLimit, gapTarget, randomSeed, solverThreads,
+                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
+    }
+
+    public OptimizerSettings withStepLimit(long steps) {
+        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, steps, gapTarget, randomSeed, solverThreads,
+                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
+    }
+
+    public OptimizerSettings withGapTarget(Optional<Double> target) {
+        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, stepLimit, target, randomSeed, solverThreads,
+                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
+    }
+
+    public OptimizerSettings withRandomSeed(long seed) {
+        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, stepLimit, gapTarget, seed, solverThreads,
+                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
+    }
+
+    public OptimizerSettings withSolverThreads(int threads) {
+        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, stepLimit, gapTarget, randomSeed, threads,
+                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
+    }
+
+    public OptimizerSettings withWarmStartFromLp(boolean warmStart) {
+        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, stepLimit, gapTarget, randomSeed, solverThreads,
+                warmStart, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
+    }
+
+    public OptimizerSettings withLevelsPerFullPowerSlot(int levels) {
+        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, stepLimit, gapTarget, randomSeed, solverThreads,
+                warmStartFromLp, levels, maxLevelsPerBattery, optionsPerOutput, explain);
+    }
+
+    public OptimizerSettings withExplain(boolean explainScore) {
+        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, stepLimit, gapTarget, randomSeed, solverThreads,
+                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explainScore);
+    }
+}

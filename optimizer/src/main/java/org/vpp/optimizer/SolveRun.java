@@ -1,0 +1,98 @@
+package org.vpp.optimizer;
+
+import ai.timefold.solver.core.api.score.HardSoftScore;
+import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.vpp.optimizer.lp.LpReference;
+import org.vpp.optimizer.lp.LpSolution;
+import org.vpp.optimizer.model.AssetSchedule;
+import org.vpp.optimizer.model.OptimalityGap;
+import org.vpp.optimizer.model.Problem;
+import org.vpp.optimizer.model.Schedule;
+import org.vpp.optimizer.model.ScheduleCheck;
+import org.vpp.optimizer.model.ScoreExplanation;
+import org.vpp.optimizer.model.Valuation;
+
+/** One solve of one problem: LP (optional), warm start, local search, read-back. Cancellable from any thread. */
+final class SolveRun {
+
+    private final Problem problem;
+    private final OptimizerSettings settings;
+    private final LpReference lpReference;
+    private final SolverFactories factories;
+    private final Consumer<Progress> listener;
+    private volatile boolean cancelled;
+    private volatile Solver<VppSolution> solver;
+
+    SolveRun(Problem problem, OptimizerSettings settings, LpReference lpReference, SolverFactories factories,
+             Consumer<Progress> listener) {
+        this.problem = problem;
+        this.settings = settings;
+        this.lpReference = lpReference;
+        this.factories = factories;
+        this.listener = listener;
+    }
+
+    void cancel() {
+        cancelled = true;
+        Solver<VppSolution> running = solver;
+        if (running != null) {
+            running.terminateEarly();
+        }
+    }
+
+    Schedule run() {
+        long startNanos = System.nanoTime();
+        List<String> notes = new ArrayList<>();
+        Optional<LpSolution> lp = Optional.empty();
+        if (settings.warmStartFromLp() || settings.gapTarget().isPresent()) {
+            LpSolution solution = lpReference.solve(problem);
+            lp = Optional.of(solution);
+            if (!solution.optimal()) {
+                notes.add("LP relaxation " + solution.status() + ": no schedule meets every hard limit; best effort below");
+            }
+        }
+        double lpObjective = lp.filter(LpSolution::optimal).map(LpSolution::objectiveEur).orElse(Double.NaN);
+        VppSolution working = ModelBuilder.build(problem, settings.warmStartFromLp() ? lp : Optional.empty(), settings);
+        boolean hasBatteries = !problem.batteries().isEmpty();
+        boolean hasOutputs = working.outputLevels.size() > 0;
+        SolverFactory<VppSolution> factory = factories.get(settings.randomSeed(), hasBatteries, hasOutputs);
+        SolutionManager<VppSolution, HardSoftScore> solutionManager = SolutionManager.create(factory);
+        HardSoftScore initialScore = solutionManager.update(working);
+        listener.accept(new Progress(elapsed(startNanos), initialScore.hardScore(), initialScore.softScore(), lpObjective));
+
+        Optional<String> bestScoreLimit = settings.gapTarget()
+                .filter(gap -> lpObjective > 1e-9)
+                .map(gap -> "0hard/" + Units.milliEur(lpObjective * (1 - gap)) + "soft");
+        Solver<VppSolution> built = factory.buildSolver(
+                new SolverConfigOverride().withTerminationConfig(SolverConfigs.termination(settings, bestScoreLimit)));
+        built.addEventListener(event -> {
+            HardSoftScore score = (HardSoftScore) event.getNewBestScore();
+            listener.accept(new Progress(elapsed(startNanos), score.hardScore(), score.softScore(), lpObjective));
+        });
+        solver = built;
+        VppSolution best = cancelled ? working : built.solve(working);
+        boolean terminatedEarly = cancelled;
+
+        List<AssetSchedule> assets = ScheduleReader.assets(best, problem.assetIds());
+        HardSoftScore score = solutionManager.update(best);
+        ScoreExplanation explanation = settings.explain()
+                ? ScheduleCheck.explain(problem, assets) : ScoreExplanation.none();
+        Valuation valuation = ScheduleCheck.valuation(problem, assets);
+        Optional<OptimalityGap> gap = Double.isNaN(lpObjective)
+                ? Optional.empty() : Optional.of(new OptimalityGap(lpObjective, valuation.objectiveEur()));
+        return new Schedule(problem.horizon(), assets, score.hardScore(), score.softScore(), valuation, gap,
+                explanation, ScheduleCheck.violations(problem, assets), terminatedEarly, elapsed(startNanos), notes);
+    }
+
+    private static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

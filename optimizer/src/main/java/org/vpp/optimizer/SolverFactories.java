@@ -1,0 +1,16 @@
+package org.vpp.optimizer;
+
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Solver factories are costly to build (constraint compilation); one per seed and problem shape is kept. */
+final class SolverFactories {
+
+    private final Map<String, SolverFactory<VppSolution>> cache = new ConcurrentHashMap<>();
+
+    SolverFactory<VppSolution> get(long seed, boolean hasBatteries, boolean hasOutputs) {
+        return cache.computeIfAbsent(seed + "/" + hasBatteries + "/" + hasOutputs,
+                key -> SolverFactory.create(SolverConfigs.solverConfig(seed, hasBatteries, hasOutputs)));
+    }
+}

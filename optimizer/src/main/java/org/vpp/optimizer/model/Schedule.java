@@ -1,0 +1,44 @@
+package org.vpp.optimizer.model;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The optimizer's plan with everything needed to trust it: the score (hard = Wh of violated limits, soft =
+ * milli-EUR of value), its valuation, the gap to the LP optimum when computed, the explanation, and the
+ * violations an independent check found, and notes (e.g. that the LP relaxation is already infeasible). {@code feasible} is false whenever any hard rule is broken; an
+ * infeasible schedule is still returned (best effort), never hidden.
+ */
+public record Schedule(
+        Horizon horizon,
+        List<AssetSchedule> assets,
+        long hardScoreWh,
+        long softScoreMilliEur,
+        Valuation valuation,
+        Optional<OptimalityGap> gap,
+        ScoreExplanation explanation,
+        List<Violation> violations,
+        boolean terminatedEarly,
+        Duration solvingTime,
+        List<String> notes) {
+
+    public Schedule {
+        assets = List.copyOf(assets);
+        violations = List.copyOf(violations);
+        notes = List.copyOf(notes);
+    }
+
+    public boolean feasible() {
+        return hardScoreWh >= 0 && violations.isEmpty();
+    }
+
+    public Optional<AssetSchedule> asset(String id) {
+        return assets.stream().filter(a -> a.assetId().equals(id)).findFirst();
+    }
+
+    /** Net power of the listed assets per slot (MW). */
+    public double netPowerMw(java.util.Collection<String> assetIds, int slot) {
+        return assets.stream().filter(a -> assetIds.contains(a.assetId())).mapToDouble(a -> a.powerMw().get(slot)).sum();
+    }
+}

@@ -1,0 +1,209 @@
+package org.vpp.optimizer.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a schedule against the problem's hard limits and values it, independently of the solver that made
+ * it (the property tests and the disaggregation rely on this being a second opinion).
+ */
+public final class ScheduleCheck {
+
+    /** Absolute slack for floating-point comparisons (MW or MWh). */
+    public static final double EPSILON = 1e-5;
+
+    private ScheduleCheck() {
+    }
+
+    public static List<Violation> violations(Problem problem, List<AssetSchedule> assets) {
+        Map<String, AssetSchedule> byId = assets.stream().collect(Collectors.toMap(AssetSchedule::assetId, a -> a));
+        List<Violation> found = new ArrayList<>();
+        int n = problem.horizon().slotCount();
+        double h = problem.horizon().slotHours();
+        for (String id : problem.assetIds()) {
+            if (!byId.containsKey(id)) {
+                found.add(new Violation("assetScheduled", id, -1, 1, "missing"));
+            }
+        }
+        for (Battery b : problem.batteries()) {
+            AssetSchedule s = byId.get(b.id());
+            if (s == null) {
+                continue;
+            }
+            double rampPerSlot = b.rampMwPerMin() * problem.horizon().slotMinutes();
+            for (int t = 0; t < n; t++) {
+                double soc = s.socMwh().get(t);
+                double p = s.powerMw().get(t);
+                exceed(found, "socMax", b.id(), t, soc - b.socMaxMwh(), "MWh");
+                exceed(found, "socMin", b.id(), t, b.socMinMwh() - soc, "MWh");
+                exceed(found, "reserve", b.id(), t, b.reserveMwh() - soc, "MWh");
+                exceed(found, "dischargePower", b.id(), t, p - b.maxDischargeMw(), "MW");
+                exceed(found, "chargePower", b.id(), t, -p - b.maxChargeMw(), "MW");
+                if (t > 0) {
+                    exceed(found, "ramp", b.id(), t, Math.abs(p - s.powerMw().get(t - 1)) - rampPerSlot, "MW");
+                }
+            }
+        }
+        for (Renewable r : problem.renewables()) {
+            AssetSchedule s = byId.get(r.id());
+            for (int t = 0; s != null && t < n; t++) {
+                exceed(found, "forecastExceeded", r.id(), t, s.powerMw().get(t) - r.forecastMw().get(t), "MW");
+                exceed(found, "negativeGeneration", r.id(), t, -s.powerMw().get(t), "MW");
+            }
+        }
+        for (Generator g : problem.generators()) {
+            AssetSchedule s = byId.get(g.id());
+            for (int t = 0; s != null && t < n; t++) {
+                double p = s.powerMw().get(t);
+                if (Math.abs(p) > EPSILON) {
+                    exceed(found, "generatorMax", g.id(), t, p - g.maxMw(), "MW");
+                    exceed(found, "generatorMin", g.id(), t, g.minMw() - p, "MW");
+                }
+            }
+        }
+        for (FlexibleLoad l : problem.loads()) {
+            AssetSchedule s = byId.get(l.id());
+            if (s == null) {
+                continue;
+            }
+            double energy = 0;
+            for (int t = 0; t < n; t++) {
+                double consumption = -s.powerMw().get(t);
+                energy += consumption * h;
+                exceed(found, "loadMax", l.id(), t, consumption - l.maxConsumptionMw().get(t), "MW");
+                exceed(found, "loadMin", l.id(), t, l.minConsumptionMw().get(t) - consumption, "MW");
+            }
+            exceed(found, "loadEnergy", l.id(), -1, Math.abs(energy - l.energyMwh()) - l.energyToleranceMwh(), "MWh");
+        }
+        Map<String, Set<String>> nodeAssets = new HashMap<>();
+        for (GridNode node : problem.nodes()) {
+            nodeAssets.put(node.id(), node.assetIds());
+            for (int t = 0; t < n; t++) {
+                double net = net(assets, node.assetIds(), t);
+                exceed(found, "gridExport", node.id(), t, net - node.exportLimitMw(), "MW");
+                exceed(found, "gridImport", node.id(), t, -net - node.importLimitMw(), "MW");
+            }
+        }
+        for (Commitment c : problem.commitments()) {
+            double net = c.nodeId().map(id -> net(assets, nodeAssets.get(id), c.slot()))
+                    .orElseGet(() -> assets.stream().mapToDouble(a -> a.powerMw().get(c.slot())).sum());
+            exceed(found, "commitment", c.nodeId().orElse("fleet"), c.slot(),
+                    Math.abs(net - c.netMw()) - c.toleranceMw(), "MW");
+        }
+        return found;
+    }
+
+    public static Valuation valuation(Problem problem, List<AssetSchedule> assets) {
+        Map<String, AssetSchedule> byId = assets.stream().collect(Collectors.toMap(AssetSchedule::assetId, a -> a));
+        int n = problem.horizon().slotCount();
+        double h = problem.horizon().slotHours();
+        double revenue = 0;
+        for (AssetSchedule a : assets) {
+            for (int t = 0; t < n; t++) {
+                revenue += problem.prices().at(t) * a.powerMw().get(t) * h;
+            }
+        }
+        double degradation = 0;
+        double terminal = 0;
+        for (Battery b : problem.batteries()) {
+            AssetSchedule s = byId.get(b.id());
+            if (s == null) {
+                continue;
+            }
+            double previous = b.initialSocMwh();
+            for (int t = 0; t < n; t++) {
+                double soc = s.socMwh().get(t);
+                degradation += b.degradationEurPerMwh() * Math.abs(soc - previous);
+                previous = soc;
+            }
+            terminal += b.terminalValueEurPerMwh() * Math.max(0, b.terminalTargetMwh() - previous);
+        }
+        double fuel = 0;
+        for (Generator g : problem.generators()) {
+            AssetSchedule s = byId.get(g.id());
+            for (int t = 0; s != null && t < n; t++) {
+                fuel += g.costEurPerMwh() * s.powerMw().get(t) * h;
+            }
+        }
+        return new Valuation(revenue, degradation, fuel, terminal);
+    }
+
+    /**
+     * The score explained per rule and per asset or node, in the solver's units (hard: Wh of violation,
+     * soft: milli-EUR), recomputed from the schedule itself. Timefold's own {@code SolutionManager.analyze}
+     * is an Enterprise feature in Timefold 2.2, so the Community build explains the score this way.
+     */
+    public static ScoreExplanation explain(Problem problem, List<AssetSchedule> assets) {
+        Map<String, AssetSchedule> byId = assets.stream().collect(Collectors.toMap(AssetSchedule::assetId, a -> a));
+        int n = problem.horizon().slotCount();
+        double h = problem.horizon().slotHours();
+        List<ConstraintScore> perSubject = new ArrayList<>();
+        for (String id : problem.assetIds()) {
+            AssetSchedule a = byId.get(id);
+            if (a == null) {
+                continue;
+            }
+            double revenue = 0;
+            for (int t = 0; t < n; t++) {
+                revenue += problem.prices().at(t) * a.powerMw().get(t) * h;
+            }
+            perSubject.add(new ConstraintScore("Energy revenue", id, 0, Math.round(revenue * 1000), n));
+        }
+        for (Battery b : problem.batteries()) {
+            AssetSchedule s = byId.get(b.id());
+            if (s == null) {
+                continue;
+            }
+            Valuation v = valuation(problem.withOnlyBattery(b), List.of(s));
+            perSubject.add(new ConstraintScore("Battery degradation cost", b.id(), 0,
+                    -Math.round(v.degradationCostEur() * 1000), n));
+            if (v.terminalShortfallCostEur() > 0) {
+                perSubject.add(new ConstraintScore("Terminal state of charge target", b.id(), 0,
+                        -Math.round(v.terminalShortfallCostEur() * 1000), 1));
+            }
+        }
+        for (Generator g : problem.generators()) {
+            AssetSchedule s = byId.get(g.id());
+            double fuel = 0;
+            for (int t = 0; s != null && t < n; t++) {
+                fuel += g.costEurPerMwh() * s.powerMw().get(t) * h;
+            }
+            perSubject.add(new ConstraintScore("Fuel cost", g.id(), 0, -Math.round(fuel * 1000), n));
+        }
+        Map<String, long[]> hard = new java.util.LinkedHashMap<>();
+        for (Violation v : violations(problem, assets)) {
+            double mwh = "MW".equals(v.unit()) ? v.amount() * h : v.amount();
+            long[] sums = hard.computeIfAbsent(v.rule() + "\u0000" + v.subject(), k -> new long[2]);
+            sums[0] -= Math.max(1, Math.round(mwh * 1_000_000));
+            sums[1]++;
+        }
+        hard.forEach((key, sums) -> {
+            String[] parts = key.split("\u0000");
+            perSubject.add(new ConstraintScore(parts[0], parts[1], sums[0], 0, (int) sums[1]));
+        });
+        Map<String, ConstraintScore> totals = new java.util.LinkedHashMap<>();
+        for (ConstraintScore c : perSubject) {
+            totals.merge(c.constraint(), new ConstraintScore(c.constraint(), "*", c.hardWh(), c.softMilliEur(), c.matchCount()),
+                    (x, y) -> new ConstraintScore(x.constraint(), "*", x.hardWh() + y.hardWh(),
+                            x.softMilliEur() + y.softMilliEur(), x.matchCount() + y.matchCount()));
+        }
+        StringBuilder summary = new StringBuilder();
+        totals.values().forEach(c -> summary.append(String.format("%-34s %12d Wh %16.3f EUR%n", c.constraint(),
+                c.hardWh(), c.softMilliEur() / 1000.0)));
+        return new ScoreExplanation(List.copyOf(totals.values()), perSubject, summary.toString());
+    }
+
+    private static double net(List<AssetSchedule> assets, Set<String> ids, int slot) {
+        return assets.stream().filter(a -> ids.contains(a.assetId())).mapToDouble(a -> a.powerMw().get(slot)).sum();
+    }
+
+    private static void exceed(List<Violation> found, String rule, String subject, int slot, double excess, String unit) {
+        if (excess > EPSILON) {
+            found.add(new Violation(rule, subject, slot, excess, unit));
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.vpp.optimizer;
+
+import ai.timefold.solver.core.api.score.stream.test.ConstraintVerifier;
+import org.junit.jupiter.api.Test;
+import org.vpp.optimizer.model.Battery;
+
+/** One test per rule; a lossless 1 MWh battery on hourly slots priced 10 and 100 EUR/MWh, 0.25 MWh levels. */
+class VppConstraintsTest {
+
+    private static final PriceCurve PRICES = new PriceCurve(new double[] {10.0, 100.0}, 1.0);
+
+    private final ConstraintVerifier<VppConstraints, VppSolution> verifier =
+            ConstraintVerifier.build(new VppConstraints(), VppSolution.class, BatteryLevel.class, OutputLevel.class);
+
+    private static BatteryFact fact(double power, double initial, double reserve, double ramp) {
+        Battery battery = new Battery("b", 1.0, 0.0, 1.0, reserve, initial, 1.0, 1.0, power, power, ramp,
+                2.0, 1.0, 30.0);
+        return new BatteryFact(battery, PRICES, 60, (int) Math.round(power / 0.25), 400);
+    }
+
+    private static BatteryLevel at(BatteryFact fact, int slot, int level) {
+        return slot < 0 ? BatteryLevel.initial(fact) : new BatteryLevel(fact, slot, level);
+    }
+
+    @Test
+    void penalizesAStateOfChargeAboveTheBatteryMaximum() {
+        BatteryFact b = fact(1.0, 0.0, 0.0, 10);
+        verifier.verifyThat(VppConstraints::stateOfChargeWithinLimits)
+                .given(at(b, 0, 5))
+                .penalizesBy(250_000);
+    }
+
+    @Test
+    void penalizesAStateOfChargeInsideTheBackupReserve() {
+        BatteryFact b = fact(1.0, 0.0, 0.5, 10);
+        verifier.verifyThat(VppConstraints::backupReserveUntouched)
+                // level -1 is the initial state (0 MWh), below the 0.5 MWh reserve
+                .given(at(b, 0, -1))
+                .penalizesBy(500_000);
+    }
+
+    @Test
+    void penalizesChargingFasterThanTheChargePowerLimit() {
+        BatteryFact b = fact(0.5, 0.0, 0.0, 10);
+        verifier.verifyThat(VppConstraints::chargePowerLimit)
+                .given(at(b, -1, 0), at(b, 0, 4), at(b, 1, 4))
+                .penalizesBy(500_000);
+    }
+
+    @Test
+    void penalizesDischargingFasterThanTheDischargePowerLimit() {
+        BatteryFact b = fact(0.5, 1.0, 0.0, 10);
+        verifier.verifyThat(VppConstraints::dischargePowerLimit)
+                .given(at(b, -1, 0), at(b, 0, 0), at(b, 1, 0))
+                .penalizesBy(500_000);
+    }
+
+    @Test
+    void penalizesAPowerSwingBeyondTheRampRate() {
+        BatteryFact b = fact(1.0, 0.0, 0.0, 0.25 / 60);
+        // +0.5 MW charge then 0.5 MW discharge: a 1 MW swing against 0.25 MW per slot
+        verifier.verifyThat(VppConstraints::rampLimit)
+                .given(at(b, -1, 0), at(b, 0, 2), at(b, 1, 0))
+                .penalizesBy(750_000);
+    }
+
+    @Test
+    void penalizesImportingMoreThanTheNodeGridConnection() {
+        BatteryFact b = fact(1.0, 0.0, 0.0, 10);
+        verifier.verifyThat(VppConstraints::gridImportLimit)
+                .given(at(b, -1, 0), at(b, 0, 4), at(b, 1, 4), new Membership(b, 0), new NodeLimit(0, "site", 0.5, 0.5))
+                .penalizesBy(500_000);
+    }
+
+    @Test
+    void penalizesExportingMoreThanTheNodeGridConnection() {
+        BatteryFact b = fact(1.0, 1.0, 0.0, 10);
+        verifier.verifyThat(VppConstraints::gridExportLimit)
+                .given(at(b, -1, 4), at(b, 0, 4), at(b, 1, 0), new Membership(b, 0), new NodeLimit(0, "site", 0.5, 0.5))
+                .penalizesBy(500_000);
+    }
+
+    @Test
+    void penalizesACommitmentNotDelivered() {
+        BatteryFact b = fact(1.0, 0.0, 0.0, 10);
+        verifier.verifyThat(VppConstraints::commitmentDelivered)
+                .given(at(b, -1, 0), at(b, 0, 0), at(b, 1, 0), new Membership(b, 0),
+                        new CommitmentFact(0, "site", 0, 1.0, 0.0))
+                .penalizesBy(1_000_000);
+    }
+
+    @Test
+    void penalizesAFlexibleLoadThatMissesItsEnergy() {
+        OutputFact load = new OutputFact("ev", OutputKind.FLEXIBLE_LOAD, PRICES, new double[][] {{0, -1}, {0, -1}},
+                0, 2.0, 0.0);
+        verifier.verifyThat(VppConstraints::flexibleLoadEnergyDelivered)
+                .given(new OutputLevel(load, 0, 1), new OutputLevel(load, 1, 0))
+                .penalizesBy(1_000_000);
+    }
+
+    @Test
+    void rewardsEnergySoldAtTheSlotPrice() {
+        BatteryFact b = fact(1.0, 1.0, 0.0, 10);
+        // idle in slot 0, 1 MWh sold at 100 EUR/MWh in slot 1
+        verifier.verifyThat(VppConstraints::energyRevenue)
+                .given(at(b, -1, 4), at(b, 0, 4), at(b, 1, 0))
+                .rewardsWith(100_000);
+    }
+
+    @Test
+    void penalizesBatteryThroughputAtItsDegradationCost() {
+        BatteryFact b = fact(1.0, 1.0, 0.0, 10);
+        verifier.verifyThat(VppConstraints::batteryDegradationCost)
+                .given(at(b, -1, 4), at(b, 0, 4), at(b, 1, 0))
+                .penalizesBy(2_000);
+    }
+
+    @Test
+    void penalizesGeneratorOutputAtItsFuelCost() {
+        OutputFact generator = new OutputFact("g", OutputKind.GENERATOR, PRICES, new double[][] {{0, 1}, {0, 1}},
+                50.0, 0, 0);
+        verifier.verifyThat(VppConstraints::fuelCost)
+                .given(new OutputLevel(generator, 0, 1), new OutputLevel(generator, 1, 0))
+                .penalizesBy(50_000);
+    }
+
+    @Test
+    void penalizesEndingBelowTheTerminalTarget() {
+        BatteryFact b = fact(1.0, 1.0, 0.0, 10);
+        // ends at 0.5 MWh against a 1 MWh target valued 30 EUR/MWh
+        verifier.verifyThat(VppConstraints::terminalStateOfChargeTarget)
+                .given(at(b, -1, 4), at(b, 0, 4), at(b, 1, 2))
+                .penalizesBy(15_000);
+    }
+}
