@@ -8,6 +8,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vpp.command.asset.JdbcAssetTopology;
 import org.vpp.query.fleet.FleetProjection;
 import org.vpp.query.fleet.FleetRepository;
+import org.vpp.query.forecast.ForecastHistory;
+import org.vpp.query.forecast.ForecastProjection;
+import org.vpp.query.forecast.ForecastStore;
 import org.vpp.query.telemetry.TelemetryStore;
 
 /** Spring lives here, not in the modules: the command-side lookup, projections and stores as beans. */
@@ -32,5 +35,20 @@ public class ReadModelConfiguration {
     @Bean
     public TelemetryStore telemetryStore(JdbcTemplate jdbc, TransactionTemplate tx) {
         return new TelemetryStore(jdbc, tx);
+    }
+
+    @Bean
+    public ForecastProjection forecastProjection(JdbcTemplate jdbc) {
+        return new ForecastProjection(jdbc);
+    }
+
+    @Bean
+    public ForecastStore forecastStore(JdbcTemplate jdbc) {
+        return new ForecastStore(jdbc);
+    }
+
+    @Bean
+    public ForecastHistory forecastHistory(JdbcTemplate jdbc) {
+        return new ForecastHistory(jdbc);
     }
 }

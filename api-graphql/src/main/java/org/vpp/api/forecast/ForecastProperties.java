@@ -1,0 +1,77 @@
+package org.vpp.api.forecast;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the forecasting pipeline ({@code vpp.forecast.*}); every one has a default here, so none needs to
+ * be configured. Intervals are measured on the application clock, the tick in real time.
+ *
+ * @param enabled        whether the scheduled tick runs training and inference (trainNow/inferNow work regardless)
+ * @param tickEvery      how often, in real time, the clock is checked for due work
+ * @param trainEvery     clock time between training runs
+ * @param inferEvery     clock time between inference runs
+ * @param horizonSteps   quarter-hours forecast ahead (and validated in training)
+ * @param history        how much history training and inference read
+ * @param cvFolds        rolling-origin folds in training
+ * @param searchBudget   time (real, System.nanoTime) allowed per source for trying candidates beyond the first
+ * @param threads        worker threads; training and inference of the sources run in parallel on them
+ * @param timeZone       local calendar of loads and prices
+ * @param zones          market zones with a price source
+ * @param priceSeed      seed of the simulated price history
+ * @param priceLatitude  where the simulated price history's weather is drawn
+ * @param priceLongitude idem
+ */
+@ConfigurationProperties("vpp.forecast")
+public record ForecastProperties(Boolean enabled, Duration tickEvery, Duration trainEvery, Duration inferEvery,
+                                 Integer horizonSteps, Duration history, Integer cvFolds, Duration searchBudget,
+                                 Integer threads, ZoneId timeZone, List<String> zones, Long priceSeed,
+                                 Double priceLatitude, Double priceLongitude) {
+
+    public static final Duration STEP = Duration.ofMinutes(15);
+
+    public ForecastProperties {
+        enabled = enabled == null || enabled;
+        tickEvery = positive(tickEvery, Duration.ofSeconds(1), "tick-every");
+        trainEvery = positive(trainEvery, Duration.ofHours(1), "train-every");
+        inferEvery = positive(inferEvery, Duration.ofMinutes(5), "infer-every");
+        horizonSteps = atLeastOne(horizonSteps, 96, "horizon-steps");
+        history = positive(history, Duration.ofHours(168), "history");
+        cvFolds = atLeastOne(cvFolds, 3, "cv-folds");
+        searchBudget = searchBudget == null ? Duration.ofSeconds(5) : searchBudget;
+        threads = atLeastOne(threads, 1, "threads");
+        timeZone = timeZone == null ? ZoneId.of("Europe/Berlin") : timeZone;
+        zones = zones == null ? List.of("DE-LU") : List.copyOf(zones);
+        priceSeed = priceSeed == null ? 42L : priceSeed;
+        priceLatitude = priceLatitude == null ? 51.0 : priceLatitude;
+        priceLongitude = priceLongitude == null ? 10.0 : priceLongitude;
+        if (history.toSeconds() % STEP.toSeconds() != 0) {
+            throw new IllegalArgumentException("vpp.forecast.history must be a whole number of quarter-hours: " + history);
+        }
+    }
+
+    /** Every default. */
+    public static ForecastProperties defaults() {
+        return new ForecastProperties(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Values needed for training: all folds plus one day, the shortest season every candidate family needs. */
+    public int minimumHistorySteps(int horizon) {
+        return cvFolds * horizon + Math.toIntExact(Duration.ofDays(1).toSeconds() / STEP.toSeconds());
+    }
+
+    private static Duration positive(Duration value, Duration otherwise, String name) {
+        if (value == null) return otherwise;
+        if (value.isNegative() || value.isZero()) throw new IllegalArgumentException("vpp.forecast." + name + " must be positive");
+        return value;
+    }
+
+    private static Integer atLeastOne(Integer value, int otherwise, String name) {
+        if (value == null) return otherwise;
+        if (value < 1) throw new IllegalArgumentException("vpp.forecast." + name + " must be at least 1, was " + value);
+        return value;
+    }
+}

@@ -1,0 +1,122 @@
+package org.vpp.api.forecast;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import org.vpp.api.graphql.BadArgumentException;
+import org.vpp.messages.forecast.FindForecast;
+import org.vpp.messages.forecast.FindForecastModels;
+import org.vpp.messages.forecast.FindForecastSource;
+import org.vpp.messages.forecast.FindForecastSources;
+import org.vpp.messages.forecast.ForecastSourceId;
+import org.vpp.messages.forecast.ForecastSourceView;
+import org.vpp.messages.forecast.ForecastView;
+import org.vpp.messages.forecast.ModelSelectionView;
+import org.vpp.messages.forecast.SkippedModel;
+
+/** Reads of the forecasting read models: GraphQL arguments to queries, views back to the schema's shapes. */
+@Controller
+public class ForecastQueryController {
+
+    private final QueryGateway queries;
+
+    public ForecastQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    public record ModelParameter(String name, String value) {
+    }
+
+    @QueryMapping
+    public ForecastView forecast(@Argument String sourceId, @Argument Instant issuedAt) {
+        ForecastSourceId id = sourceId(sourceId);
+        Optional<ForecastView> found = queries.query(new FindForecast(id, issuedAt),
+                ResponseTypes.optionalInstanceOf(ForecastView.class)).join();
+        if (found.isEmpty()) requireKnown(id);
+        return found.orElse(null);
+    }
+
+    @QueryMapping
+    public List<ModelSelectionView> forecastModels(@Argument String sourceId) {
+        ForecastSourceId id = sourceId(sourceId);
+        List<ModelSelectionView> log = queries.query(new FindForecastModels(id),
+                ResponseTypes.multipleInstancesOf(ModelSelectionView.class)).join();
+        if (log.isEmpty()) requireKnown(id);
+        return log;
+    }
+
+    @QueryMapping
+    public List<ForecastSourceView> forecastSources() {
+        return queries.query(new FindForecastSources(), ResponseTypes.multipleInstancesOf(ForecastSourceView.class)).join();
+    }
+
+    @SchemaMapping(typeName = "Forecast", field = "id")
+    public String forecastId(ForecastView forecast) {
+        return forecast.forecastId().value();
+    }
+
+    @SchemaMapping(typeName = "Forecast", field = "parameters")
+    public List<ModelParameter> parameters(ForecastView forecast) {
+        return parameters(forecast.parameters());
+    }
+
+    @SchemaMapping(typeName = "ModelSelection", field = "parameters")
+    public List<ModelParameter> parameters(ModelSelectionView selection) {
+        return parameters(selection.parameters());
+    }
+
+    /** A candidate as the schema shows it: with its parameters as a list and whether it won. */
+    public record CandidateRow(String model, List<ModelParameter> parameters, double mae, double rmse, double mase,
+                               int folds, boolean selected) {
+    }
+
+    @SchemaMapping(typeName = "ModelSelection", field = "candidates")
+    public List<CandidateRow> candidates(ModelSelectionView selection) {
+        return selection.candidates().stream().map(c -> new CandidateRow(c.model(), parameters(c.parameters()), c.mae(),
+                c.rmse(), c.mase(), c.folds(), c.sameModelAs(selection.model(), selection.parameters()))).toList();
+    }
+
+    @SchemaMapping(typeName = "SkippedCandidate", field = "parameters")
+    public List<ModelParameter> parameters(SkippedModel skipped) {
+        return parameters(skipped.parameters());
+    }
+
+    @SchemaMapping(typeName = "ForecastSource", field = "id")
+    public String sourceId(ForecastSourceView source) {
+        return source.sourceId().value();
+    }
+
+    @SchemaMapping(typeName = "ForecastSource", field = "parameters")
+    public List<ModelParameter> parameters(ForecastSourceView source) {
+        return parameters(source.parameters());
+    }
+
+    private static List<ModelParameter> parameters(Map<String, String> parameters) {
+        return new TreeMap<>(parameters).entrySet().stream().map(e -> new ModelParameter(e.getKey(), e.getValue())).toList();
+    }
+
+    private static ForecastSourceId sourceId(String raw) {
+        if (!ForecastSourceId.isValid(raw)) {
+            throw new BadArgumentException("sourceId", "must be pv:, wind:, load: or price: followed by an asset id or"
+                    + " market zone (letters, digits, '.', '_', ':' or '-'), e.g. pv:roof-7 or price:DE-LU");
+        }
+        return ForecastSourceId.of(raw);
+    }
+
+    private void requireKnown(ForecastSourceId id) {
+        boolean known = queries.query(new FindForecastSource(id),
+                ResponseTypes.optionalInstanceOf(ForecastSourceView.class)).join().isPresent();
+        if (!known) {
+            throw new BadArgumentException("sourceId", "no forecast source " + id + " (unknown, or not trained yet)");
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package org.vpp.api.forecast;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.vpp.api.forecast.ForecastRun.Outcome;
+import org.vpp.api.forecast.ForecastRun.Status;
+import org.vpp.forecast.Forecaster;
+import org.vpp.forecast.TrainedModelSpec;
+import org.vpp.forecast.TrainingResult;
+import org.vpp.forecast.value.Forecast;
+import org.vpp.forecast.value.Horizon;
+import org.vpp.forecast.value.Season;
+import org.vpp.forecast.value.Series;
+import org.vpp.forecast.validation.CandidateScore;
+import org.vpp.forecast.validation.CvConfig;
+import org.vpp.forecast.validation.Metric;
+import org.vpp.messages.forecast.CandidateMetrics;
+import org.vpp.messages.forecast.FindForecastSource;
+import org.vpp.messages.forecast.ForecastId;
+import org.vpp.messages.forecast.ForecastSourceId;
+import org.vpp.messages.forecast.ForecastSourceView;
+import org.vpp.messages.forecast.RecordForecastIssued;
+import org.vpp.messages.forecast.RecordModelSelection;
+import org.vpp.messages.forecast.SkippedModel;
+import org.vpp.query.forecast.ForecastHistory;
+import org.vpp.query.forecast.ForecastStore;
+
+/**
+ * Runs the forecasting pipeline on the application clock. A tick every {@code tick-every} of real time looks at
+ * the clock: when {@code train-every} has passed since the last training it trains every source, when
+ * {@code infer-every} has passed since the last inference it issues forecasts for the trained ones. The work runs
+ * off the scheduler's thread, one source per task on a small bounded pool, so neither requests nor other
+ * scheduled work wait for it. Each training records its selection (with every candidate's metrics) as a
+ * command; each forecast's values go to the forecast table before its issue is recorded.
+ */
+@Component
+public class ForecastScheduler implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ForecastScheduler.class);
+    private static final double MAX_FILLED_FRACTION = 0.25;
+
+    private final ForecastSources sources;
+    private final ForecastHistory history;
+    private final PriceHistory prices;
+    private final ForecastStore store;
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final InstantSource clock;
+    private final ForecastProperties properties;
+    // System.nanoTime only bounds the search budget of model selection; it decides nothing recorded by itself.
+    private final Forecaster forecaster = new Forecaster(System::nanoTime);
+    private final ExecutorService workers;
+    private final ExecutorService coordinator;
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean tickInProgress = new AtomicBoolean();
+    private final Map<ForecastSourceId, Selected> selected = new ConcurrentHashMap<>();
+    private volatile Instant lastTraining;
+    private volatile Instant lastInference;
+
+    /** The model a source forecasts with, and the horizon it was validated for. */
+    private record Selected(TrainedModelSpec spec, int horizonSteps) {
+    }
+
+    public ForecastScheduler(ForecastSources sources, ForecastHistory history, PriceHistory prices, ForecastStore store,
+                             CommandGateway commands, QueryGateway queries, InstantSource clock,
+                             ForecastProperties properties) {
+        this.sources = sources;
+        this.history = history;
+        this.prices = prices;
+        this.store = store;
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+        this.properties = properties;
+        this.workers = Executors.newFixedThreadPool(properties.threads(), named("forecast-worker-"));
+        this.coordinator = Executors.newSingleThreadExecutor(named("forecast-cycle-"));
+    }
+
+    @Scheduled(fixedDelayString = "${vpp.forecast.tick-every:PT1S}", initialDelayString = "${vpp.forecast.tick-every:PT1S}")
+    public void tick() {
+        if (!properties.enabled() || !tickInProgress.compareAndSet(false, true)) return;
+        coordinator.execute(() -> {
+            try {
+                runDue();
+            } catch (RuntimeException e) {
+                log.warn("Forecast pipeline run failed", e);
+            } finally {
+                tickInProgress.set(false);
+            }
+        });
+    }
+
+    /** Trains and infers if due by the clock; the first call after start finds both due. */
+    public List<ForecastRun> runDue() {
+        List<ForecastRun> runs = new ArrayList<>();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (due(lastTraining, properties.trainEvery(), now)) runs.add(trainNow());
+        if (due(lastInference, properties.inferEvery(), now)) runs.add(inferNow());
+        return runs;
+    }
+
+    public ForecastRun trainNow() {
+        return trainNow(properties.horizonSteps());
+    }
+
+    /** Trains every source now (by the clock), in parallel; waits until all are done. */
+    public ForecastRun trainNow(int horizonSteps) {
+        return exclusively(now -> {
+            ForecastRun run = forEachSource(now, horizonSteps, spec -> train(spec, now, horizonSteps));
+            lastTraining = now;
+            log.info("Forecast training at {}: {} of {} sources trained", now, run.done().size(), run.outcomes().size());
+            return run;
+        });
+    }
+
+    public ForecastRun inferNow() {
+        return inferNow(properties.horizonSteps());
+    }
+
+    /** Issues a forecast of {@code horizonSteps} quarter-hours for every trained source now, in parallel. */
+    public ForecastRun inferNow(int horizonSteps) {
+        return exclusively(now -> {
+            ForecastRun run = forEachSource(now, horizonSteps, spec -> infer(spec, now, horizonSteps));
+            lastInference = now;
+            log.debug("Forecast inference at {}: {} forecasts issued", now, run.done().size());
+            return run;
+        });
+    }
+
+    private ForecastRun exclusively(Function<Instant, ForecastRun> work) {
+        running.lock();
+        try {
+            // To the microsecond, PostgreSQL's precision, so an instant reads back as it was recorded.
+            return work.apply(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private ForecastRun forEachSource(Instant now, int horizonSteps, Function<ForecastSourceSpec, Outcome> task) {
+        List<CompletableFuture<Outcome>> tasks = sources.all().stream()
+                .map(spec -> CompletableFuture.supplyAsync(() -> guarded(spec, task), workers))
+                .toList();
+        return new ForecastRun(now, horizonSteps, tasks.stream().map(CompletableFuture::join).toList());
+    }
+
+    private static Outcome guarded(ForecastSourceSpec spec, Function<ForecastSourceSpec, Outcome> task) {
+        try {
+            return task.apply(spec);
+        } catch (CommandExecutionException e) {
+            log.debug("Forecast: {} refused: {}", spec.id(), e.getMessage());
+            return new Outcome(spec.id(), Status.REFUSED, e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Forecast: {} failed", spec.id(), e);
+            return new Outcome(spec.id(), Status.FAILED, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private Outcome train(ForecastSourceSpec spec, Instant now, int horizonSteps) {
+        Optional<Series> series = history(spec, now);
+        int needed = properties.minimumHistorySteps(horizonSteps);
+        if (series.isEmpty() || series.get().size() < needed) {
+            return skipped(spec, "not enough history to train: " + series.map(Series::size).orElse(0)
+                    + " quarter-hours, " + needed + " needed");
+        }
+        CvConfig config = new CvConfig(properties.cvFolds(), Metric.MASE, Season.DAILY, properties.searchBudget());
+        TrainingResult result = forecaster.train(spec.source(), series.get(), new Horizon(horizonSteps), config);
+        List<CandidateMetrics> candidates = new ArrayList<>();
+        List<SkippedModel> skipped = new ArrayList<>();
+        for (CandidateScore score : result.selection().scored()) {
+            CandidateMetrics metrics = new CandidateMetrics(score.name(), score.parameters(), score.mean().mae(),
+                    score.mean().rmse(), score.mean().mase(), score.folds().size());
+            if (metrics.finite()) candidates.add(metrics);
+            else skipped.add(new SkippedModel(score.name(), score.parameters(), "scores not finite: " + score.mean()));
+        }
+        result.selection().skipped().forEach(s -> skipped.add(new SkippedModel(s.model().name(), s.model().parameters(), s.reason())));
+        TrainedModelSpec best = result.selected();
+        if (candidates.stream().noneMatch(c -> c.sameModelAs(best.name(), best.parameters()))) {
+            return skipped(spec, "the best model " + best.model().label() + " has no finite scores");
+        }
+        commands.sendAndWait(new RecordModelSelection(spec.id(), spec.id().kind(), now, horizonSteps, ForecastProperties.STEP,
+                result.selection().metric().name(), best.name(), best.parameters(), candidates, skipped,
+                series.get().start(), series.get().end()));
+        selected.put(spec.id(), new Selected(best, horizonSteps));
+        return new Outcome(spec.id(), Status.DONE, best.model().label());
+    }
+
+    private Outcome infer(ForecastSourceSpec spec, Instant now, int horizonSteps) {
+        Optional<Selected> model = selectedModel(spec);
+        if (model.isEmpty()) return skipped(spec, "not trained yet");
+        if (horizonSteps > model.get().horizonSteps()) {
+            return skipped(spec, "trained for " + model.get().horizonSteps() + " steps, " + horizonSteps + " asked");
+        }
+        Optional<Series> series = history(spec, now);
+        TrainedModelSpec trained = model.get().spec();
+        int needed = trained.model().minimumHistory(ForecastProperties.STEP);
+        if (series.isEmpty() || series.get().size() < needed) {
+            return skipped(spec, "not enough history to forecast with " + trained.model().label());
+        }
+        Forecast forecast = Forecaster.forecast(trained, series.get(), new Horizon(horizonSteps), now);
+        ForecastId id = ForecastId.of(spec.id(), now);
+        store.save(id, spec.id(), forecast.origin(), forecast.step(), forecast.values(), now);
+        commands.sendAndWait(new RecordForecastIssued(spec.id(), id, now, forecast.origin(), forecast.step(), horizonSteps,
+                forecast.model(), forecast.parameters()));
+        return new Outcome(spec.id(), Status.DONE, trained.model().label());
+    }
+
+    /** The model selected since this process started, else the one the read model knows (e.g. after a restart). */
+    private Optional<Selected> selectedModel(ForecastSourceSpec spec) {
+        Selected known = selected.get(spec.id());
+        if (known != null) return Optional.of(known);
+        Optional<ForecastSourceView> view = queries.query(new FindForecastSource(spec.id()),
+                ResponseTypes.optionalInstanceOf(ForecastSourceView.class)).join();
+        return view.map(v -> new Selected(ModelSpecs.rebuild(spec.source(), v.model(), v.parameters()), v.horizonSteps()));
+    }
+
+    /** The last {@code history} of complete quarter-hours before {@code now}. */
+    private Optional<Series> history(ForecastSourceSpec spec, Instant now) {
+        Instant end = floorToStep(now);
+        Instant from = end.minus(properties.history());
+        if (spec.device() == null) return Optional.of(prices.prices(spec.zone(), from, end));
+        return history.slotMeans(spec.device(), from, end, ForecastProperties.STEP)
+                .filter(h -> h.filledSlots() <= MAX_FILLED_FRACTION * h.size())
+                .map(h -> new Series(h.start(), h.step(), h.values()));
+    }
+
+    private static Outcome skipped(ForecastSourceSpec spec, String reason) {
+        log.debug("Forecast: {} skipped: {}", spec.id(), reason);
+        return new Outcome(spec.id(), Status.SKIPPED, reason);
+    }
+
+    static Instant floorToStep(Instant at) {
+        long step = ForecastProperties.STEP.toSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), step) * step);
+    }
+
+    private static boolean due(Instant last, Duration every, Instant now) {
+        return last == null || !now.isBefore(last.plus(every));
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void destroy() {
+        coordinator.shutdownNow();
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,49 @@
+package org.vpp.api.forecast;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+import org.vpp.forecast.TrainedModelSpec;
+import org.vpp.forecast.model.ForecastModel;
+import org.vpp.forecast.model.HoltWinters;
+import org.vpp.forecast.model.LagRegression;
+import org.vpp.forecast.model.Persistence;
+import org.vpp.forecast.model.PhysicalBounds;
+import org.vpp.forecast.model.SeasonalNaive;
+import org.vpp.forecast.value.Season;
+import org.vpp.forecast.value.Source;
+
+/**
+ * Turns a model as recorded in the experiment log (family name and hyperparameters) back into a model to forecast
+ * with, wrapped in the same physical bounds training applied. The inverse of {@link ForecastModel#parameters()}.
+ */
+final class ModelSpecs {
+
+    private ModelSpecs() {
+    }
+
+    static TrainedModelSpec rebuild(Source source, String name, Map<String, String> p) {
+        ForecastModel model = switch (name) {
+            case SeasonalNaive.NAME -> new SeasonalNaive(Season.valueOf(p.get("season")));
+            case Persistence.NAME -> new Persistence();
+            case HoltWinters.NAME -> new HoltWinters(number(p, "alpha"), number(p, "beta"), number(p, "gamma"),
+                    number(p, "phi"), Season.valueOf(p.get("season")));
+            case LagRegression.NAME -> new LagRegression(
+                    Arrays.stream(p.get("lags").split(",")).map(Duration::parse).toList(),
+                    ZoneId.of(p.get("zone")),
+                    Boolean.parseBoolean(p.get("clearSky")) ? source.site() : Optional.empty(),
+                    number(p, "ridge"));
+            default -> throw new IllegalArgumentException("unknown model family " + name);
+        };
+        return new TrainedModelSpec(source, PhysicalBounds.around(model, source));
+    }
+
+    private static double number(Map<String, String> parameters, String key) {
+        String value = parameters.get(key);
+        if (value == null) throw new IllegalArgumentException("parameter " + key + " missing");
+        return Double.parseDouble(value);
+    }
+}
