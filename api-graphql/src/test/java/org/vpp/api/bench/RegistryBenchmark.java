@@ -1,0 +1,201 @@
+package org.vpp.api.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.vpp.api.VppApplication;
+import org.vpp.api.support.GraphQl;
+import org.vpp.api.support.TestDatabase;
+import org.vpp.messages.asset.AssetId;
+import org.vpp.messages.asset.AssetKind;
+import org.vpp.messages.asset.GeoLocation;
+import org.vpp.messages.asset.RegisterAsset;
+import org.vpp.messages.asset.TechnicalLimits;
+
+/**
+ * Registry benchmark ({@code ./vpp bench registry [assets] [readings] [senders]}): registers a 4-level tree through
+ * the command bus, ingests readings through the NDJSON endpoint, and times the {@code fleet} query over HTTP.
+ * Prints figures; asserts nothing. Uses an embedded PostgreSQL in a temporary directory, or a fresh database on the
+ * server named by VPP_DATABASE_URL.
+ */
+public final class RegistryBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int assets = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int readings = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        int senders = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--vpp.telemetry.check-every=PT1H",
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+        if (TestDatabase.external()) {
+            appArgs.add("--vpp.database.url=" + ExternalDatabase.create());
+        } else {
+            appArgs.add("--vpp.database.url=");
+            appArgs.add("--vpp.data-dir=" + TestDatabase.temporaryDirectory());
+        }
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VppApplication.class).run(appArgs.toArray(String[]::new))) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            System.out.printf(Locale.ROOT, "machine: %d cores, JVM %s, max heap %d MiB, database %s%n",
+                    Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20,
+                    TestDatabase.external() ? "external PostgreSQL" : "embedded PostgreSQL");
+
+            Tree tree = Tree.of(assets);
+            register(app.getBean(CommandGateway.class), jdbc, tree, senders);
+            ingest(port, tree, readings);
+            queryLatency(port, tree);
+        }
+        // Axon leaves a non-daemon scheduler thread behind after the context closes; a benchmark must end.
+        System.exit(0);
+    }
+
+    /** 1 portfolio, 10 regions, sites of 20 devices: four levels, {@code assets} nodes in all. */
+    record Tree(List<RegisterAsset> groups, List<RegisterAsset> devices) {
+        static Tree of(int total) {
+            List<RegisterAsset> groups = new ArrayList<>();
+            List<RegisterAsset> devices = new ArrayList<>();
+            AssetId pf = AssetId.of("pf");
+            groups.add(new RegisterAsset(pf, AssetKind.PORTFOLIO, "Portfolio", null, null, null, null));
+            int regions = 10;
+            int perSite = 20;
+            int sites = Math.max(1, (total - 1 - regions) / (perSite + 1));
+            for (int r = 0; r < regions; r++) {
+                groups.add(new RegisterAsset(AssetId.of("rg-" + r), AssetKind.REGION, "Region " + r, pf, null, null, null));
+            }
+            for (int s = 0; s < sites; s++) {
+                AssetId site = AssetId.of("site-" + s);
+                groups.add(new RegisterAsset(site, AssetKind.SITE, "Site " + s, AssetId.of("rg-" + (s % regions)),
+                        new GeoLocation(48 + s % 7, 8 + s % 9), TechnicalLimits.groupWithGridLimit(50.0), null));
+            }
+            int remaining = total - groups.size();
+            for (int d = 0; d < remaining; d++) {
+                AssetId site = AssetId.of("site-" + (d % sites));
+                AssetId id = AssetId.of("dev-" + d);
+                devices.add(switch (d % 4) {
+                    case 0 -> new RegisterAsset(id, AssetKind.BATTERY, "Battery " + d, site, null,
+                            TechnicalLimits.storage(-1, 1, 2, 0.95, 0.95, 1.0, 0.05, 0.95, 0.1), null);
+                    case 1 -> new RegisterAsset(id, AssetKind.PV, "PV " + d, site, new GeoLocation(50, 10),
+                            TechnicalLimits.power(0, 0.8, null), null);
+                    case 2 -> new RegisterAsset(id, AssetKind.LOAD, "Load " + d, site, null, TechnicalLimits.power(-0.5, -0.05, null), null);
+                    default -> new RegisterAsset(id, AssetKind.GENERATOR, "Generator " + d, site, null, TechnicalLimits.power(0.2, 1.5, 0.5), null);
+                });
+            }
+            return new Tree(groups, devices);
+        }
+    }
+
+    static void register(CommandGateway commands, JdbcTemplate jdbc, Tree tree, int senders) throws Exception {
+        long start = System.nanoTime();
+        for (RegisterAsset g : tree.groups()) commands.sendAndWait(g); // parents first, in order
+        long groupsDone = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        List<Future<?>> futures = new ArrayList<>();
+        int chunk = (tree.devices().size() + senders - 1) / senders;
+        for (int i = 0; i < senders; i++) {
+            List<RegisterAsset> part = tree.devices().subList(Math.min(i * chunk, tree.devices().size()),
+                    Math.min((i + 1) * chunk, tree.devices().size()));
+            futures.add(pool.submit(() -> part.forEach(commands::sendAndWait)));
+        }
+        for (Future<?> f : futures) f.get();
+        pool.shutdown();
+        long commandsDone = System.nanoTime();
+        int total = tree.groups().size() + tree.devices().size();
+        while (count(jdbc, "asset_node") < total) Thread.sleep(20);
+        long projected = System.nanoTime();
+        System.out.printf(Locale.ROOT, "register: %d assets (%d groups sequentially, %d devices from %d senders) in %.1f s = %.0f commands/s;"
+                        + " devices alone %.0f commands/s; read model complete %.2f s after the last command%n",
+                total, tree.groups().size(), tree.devices().size(), senders, seconds(commandsDone - start),
+                total / seconds(commandsDone - start), tree.devices().size() / seconds(commandsDone - groupsDone),
+                seconds(projected - commandsDone));
+    }
+
+    static void ingest(int port, Tree tree, int readings) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        int perRequest = 100_000;
+        Instant end = Instant.now().minusSeconds(1);
+        int devices = tree.devices().size();
+        int perDevice = (readings + devices - 1) / devices;
+        long start = System.nanoTime();
+        int sent = 0;
+        long stored = 0;
+        while (sent < readings) {
+            int n = Math.min(perRequest, readings - sent);
+            StringBuilder body = new StringBuilder(n * 90);
+            for (int i = sent; i < sent + n; i++) {
+                RegisterAsset device = tree.devices().get(i % devices);
+                Instant at = end.minusSeconds(60L * (perDevice - i / devices));
+                body.append("{\"assetId\":\"").append(device.assetId()).append("\",\"at\":\"").append(at)
+                        .append("\",\"powerMw\":").append(0.1 * (i % 7));
+                if (device.kind() == AssetKind.BATTERY) body.append(",\"soc\":").append(0.2 + 0.1 * (i % 6));
+                body.append(",\"available\":true}\n");
+            }
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/telemetry"))
+                    .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) throw new IllegalStateException("ingestion refused: " + response.body());
+            String b = response.body();
+            stored += Long.parseLong(b.replaceAll(".*\"stored\":(\\d+).*", "$1"));
+            sent += n;
+        }
+        long done = System.nanoTime();
+        System.out.printf(Locale.ROOT, "ingest: %d readings in %d NDJSON requests of up to %d, %.1f s = %.0f readings/s (%d stored)%n",
+                readings, (readings + perRequest - 1) / perRequest, perRequest, seconds(done - start), readings / seconds(done - start), stored);
+    }
+
+    static void queryLatency(int port, Tree tree) {
+        GraphQl g = new GraphQl(port);
+        String doc = "query($r: ID) { fleet(rootId: $r) { installed { deviceCount maxPowerMw } available { maxPowerMw storedEnergyMwh } nodes { id depth available { maxPowerMw } } } }";
+        for (String root : List.of("pf", "rg-0", "site-0")) {
+            for (int i = 0; i < 3; i++) g.run(doc, java.util.Map.of("r", root)); // warm-up
+            int runs = root.equals("pf") ? 20 : 50;
+            long[] nanos = new long[runs];
+            int nodes = 0;
+            for (int i = 0; i < runs; i++) {
+                long t = System.nanoTime();
+                var r = g.run(doc, java.util.Map.of("r", root));
+                nanos[i] = System.nanoTime() - t;
+                nodes = GraphQl.list(r, "fleet.nodes").size();
+            }
+            Arrays.sort(nanos);
+            System.out.printf(Locale.ROOT, "fleet(rootId: %s): %d nodes, over %d runs p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                    root, nodes, runs, nanos[runs / 2] / 1e6, nanos[(int) (runs * 0.95) - 1] / 1e6, nanos[runs - 1] / 1e6);
+        }
+    }
+
+    private static long count(JdbcTemplate jdbc, String table) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static double seconds(long nanos) {
+        return Duration.ofNanos(nanos).toMillis() / 1000.0;
+    }
+
+    /** A fresh database on the external server, for a benchmark that starts from empty. */
+    static final class ExternalDatabase {
+        static String create() throws Exception {
+            String url = System.getenv("VPP_DATABASE_URL");
+            String name = "vpp_bench_" + System.nanoTime();
+            try (var c = java.sql.DriverManager.getConnection(url, System.getenv().getOrDefault("VPP_DATABASE_USER", "postgres"),
+                    System.getenv().getOrDefault("VPP_DATABASE_PASSWORD", ""))) {
+                c.createStatement().execute("CREATE DATABASE " + name);
+            }
+            System.out.println("benchmark database: " + name + " (drop it when done)");
+            return url.substring(0, url.lastIndexOf('/') + 1) + name;
+        }
+    }
+}
