@@ -40,7 +40,8 @@ public final class RegistryBenchmark {
         int readings = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int senders = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--vpp.telemetry.check-every=PT1H",
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                "--vpp.simulation.enabled=false", "--vpp.forecast.enabled=false"));
         if (TestDatabase.external()) {
             appArgs.add("--vpp.database.url=" + ExternalDatabase.create());
         } else {

@@ -41,7 +41,8 @@ class EmbeddedDefaultIT {
     private static ConfigurableApplicationContext start(String dataDir) {
         // Command-line arguments: they outrank application.yml and the environment (CI sets VPP_DATABASE_URL).
         return new SpringApplicationBuilder(VppApplication.class).run(
-                "--vpp.database.url=", "--vpp.data-dir=" + dataDir, "--server.port=0", "--vpp.telemetry.check-every=PT1H");
+                "--vpp.database.url=", "--vpp.data-dir=" + dataDir, "--server.port=0", "--vpp.telemetry.check-every=PT1H",
+                "--vpp.simulation.enabled=false", "--vpp.forecast.enabled=false");
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vpp.telemetry.check-every=PT1H",
         "vpp.telemetry.offline-after=PT5M",
-        "vpp.forecast.enabled=false"})
+        "vpp.forecast.enabled=false",
+        "vpp.simulation.enabled=false"})
 @Import(TestClock.Config.class)
 public abstract class ApiIT {
 

@@ -100,7 +100,12 @@ public final class LimitsRules {
                     : l.minPowerMw() >= 0
                     ? reject(P + "minPowerMw", "a LOAD must be able to consume: must be < 0, got " + l.minPowerMw())
                     : Optional.empty();
-            case BATTERY, EV_CHARGER -> l.minPowerMw() > 0
+            case EV_CHARGER -> l.minPowerMw() >= 0
+                    ? reject(P + "minPowerMw", "an EV_CHARGER must be able to charge: must be < 0, got " + l.minPowerMw())
+                    : l.maxPowerMw() < 0
+                    ? reject(P + "maxPowerMw", "must be >= 0 (0 without vehicle-to-grid), got " + l.maxPowerMw())
+                    : Optional.empty();
+            case BATTERY -> l.minPowerMw() > 0
                     ? reject(P + "minPowerMw", "storage must be able to charge: must be <= 0, got " + l.minPowerMw())
                     : l.maxPowerMw() < 0
                     ? reject(P + "maxPowerMw", "must be >= 0 for storage, got " + l.maxPowerMw())
@@ -152,7 +157,7 @@ public final class LimitsRules {
             String name = field.getKey();
             boolean storageField = name.equals("energyCapacityMwh") || name.endsWith("Efficiency") || name.endsWith("Soc");
             if (storageField && field.getValue() != null) {
-                return reject(P + name, "applies to storage (BATTERY, EV_CHARGER), not to a " + kind);
+                return reject(P + name, "applies to storage (BATTERY), not to a " + kind);
             }
         }
         return Optional.empty();

@@ -28,7 +28,8 @@ class LimitsRulesTest {
     static Stream<Arguments> coherentLimits() {
         return Stream.of(
                 Arguments.of(BATTERY, Fixtures.BATTERY_LIMITS),
-                Arguments.of(EV_CHARGER, storage(-0.011, 0, 0.06, 0.9, 1.0, 0.0, 1.0, 0.0)),
+                Arguments.of(EV_CHARGER, TechnicalLimits.power(-0.011, 0, null)),
+                Arguments.of(EV_CHARGER, TechnicalLimits.power(-0.011, 0.011, null)),
                 Arguments.of(PV, TechnicalLimits.power(0, 1.5, 2.0)),
                 Arguments.of(WIND, TechnicalLimits.power(0, 3.0, null)),
                 Arguments.of(GENERATOR, TechnicalLimits.power(0.5, 2.0, 0.2)),
@@ -53,6 +54,8 @@ class LimitsRulesTest {
                 Arguments.of("negative ramp", GENERATOR, TechnicalLimits.power(0, 2, -1.0), "limits.rampRateMwPerMin"),
                 Arguments.of("PV that consumes", PV, TechnicalLimits.power(-1, 1, null), "limits.minPowerMw"),
                 Arguments.of("load that generates", LOAD, TechnicalLimits.power(-1, 0.5, null), "limits.maxPowerMw"),
+                Arguments.of("EV charger that cannot charge", EV_CHARGER, TechnicalLimits.power(0, 0.011, null), "limits.minPowerMw"),
+                Arguments.of("EV charger with a battery capacity", EV_CHARGER, new TechnicalLimits(-0.011, 0.0, 0.06, null, null, null, null, null, null, null), "limits.energyCapacityMwh"),
                 Arguments.of("battery that cannot charge", BATTERY, storage(0.5, 2, 4.0, 0.9, 0.9, 0.0, 1.0, 0.0), "limits.minPowerMw"),
                 Arguments.of("negative capacity", BATTERY, storage(-2, 2, -4.0, 0.9, 0.9, 0.0, 1.0, 0.0), "limits.energyCapacityMwh"),
                 Arguments.of("zero capacity", BATTERY, storage(-2, 2, 0.0, 0.9, 0.9, 0.0, 1.0, 0.0), "limits.energyCapacityMwh"),

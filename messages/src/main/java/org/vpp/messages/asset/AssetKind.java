@@ -13,8 +13,11 @@ public enum AssetKind {
         return !isGroup();
     }
 
-    /** Devices that hold energy and so have a capacity and state of charge. */
+    /**
+     * Devices that hold energy of their own and so have a capacity and state of charge. An EV charger does not: the
+     * energy belongs to whichever car is plugged in, so it is a controllable load (with optional discharge, V2G).
+     */
     public boolean isStorage() {
-        return this == BATTERY || this == EV_CHARGER;
+        return this == BATTERY;
     }
 }

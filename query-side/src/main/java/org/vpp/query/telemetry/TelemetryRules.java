@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.vpp.messages.asset.AssetId;
+import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetStatus;
 
 /** Validation of one reading, as a pure function of the reading, the asset it names and the current time. */
@@ -39,7 +40,8 @@ public final class TelemetryRules {
         if (r.soc() != null && (!Double.isFinite(r.soc()) || r.soc() < 0 || r.soc() > 1)) {
             return problem(index, "soc", "must be in [0, 1], got " + r.soc());
         }
-        if (r.soc() != null && !device.get().kind().isStorage()) {
+        // A battery's own SoC, or the plugged-in car's at an EV charger; nothing else has one.
+        if (r.soc() != null && !device.get().kind().isStorage() && device.get().kind() != AssetKind.EV_CHARGER) {
             return problem(index, "soc", r.assetId() + " is a " + device.get().kind() + " and stores no energy");
         }
         if (r.available() == null) return problem(index, "available", "is required");

@@ -1,0 +1,94 @@
+package org.vpp.api.simulation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.vpp.simulator.clock.SimulationClock;
+import org.vpp.simulator.demo.AssetLimits;
+import org.vpp.simulator.demo.AssetSpec;
+import org.vpp.simulator.load.LoadGenerator;
+import org.vpp.simulator.load.LoadProfile;
+import org.vpp.simulator.load.LoadShape;
+import org.vpp.simulator.market.MarketRules;
+import org.vpp.simulator.market.SimulatedDayAheadMarket;
+import org.vpp.simulator.price.PriceGenerator;
+import org.vpp.simulator.price.PriceModel;
+import org.vpp.simulator.price.SystemConditions;
+import org.vpp.simulator.pv.PvGenerator;
+import org.vpp.simulator.pv.PvSystem;
+import org.vpp.simulator.series.SeedStreams;
+import org.vpp.simulator.series.TimeSeries;
+import org.vpp.simulator.twin.BatteryLimits;
+import org.vpp.simulator.twin.BatteryState;
+import org.vpp.simulator.twin.BatteryTwin;
+import org.vpp.simulator.twin.DeviceTwin;
+import org.vpp.simulator.twin.GeneratorLimits;
+import org.vpp.simulator.twin.GeneratorTwin;
+import org.vpp.simulator.twin.LoadTwin;
+import org.vpp.simulator.twin.MeasurementNoise;
+import org.vpp.simulator.twin.OutageModel;
+import org.vpp.simulator.twin.RenewableLimits;
+import org.vpp.simulator.twin.RenewableTwin;
+import org.vpp.simulator.weather.Location;
+import org.vpp.simulator.weather.WeatherGenerator;
+import org.vpp.simulator.weather.WeatherSeries;
+import org.vpp.simulator.wind.PowerCurve;
+import org.vpp.simulator.wind.WindGenerator;
+
+/**
+ * A simulated world for a fleet: one digital twin per device, driven by weather, PV, wind and load series for its
+ * location, and a day-ahead market clearing against a price series of the same weather. Everything derives from
+ * one seed and one start, so the same inputs give the same world.
+ */
+public record DemoWorld(List<DeviceTwin> twins, SimulatedDayAheadMarket market, Instant start, Instant end) {
+
+    static final Duration SERIES_STEP = Duration.ofMinutes(15);
+    /** Slow enough that a quarter of an hour never loses more than ~0.5 % of a battery's charge by itself. */
+    static final double SELF_DISCHARGE_PER_HOUR = 0.0002;
+
+    public static DemoWorld build(List<AssetSpec> specs, SimulationClock clock, Instant start, Duration horizon, long seed,
+                                  OutageModel outages, MeasurementNoise noise) {
+        // Series start a step early and end a step late, so every twin step falls inside them.
+        Instant from = start.minus(SERIES_STEP);
+        int count = (int) (horizon.plus(SERIES_STEP.multipliedBy(2)).toSeconds() / SERIES_STEP.toSeconds());
+        ZoneId zone = clock.zone();
+        Map<String, WeatherSeries> weatherBySite = new HashMap<>();
+        List<DeviceTwin> twins = new ArrayList<>();
+        for (AssetSpec spec : specs) {
+            if (spec.kind().isGroup()) continue;
+            AssetLimits l = spec.limits();
+            long twinSeed = SeedStreams.derive(seed, spec.id());
+            String siteKey = spec.parentId().orElseThrow();
+            WeatherSeries weather = weatherBySite.computeIfAbsent(siteKey, k -> WeatherGenerator.generate(
+                    Location.of(spec.latitudeDeg(), spec.longitudeDeg()), from, SERIES_STEP, count, SeedStreams.derive(seed, k)));
+            double ramp = l.rampRateMwPerMin() > 0 ? l.rampRateMwPerMin() : Math.max(l.maxPowerMw() - l.minPowerMw(), 0.001);
+            twins.add(switch (spec.kind()) {
+                case BATTERY -> new BatteryTwin(spec.id(),
+                        new BatteryLimits(l.minPowerMw(), l.maxPowerMw(), l.energyCapacityMwh(), l.minSoc(), l.maxSoc(),
+                                l.chargeEfficiency(), l.dischargeEfficiency(), ramp, SELF_DISCHARGE_PER_HOUR),
+                        new BatteryState(0, (l.minSoc() + l.maxSoc()) / 2), outages, noise, start, twinSeed);
+                case PV -> new RenewableTwin(spec.id(), new RenewableLimits(l.maxPowerMw(), ramp),
+                        PvGenerator.availablePowerMw(weather, PvSystem.typical(l.maxPowerMw(), 30, 180)), outages, noise, start, twinSeed);
+                case WIND -> new RenewableTwin(spec.id(), new RenewableLimits(l.maxPowerMw(), ramp),
+                        WindGenerator.availablePowerMw(weather, PowerCurve.onshore(l.maxPowerMw()), 100, 1), outages, noise, start, twinSeed);
+                case LOAD, EV_CHARGER -> new LoadTwin(spec.id(), LoadGenerator.demandMw(LoadProfile.of(-l.minPowerMw(),
+                        spec.kind() == org.vpp.simulator.demo.AssetKind.EV_CHARGER ? LoadShape.COMMERCIAL : LoadShape.RESIDENTIAL, zone),
+                        from, SERIES_STEP, count, seed, spec.id()), 0.2, outages, noise, start, twinSeed);
+                case GENERATOR -> new GeneratorTwin(spec.id(), new GeneratorLimits(l.minPowerMw(), l.maxPowerMw(), ramp),
+                        outages, noise, start, twinSeed);
+                default -> throw new IllegalArgumentException("no twin for " + spec.kind());
+            });
+        }
+        TimeSeries prices = PriceGenerator.dayAheadPricesEurPerMwh(
+                SystemConditions.synthetic(Location.of(51.0, 10.0), zone, Set.of(), from, SERIES_STEP, count, seed),
+                PriceModel.centralEurope(), seed);
+        var market = new SimulatedDayAheadMarket(clock, MarketRules.dayAhead(zone, SERIES_STEP), prices, seed);
+        return new DemoWorld(List.copyOf(twins), market, start, start.plus(horizon));
+    }
+}

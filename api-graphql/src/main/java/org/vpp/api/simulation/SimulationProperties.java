@@ -1,0 +1,36 @@
+package org.vpp.api.simulation;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The demo world of the main run (vpp.simulation.*): a demo fleet registered through the real commands, digital
+ * twins reporting through the real ingestion path, and a day-ahead market, all on one accelerated clock.
+ *
+ * @param enabled        off for a real deployment (VPP_SIMULATION=false): then the clock is real time
+ * @param speed          simulated seconds per real second (720 = one simulated day per two minutes)
+ * @param devices        size of the demo fleet
+ * @param seed           one seed for the fleet, weather, twins and market: the same seed gives the same world
+ * @param twinStep       simulated time between two readings of a twin
+ * @param tickEvery      real time between two steps of the driver
+ * @param horizon        how far ahead the twins' weather, load and price series are generated
+ * @param meanTimeToFailure, meanTimeToRepair  the twins' random outages
+ */
+@ConfigurationProperties("vpp.simulation")
+public record SimulationProperties(boolean enabled, double speed, int devices, long seed, Duration twinStep,
+                                   Duration tickEvery, Duration horizon, Duration meanTimeToFailure,
+                                   Duration meanTimeToRepair, ZoneId zone) {
+
+    public SimulationProperties {
+        if (speed <= 0) speed = 720;
+        if (devices <= 0) devices = 40;
+        if (twinStep == null) twinStep = Duration.ofMinutes(1);
+        if (tickEvery == null) tickEvery = Duration.ofMillis(100);
+        if (horizon == null) horizon = Duration.ofDays(60);
+        if (meanTimeToFailure == null) meanTimeToFailure = Duration.ofDays(20);
+        if (meanTimeToRepair == null) meanTimeToRepair = Duration.ofHours(6);
+        if (zone == null) zone = ZoneId.of("Europe/Berlin");
+    }
+}

@@ -1,0 +1,63 @@
+package org.vpp.api.simulation;
+
+import java.time.InstantSource;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+import org.vpp.api.telemetry.TelemetryIngestion;
+import org.vpp.simulator.clock.SimulationClock;
+import org.vpp.simulator.demo.AssetSpec;
+import org.vpp.simulator.demo.DemoFleet;
+import org.vpp.simulator.twin.MeasurementNoise;
+import org.vpp.simulator.twin.OutageModel;
+
+/**
+ * The main run's demo world: once the application is ready, registers the demo fleet (first start only), builds
+ * the twins and the market on the application clock, and steps them every {@code tick-every} of real time.
+ */
+@Component
+@ConditionalOnProperty(name = "vpp.simulation.enabled", havingValue = "true")
+public class SimulationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulationRunner.class);
+
+    private final SimulationProperties properties;
+    private final DemoFleetRegistration registration;
+    private final TelemetryIngestion ingestion;
+    private final InstantSource clock;
+    private final TaskScheduler scheduler;
+
+    public SimulationRunner(SimulationProperties properties, DemoFleetRegistration registration, TelemetryIngestion ingestion,
+                            InstantSource clock, TaskScheduler scheduler) {
+        this.properties = properties;
+        this.registration = registration;
+        this.ingestion = ingestion;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        List<AssetSpec> specs = DemoFleet.generate(properties.devices(), properties.seed());
+        int registered = registration.registerIfAbsent(specs);
+        SimulationClock simulationClock = SimulationClocks.of(clock, properties.zone());
+        var world = DemoWorld.build(specs, simulationClock, clock.instant(), properties.horizon(), properties.seed(),
+                new OutageModel(properties.meanTimeToFailure(), properties.meanTimeToRepair()), MeasurementNoise.typical());
+        var driver = new SimulationDriver(world, ingestion, properties.twinStep(), clock.instant());
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                driver.tick(clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("Simulation step failed; retrying on the next tick", e);
+            }
+        }, properties.tickEvery());
+        log.info("Demo world: {} assets ({} newly registered), {} twins, clock x{} at {}, market clearing day-ahead",
+                specs.size(), registered, world.twins().size(), properties.speed(), clock.instant());
+    }
+}
