@@ -12,13 +12,10 @@ import org.vpp.simulator.series.TimeSeries;
  */
 public final class LoadTwin implements DeviceTwin {
 
-    private final String assetId;
     private final TimeSeries demandMw;
     private final double flexibleFraction;
     private final double ratedMw;
-    private final MeasurementNoise noise;
-    private final TwinRandomness randomness;
-    private final OutageTracker outages;
+    private final TwinInstruments instruments;
     private double powerMw;
 
     public LoadTwin(String assetId, TimeSeries demandMw, double flexibleFraction, OutageModel outageModel,
@@ -26,18 +23,15 @@ public final class LoadTwin implements DeviceTwin {
         if (flexibleFraction < 0 || flexibleFraction > 1) {
             throw new IllegalArgumentException("flexible fraction must be in [0, 1]");
         }
-        this.assetId = Objects.requireNonNull(assetId, "assetId");
+        this.instruments = new TwinInstruments(assetId, outageModel, noise, start, seed);
         this.demandMw = demandMw.inCanonicalUnit();
         this.flexibleFraction = flexibleFraction;
         this.ratedMw = Math.max(1e-6, -this.demandMw.min());
-        this.noise = Objects.requireNonNull(noise, "noise");
-        this.randomness = TwinRandomness.of(seed, assetId);
-        this.outages = new OutageTracker(outageModel, start, randomness.outages());
     }
 
     @Override
     public String assetId() {
-        return assetId;
+        return instruments.assetId();
     }
 
     public synchronized double powerMw() {
@@ -48,12 +42,12 @@ public final class LoadTwin implements DeviceTwin {
     public synchronized TwinStep step(Instant at, Duration dt, OptionalDouble setpointMw) {
         double demand = demandMw.valueAt(at);
         double requested = setpointMw.orElse(demand);
-        boolean available = outages.availableAt(at);
+        boolean available = instruments.availableAt(at);
         StepOutcome outcome = available
                 ? LoadPhysics.step(demand, flexibleFraction, requested)
-                : new StepOutcome(requested, 0, requested == 0 ? Limitation.NONE : Limitation.OUTAGE);
+                : TwinInstruments.outage(requested);
         powerMw = outcome.deliveredMw();
-        double measured = Math.min(0, noise.measuredPowerMw(powerMw, ratedMw, randomness.noise()));
-        return new TwinStep(outcome, new TelemetrySample(assetId, at.plus(dt), measured, null, available));
+        double measured = Math.min(0, instruments.measuredPowerMw(powerMw, ratedMw));
+        return new TwinStep(outcome, instruments.report(at, dt, measured, null, available));
     }
 }
