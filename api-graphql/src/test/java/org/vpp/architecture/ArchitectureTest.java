@@ -1,6 +1,7 @@
 package org.vpp.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -59,4 +60,10 @@ class ArchitectureTest {
             .that().haveSimpleNameEndingWith("Decisions").or().haveSimpleNameEndingWith("Rules")
             .or().haveSimpleNameEndingWith("Rollup").or().haveSimpleNameEndingWith("Policy")
             .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..");
+
+    /** An Optional answer does not survive serialisation across Axon Server; answer the value or null. */
+    @ArchTest
+    static final ArchRule queryHandlersAnswerValuesNotOptionals = methods()
+            .that().areAnnotatedWith("org.axonframework.queryhandling.QueryHandler")
+            .should().notHaveRawReturnType(java.util.Optional.class);
 }

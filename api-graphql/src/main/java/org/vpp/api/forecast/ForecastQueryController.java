@@ -39,8 +39,8 @@ public class ForecastQueryController {
     @QueryMapping
     public ForecastView forecast(@Argument String sourceId, @Argument Instant issuedAt) {
         ForecastSourceId id = sourceId(sourceId);
-        Optional<ForecastView> found = queries.query(new FindForecast(id, issuedAt),
-                ResponseTypes.optionalInstanceOf(ForecastView.class)).join();
+        Optional<ForecastView> found = Optional.ofNullable(queries.query(new FindForecast(id, issuedAt),
+                ResponseTypes.instanceOf(ForecastView.class)).join());
         if (found.isEmpty()) requireKnown(id);
         return found.orElse(null);
     }
@@ -114,7 +114,7 @@ public class ForecastQueryController {
 
     private void requireKnown(ForecastSourceId id) {
         boolean known = queries.query(new FindForecastSource(id),
-                ResponseTypes.optionalInstanceOf(ForecastSourceView.class)).join().isPresent();
+                ResponseTypes.instanceOf(ForecastSourceView.class)).join() != null;
         if (!known) {
             throw new BadArgumentException("sourceId", "no forecast source " + id + " (unknown, or not trained yet)");
         }

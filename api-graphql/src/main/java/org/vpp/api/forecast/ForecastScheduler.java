@@ -234,8 +234,8 @@ public class ForecastScheduler implements DisposableBean {
     private Optional<Selected> selectedModel(ForecastSourceSpec spec) {
         Selected known = selected.get(spec.id());
         if (known != null) return Optional.of(known);
-        Optional<ForecastSourceView> view = queries.query(new FindForecastSource(spec.id()),
-                ResponseTypes.optionalInstanceOf(ForecastSourceView.class)).join();
+        Optional<ForecastSourceView> view = Optional.ofNullable(queries.query(new FindForecastSource(spec.id()),
+                ResponseTypes.instanceOf(ForecastSourceView.class)).join());
         return view.map(v -> new Selected(ModelSpecs.rebuild(spec.source(), v.model(), v.parameters()), v.horizonSteps()));
     }
 

@@ -59,7 +59,7 @@ public class AssetQueryController {
     @QueryMapping
     public FleetView fleet(@Argument String rootId) {
         AssetId root = rootId == null ? null : Ids.required("rootId", rootId);
-        return queries.query(new FindFleet(root), ResponseTypes.optionalInstanceOf(FleetView.class)).join().orElse(null);
+        return queries.query(new FindFleet(root), ResponseTypes.instanceOf(FleetView.class)).join();
     }
 
     @SchemaMapping(typeName = "Asset")
@@ -79,6 +79,6 @@ public class AssetQueryController {
     }
 
     private Optional<AssetView> find(AssetId id) {
-        return queries.query(new FindAsset(id), ResponseTypes.optionalInstanceOf(AssetView.class)).join();
+        return Optional.ofNullable(queries.query(new FindAsset(id), ResponseTypes.instanceOf(AssetView.class)).join());
     }
 }

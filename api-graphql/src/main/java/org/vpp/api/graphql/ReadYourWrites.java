@@ -32,17 +32,18 @@ public class ReadYourWrites {
 
     /** The view at {@code version} or later; the latest view seen if the projection has not caught up in time. */
     public Optional<AssetView> await(AssetId id, long version) {
-        try (SubscriptionQueryResult<Optional<AssetView>, AssetView> result = queries.subscriptionQuery(new FindAsset(id),
-                ResponseTypes.optionalInstanceOf(AssetView.class), ResponseTypes.instanceOf(AssetView.class))) {
-            Flux<AssetView> views = result.initialResult().flatMapMany(initial -> Flux.fromStream(initial.stream())).concatWith(result.updates());
+        try (SubscriptionQueryResult<AssetView, AssetView> result = queries.subscriptionQuery(new FindAsset(id),
+                ResponseTypes.instanceOf(AssetView.class), ResponseTypes.instanceOf(AssetView.class))) {
+            // An unknown asset answers null, which the gateway turns into an empty initial result.
+            Flux<AssetView> views = result.initialResult().concatWith(result.updates());
             AssetView reached = views.filter(v -> v.version() >= version).blockFirst(timeout);
             return Optional.ofNullable(reached);
         } catch (IllegalStateException timedOut) {
-            return queries.query(new FindAsset(id), ResponseTypes.optionalInstanceOf(AssetView.class)).join();
+            return current(id);
         }
     }
 
     public Optional<AssetView> current(AssetId id) {
-        return queries.query(new FindAsset(id), ResponseTypes.optionalInstanceOf(AssetView.class)).join();
+        return Optional.ofNullable(queries.query(new FindAsset(id), ResponseTypes.instanceOf(AssetView.class)).join());
     }
 }

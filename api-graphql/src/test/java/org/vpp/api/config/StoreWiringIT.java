@@ -38,6 +38,20 @@ class StoreWiringIT extends ApiIT {
         assertThat(sagaStore).isInstanceOf(JdbcSagaStore.class);
     }
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("serializer")
+    org.axonframework.serialization.Serializer serializer;
+
+    /** A processor started on a stream that already holds events stores a ReplayToken; it must read back. */
+    @Test
+    void replayTokensSurviveTheTokenStoresSerializer() {
+        var token = org.axonframework.eventhandling.ReplayToken.createReplayToken(
+                new org.axonframework.eventhandling.GlobalSequenceTrackingToken(42),
+                new org.axonframework.eventhandling.GlobalSequenceTrackingToken(7));
+        var serialized = serializer.serialize(token, byte[].class);
+        assertThat((Object) serializer.deserialize(serialized)).isEqualTo(token);
+    }
+
     @Test
     void eventsLandInTheFlywayOwnedTableAndProjectionsKeepTokens() {
         new Fleet(graphQl()).registerOk(Fleet.group(id("pf"), "PORTFOLIO", "P", null, null));

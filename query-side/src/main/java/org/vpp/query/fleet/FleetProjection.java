@@ -105,9 +105,11 @@ public class FleetProjection {
         jdbc.update("TRUNCATE asset_node");
     }
 
+    // Query handlers answer the value or null, never Optional: an Optional does not survive serialisation across
+    // Axon Server (it comes back as a map); the gateway turns null into "no result".
     @QueryHandler
-    Optional<AssetView> handle(FindAsset query) {
-        return repository.find(query.assetId());
+    AssetView handle(FindAsset query) {
+        return repository.find(query.assetId()).orElse(null);
     }
 
     @QueryHandler
@@ -116,9 +118,9 @@ public class FleetProjection {
     }
 
     @QueryHandler
-    Optional<FleetView> handle(FindFleet query) {
-        if (query.rootId() != null && repository.find(query.rootId()).isEmpty()) return Optional.empty();
-        return Optional.of(FleetRollup.rollup(repository.subtree(query.rootId()), query.rootId()));
+    FleetView handle(FindFleet query) {
+        if (query.rootId() != null && repository.find(query.rootId()).isEmpty()) return null;
+        return FleetRollup.rollup(repository.subtree(query.rootId()), query.rootId());
     }
 
     private void update(AssetId id, long version, Instant at, String assignments, Object... values) {

@@ -108,8 +108,9 @@ public class ForecastProjection {
         jdbc.update("TRUNCATE forecast_source, forecast_selection, forecast_candidate, forecast_issued");
     }
 
+    // Value or null, never Optional: an Optional does not survive serialisation across Axon Server.
     @QueryHandler
-    Optional<ForecastView> handle(FindForecast query) {
+    ForecastView handle(FindForecast query) {
         List<Object> args = new ArrayList<>(List.of(query.sourceId().value()));
         String sql = """
                 SELECT i.forecast_id, i.source_id, i.kind, i.issued_at, i.origin, i.step_seconds, i.horizon_steps,
@@ -130,7 +131,7 @@ public class ForecastProjection {
                     rs.getTimestamp(4).toInstant(), origin, step, rs.getInt(7), rs.getString(8), parameters(rs, 9),
                     slots(origin, step, values, null), null, 0);
         }, args.toArray());
-        return found.stream().findFirst().map(this::withActuals);
+        return found.stream().findFirst().map(this::withActuals).orElse(null);
     }
 
     @QueryHandler
@@ -168,9 +169,9 @@ public class ForecastProjection {
     }
 
     @QueryHandler
-    Optional<ForecastSourceView> handle(FindForecastSource query) {
+    ForecastSourceView handle(FindForecastSource query) {
         return jdbc.query(SOURCE_SELECT + " WHERE source_id = ?", (rs, n) -> source(rs), query.sourceId().value())
-                .stream().findFirst();
+                .stream().findFirst().orElse(null);
     }
 
     private static final String SOURCE_SELECT = """
