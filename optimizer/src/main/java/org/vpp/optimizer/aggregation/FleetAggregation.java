@@ -7,6 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import org.vpp.optimizer.model.AssetSchedule;
 import org.vpp.optimizer.model.Battery;
 import org.vpp.optimizer.model.BatteryPhysics;
@@ -16,10 +22,10 @@ import org.vpp.optimizer.model.Problem;
 import org.vpp.optimizer.model.ScheduleCheck;
 
 /**
- * Two-level scheme for large fleets: the batteries of each group become one equivalent battery (sums of
- * energies, powers and ramps; efficiencies and costs weighted by capacity), the aggregated problem is
- * optimized, then each group's setpoints are shared among its devices in proportion to their headroom in
- * that slot, with the state of charge of every device tracked. Other assets pass through unchanged.
+ * Two-level scheme for large fleets: the batteries of each group (optionally split into shape classes) become
+ * equivalent batteries (sums of energies, powers and ramps; efficiencies and costs weighted by capacity), the
+ * aggregated problem is optimized, then each group's devices follow the group's setpoint through a small
+ * per-group LP that respects every device limit. Other assets pass through unchanged.
  */
 public final class FleetAggregation {
 
@@ -27,28 +33,55 @@ public final class FleetAggregation {
     }
 
     /**
+     * One equivalent battery per group, named after the group.
+     *
      * @param groupOfBattery battery id to group id; batteries not listed stay individual. Every grid node must
      *                       contain either all or none of a group's batteries.
      */
     public static AggregatedProblem aggregate(Problem problem, Map<String, String> groupOfBattery) {
-        Map<String, List<Battery>> members = new LinkedHashMap<>();
+        return aggregate(problem, groupOfBattery, ShapeClasses.none());
+    }
+
+    /**
+     * Each group split into equivalent batteries of similar shape ({@code classes}); a group whose batteries
+     * all fall into one class keeps the group's name, otherwise its units are named {@code group#class}.
+     * Grid nodes and commitments refer to whole groups, so they carry over unchanged to the units.
+     */
+    public static AggregatedProblem aggregate(Problem problem, Map<String, String> groupOfBattery, ShapeClasses classes) {
+        Map<String, Map<String, List<Battery>>> byGroup = new LinkedHashMap<>();
         List<Battery> batteries = new ArrayList<>();
         for (Battery b : problem.batteries()) {
             String group = groupOfBattery.get(b.id());
             if (group == null) {
                 batteries.add(b);
             } else {
-                members.computeIfAbsent(group, k -> new ArrayList<>()).add(b);
+                byGroup.computeIfAbsent(group, k -> new TreeMap<>())
+                        .computeIfAbsent(classes.classOf(b), k -> new ArrayList<>()).add(b);
             }
         }
-        members.forEach((group, devices) -> batteries.add(equivalent(group, devices)));
+        Map<String, List<Battery>> members = new LinkedHashMap<>();
+        Map<String, String> groupOfUnit = new LinkedHashMap<>();
+        Map<String, List<String>> unitsOfGroup = new HashMap<>();
+        byGroup.forEach((group, byClass) -> byClass.forEach((shape, devices) -> {
+            String unit = byClass.size() == 1 ? group : group + "#" + shape;
+            members.put(unit, devices);
+            groupOfUnit.put(unit, group);
+            unitsOfGroup.computeIfAbsent(group, k -> new ArrayList<>()).add(unit);
+        }));
+        members.forEach((unit, devices) -> batteries.add(equivalent(unit, devices)));
         List<GridNode> nodes = new ArrayList<>();
         for (GridNode node : problem.nodes()) {
             Set<String> ids = new HashSet<>();
             for (String id : node.assetIds()) {
                 String group = groupOfBattery.get(id);
-                ids.add(group == null ? id : group);
-                if (group != null && !node.assetIds().containsAll(members.get(group).stream().map(Battery::id).toList())) {
+                if (group == null) {
+                    ids.add(id);
+                    continue;
+                }
+                ids.addAll(unitsOfGroup.get(group));
+                boolean whole = byGroup.get(group).values().stream().flatMap(List::stream)
+                        .allMatch(b -> node.assetIds().contains(b.id()));
+                if (!whole) {
                     throw new IllegalArgumentException("node " + node.id() + " splits group " + group);
                 }
             }
@@ -57,7 +90,7 @@ public final class FleetAggregation {
         List<Commitment> commitments = problem.commitments();
         Problem aggregated = new Problem(problem.horizon(), problem.prices(), batteries, problem.renewables(),
                 problem.generators(), problem.loads(), nodes, commitments);
-        return new AggregatedProblem(problem, aggregated, members);
+        return new AggregatedProblem(problem, aggregated, members, groupOfUnit);
     }
 
     /** The equivalent battery of a group: the sum of its devices. */
@@ -83,57 +116,172 @@ public final class FleetAggregation {
                 etaD / capacity, charge, discharge, ramp, degradation / capacity, target, targetValue / capacity);
     }
 
-    /** Shares each group's power among its devices by headroom, tracking every device's state of charge. */
+    /**
+     * Each group's devices follow the group's setpoint (the sum of its units' setpoints) as closely as their
+     * own limits allow, and among the closest splits take the most valuable one: one LP per group
+     * ({@link GroupTracking}: device power limits, floor/ceiling, reserve, efficiencies, ramp, degradation and
+     * terminal target). What the devices cannot follow is reported as a {@link DisaggregationShortfall} of the
+     * group; every device is returned and re-checked with {@link ScheduleCheck}.
+     */
     public static Disaggregation disaggregate(AggregatedProblem problem, List<AssetSchedule> aggregatedSchedule) {
-        int n = problem.original().horizon().slotCount();
-        double h = problem.original().horizon().slotHours();
+        return disaggregate(problem, aggregatedSchedule, 1);
+    }
+
+    /**
+     * As {@link #disaggregate(AggregatedProblem, List)}, with the groups' LPs solved on {@code threads} threads
+     * (each LP is independent and deterministic, so the result does not depend on the thread count).
+     */
+    public static Disaggregation disaggregate(AggregatedProblem problem, List<AssetSchedule> aggregatedSchedule,
+                                              int threads) {
+        Problem original = problem.original();
+        int n = original.horizon().slotCount();
         Map<String, AssetSchedule> byId = new HashMap<>();
         aggregatedSchedule.forEach(a -> byId.put(a.assetId(), a));
         List<AssetSchedule> devices = new ArrayList<>();
-        List<DisaggregationShortfall> shortfalls = new ArrayList<>();
         for (AssetSchedule a : aggregatedSchedule) {
             if (!problem.members().containsKey(a.assetId())) {
                 devices.add(a);
             }
         }
-        problem.members().forEach((group, members) -> {
-            AssetSchedule setpoints = byId.get(group);
-            int m = members.size();
-            double[] soc = new double[m];
-            double[][] power = new double[m][n];
-            double[][] socs = new double[m][n];
-            for (int i = 0; i < m; i++) {
-                soc[i] = members.get(i).initialSocMwh();
-            }
-            for (int t = 0; t < n; t++) {
-                double target = setpoints == null ? 0.0 : setpoints.powerMw().get(t);
-                double[] headroom = new double[m];
-                double total = 0;
-                for (int i = 0; i < m; i++) {
-                    Battery b = members.get(i);
-                    headroom[i] = target >= 0
-                            ? Math.max(0, Math.min(b.maxDischargeMw(), (soc[i] - b.usableFloorMwh()) * b.dischargeEfficiency() / h))
-                            : Math.max(0, Math.min(b.maxChargeMw(), (b.socMaxMwh() - soc[i]) / b.chargeEfficiency() / h));
-                    total += headroom[i];
-                }
-                double magnitude = Math.min(Math.abs(target), total);
-                if (Math.abs(target) - magnitude > ScheduleCheck.EPSILON) {
-                    shortfalls.add(new DisaggregationShortfall(group, t, Math.signum(target) * (Math.abs(target) - magnitude)));
-                }
-                for (int i = 0; i < m; i++) {
-                    Battery b = members.get(i);
-                    double p = total > 0 ? Math.signum(target) * magnitude * headroom[i] / total : 0.0;
-                    power[i][t] = p;
-                    soc[i] += BatteryPhysics.deltaSocMwh(p * h, b.chargeEfficiency(), b.dischargeEfficiency());
-                    soc[i] = Math.clamp(soc[i], b.usableFloorMwh(), b.socMaxMwh());
-                    socs[i][t] = soc[i];
-                }
-            }
-            for (int i = 0; i < m; i++) {
-                devices.add(new AssetSchedule(members.get(i).id(), toList(power[i]), toList(socs[i])));
+        Map<String, List<Battery>> groupDevices = new LinkedHashMap<>();
+        Map<String, double[]> groupSetpoint = new LinkedHashMap<>();
+        problem.members().forEach((unit, members) -> {
+            String group = problem.groupOfUnit().get(unit);
+            groupDevices.computeIfAbsent(group, k -> new ArrayList<>()).addAll(members);
+            double[] setpoint = groupSetpoint.computeIfAbsent(group, k -> new double[n]);
+            AssetSchedule s = byId.get(unit);
+            for (int t = 0; s != null && t < n; t++) {
+                setpoint[t] += s.powerMw().get(t);
             }
         });
-        return new Disaggregation(devices, shortfalls, ScheduleCheck.violations(problem.original(), devices));
+        List<String> groups = new ArrayList<>(groupDevices.keySet());
+        GroupTracking.Result[] results = new GroupTracking.Result[groups.size()];
+        IntConsumer solveGroup = k -> results[k] = GroupTracking.solve(original.horizon(), original.prices(),
+                groupDevices.get(groups.get(k)), groupSetpoint.get(groups.get(k)));
+        if (threads <= 1 || groups.size() <= 1) {
+            for (int k = 0; k < groups.size(); k++) {
+                solveGroup.accept(k);
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, groups.size()));
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int k = 0; k < groups.size(); k++) {
+                    int index = k;
+                    futures.add(pool.submit(() -> solveGroup.accept(index)));
+                }
+                for (Future<?> future : futures) {
+                    future.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("disaggregation interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("disaggregation LP failed", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        List<DisaggregationShortfall> shortfalls = new ArrayList<>();
+        for (int k = 0; k < groups.size(); k++) {
+            String group = groups.get(k);
+            List<Battery> members = groupDevices.get(group);
+            double[] setpoint = groupSetpoint.get(group);
+            GroupTracking.Result result = results[k];
+            if (result.powerMw() == null) {
+                // the LP failed (should not happen: idle devices with the whole setpoint as deviation are feasible)
+                Disaggregation fallback = byHeadroom(original, group, members, setpoint);
+                devices.addAll(fallback.devices());
+                shortfalls.addAll(fallback.shortfalls());
+                continue;
+            }
+            for (int t = 0; t < n; t++) {
+                double delivered = 0;
+                for (double[] p : result.powerMw()) {
+                    delivered += p[t];
+                }
+                double missing = setpoint[t] - delivered;
+                if (Math.abs(missing) > ScheduleCheck.EPSILON) {
+                    shortfalls.add(new DisaggregationShortfall(group, t, missing));
+                }
+            }
+            for (int i = 0; i < members.size(); i++) {
+                devices.add(new AssetSchedule(members.get(i).id(), toList(result.powerMw()[i]), toList(result.socMwh()[i])));
+            }
+        }
+        return new Disaggregation(devices, shortfalls, ScheduleCheck.violations(original, devices));
+    }
+
+    /**
+     * The first, greedy scheme (kept for comparison): each group's setpoint shared among its devices in
+     * proportion to their headroom in that slot, tracking every device's state of charge, without looking
+     * ahead. Cheap, but devices run into their floors and ceilings at different times (see the notes).
+     */
+    public static Disaggregation disaggregateByHeadroom(AggregatedProblem problem, List<AssetSchedule> aggregatedSchedule) {
+        Problem original = problem.original();
+        int n = original.horizon().slotCount();
+        Map<String, AssetSchedule> byId = new HashMap<>();
+        aggregatedSchedule.forEach(a -> byId.put(a.assetId(), a));
+        List<AssetSchedule> devices = new ArrayList<>();
+        for (AssetSchedule a : aggregatedSchedule) {
+            if (!problem.members().containsKey(a.assetId())) {
+                devices.add(a);
+            }
+        }
+        List<DisaggregationShortfall> shortfalls = new ArrayList<>();
+        problem.members().forEach((unit, members) -> {
+            double[] setpoint = new double[n];
+            AssetSchedule s = byId.get(unit);
+            for (int t = 0; s != null && t < n; t++) {
+                setpoint[t] = s.powerMw().get(t);
+            }
+            Disaggregation part = byHeadroom(original, problem.groupOfUnit().get(unit), members, setpoint);
+            devices.addAll(part.devices());
+            shortfalls.addAll(part.shortfalls());
+        });
+        return new Disaggregation(devices, shortfalls, ScheduleCheck.violations(original, devices));
+    }
+
+    private static Disaggregation byHeadroom(Problem original, String group, List<Battery> members, double[] setpoints) {
+        int n = original.horizon().slotCount();
+        double h = original.horizon().slotHours();
+        List<AssetSchedule> devices = new ArrayList<>();
+        List<DisaggregationShortfall> shortfalls = new ArrayList<>();
+        int m = members.size();
+        double[] soc = new double[m];
+        double[][] power = new double[m][n];
+        double[][] socs = new double[m][n];
+        for (int i = 0; i < m; i++) {
+            soc[i] = members.get(i).initialSocMwh();
+        }
+        for (int t = 0; t < n; t++) {
+            double target = setpoints[t];
+            double[] headroom = new double[m];
+            double total = 0;
+            for (int i = 0; i < m; i++) {
+                Battery b = members.get(i);
+                headroom[i] = target >= 0
+                        ? Math.max(0, Math.min(b.maxDischargeMw(), (soc[i] - b.usableFloorMwh()) * b.dischargeEfficiency() / h))
+                        : Math.max(0, Math.min(b.maxChargeMw(), (b.socMaxMwh() - soc[i]) / b.chargeEfficiency() / h));
+                total += headroom[i];
+            }
+            double magnitude = Math.min(Math.abs(target), total);
+            if (Math.abs(target) - magnitude > ScheduleCheck.EPSILON) {
+                shortfalls.add(new DisaggregationShortfall(group, t, Math.signum(target) * (Math.abs(target) - magnitude)));
+            }
+            for (int i = 0; i < m; i++) {
+                Battery b = members.get(i);
+                double p = total > 0 ? Math.signum(target) * magnitude * headroom[i] / total : 0.0;
+                power[i][t] = p;
+                soc[i] += BatteryPhysics.deltaSocMwh(p * h, b.chargeEfficiency(), b.dischargeEfficiency());
+                soc[i] = Math.clamp(soc[i], b.usableFloorMwh(), b.socMaxMwh());
+                socs[i][t] = soc[i];
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            devices.add(new AssetSchedule(members.get(i).id(), toList(power[i]), toList(socs[i])));
+        }
+        return new Disaggregation(devices, shortfalls, List.of());
     }
 
     private static List<Double> toList(double[] values) {
