@@ -4,13 +4,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The default price history: the simulator's, until a market publishes real prices through the same port. */
+/** The price history: an imported CSV when vpp.prices.csv is set, else the simulator's synthetic prices. */
 @Configuration(proxyBeanMethods = false)
 public class ForecastConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(PriceHistory.class)
-    public PriceHistory simulatedPriceHistory(ForecastProperties properties) {
+    public PriceHistory priceHistory(ForecastProperties properties, PricesProperties prices) {
+        if (prices.csv() != null) {
+            return CsvPriceHistory.load(prices.csv(), prices.unit(), prices.separator(), prices.localZone());
+        }
         return new SimulatedPriceHistory(properties.priceSeed(), properties.priceLatitude(), properties.priceLongitude(),
                 properties.timeZone());
     }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.vpp.simulator.clock.SimulationClock;
 import org.vpp.simulator.demo.AssetLimits;
@@ -17,9 +16,6 @@ import org.vpp.simulator.load.LoadProfile;
 import org.vpp.simulator.load.LoadShape;
 import org.vpp.simulator.market.MarketRules;
 import org.vpp.simulator.market.SimulatedDayAheadMarket;
-import org.vpp.simulator.price.PriceGenerator;
-import org.vpp.simulator.price.PriceModel;
-import org.vpp.simulator.price.SystemConditions;
 import org.vpp.simulator.pv.PvGenerator;
 import org.vpp.simulator.pv.PvSystem;
 import org.vpp.simulator.series.SeedStreams;
@@ -43,8 +39,8 @@ import org.vpp.simulator.wind.WindGenerator;
 
 /**
  * A simulated world for a fleet: one digital twin per device, driven by weather, PV, wind and load series for its
- * location, and a day-ahead market clearing against a price series of the same weather. Everything derives from
- * one seed and one start, so the same inputs give the same world.
+ * location, and a day-ahead market clearing against the given prices (the same the forecaster reads). Everything
+ * derives from one seed, one start and the prices, so the same inputs give the same world.
  */
 public record DemoWorld(List<DeviceTwin> twins, SimulatedDayAheadMarket market, Instant start, Instant end) {
 
@@ -52,8 +48,12 @@ public record DemoWorld(List<DeviceTwin> twins, SimulatedDayAheadMarket market, 
     /** Slow enough that a quarter of an hour never loses more than ~0.5 % of a battery's charge by itself. */
     static final double SELF_DISCHARGE_PER_HOUR = 0.0002;
 
+    /**
+     * @param prices day-ahead prices (EUR/MWh) from {@code start}; the world ends where they end, or after
+     *               {@code horizon}, whichever comes first
+     */
     public static DemoWorld build(List<AssetSpec> specs, SimulationClock clock, Instant start, Duration horizon, long seed,
-                                  OutageModel outages, MeasurementNoise noise) {
+                                  OutageModel outages, MeasurementNoise noise, TimeSeries prices) {
         // Series start a step early and end a step late, so every twin step falls inside them.
         Instant from = start.minus(SERIES_STEP);
         int count = (int) (horizon.plus(SERIES_STEP.multipliedBy(2)).toSeconds() / SERIES_STEP.toSeconds());
@@ -85,10 +85,8 @@ public record DemoWorld(List<DeviceTwin> twins, SimulatedDayAheadMarket market, 
                 default -> throw new IllegalArgumentException("no twin for " + spec.kind());
             });
         }
-        TimeSeries prices = PriceGenerator.dayAheadPricesEurPerMwh(
-                SystemConditions.synthetic(Location.of(51.0, 10.0), zone, Set.of(), from, SERIES_STEP, count, seed),
-                PriceModel.centralEurope(), seed);
         var market = new SimulatedDayAheadMarket(clock, MarketRules.dayAhead(zone, SERIES_STEP), prices, seed);
-        return new DemoWorld(List.copyOf(twins), market, start, start.plus(horizon));
+        Instant end = start.plus(horizon).isBefore(prices.end()) ? start.plus(horizon) : prices.end();
+        return new DemoWorld(List.copyOf(twins), market, start, end);
     }
 }

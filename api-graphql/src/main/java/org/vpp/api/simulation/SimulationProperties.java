@@ -1,6 +1,7 @@
 package org.vpp.api.simulation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,11 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tickEvery      real time between two steps of the driver
  * @param horizon        how far ahead the twins' weather, load and price series are generated
  * @param meanTimeToFailure, meanTimeToRepair  the twins' random outages
+ * @param start          where simulated time begins on a first run; default: now, or the start of imported prices
  */
 @ConfigurationProperties("vpp.simulation")
 public record SimulationProperties(boolean enabled, double speed, int devices, long seed, Duration twinStep,
                                    Duration tickEvery, Duration horizon, Duration meanTimeToFailure,
-                                   Duration meanTimeToRepair, ZoneId zone) {
+                                   Duration meanTimeToRepair, ZoneId zone, Instant start) {
 
     public SimulationProperties {
         if (speed <= 0) speed = 720;

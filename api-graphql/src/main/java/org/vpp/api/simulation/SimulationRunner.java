@@ -10,6 +10,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
+import org.vpp.api.forecast.ForecastProperties;
+import org.vpp.api.forecast.PriceHistory;
 import org.vpp.api.telemetry.TelemetryIngestion;
 import org.vpp.simulator.clock.SimulationClock;
 import org.vpp.simulator.demo.AssetSpec;
@@ -32,9 +34,13 @@ public class SimulationRunner {
     private final TelemetryIngestion ingestion;
     private final InstantSource clock;
     private final TaskScheduler scheduler;
+    private final PriceHistory prices;
+    private final String marketZone;
 
     public SimulationRunner(SimulationProperties properties, DemoFleetRegistration registration, TelemetryIngestion ingestion,
-                            InstantSource clock, TaskScheduler scheduler) {
+                            InstantSource clock, TaskScheduler scheduler, PriceHistory prices, ForecastProperties forecast) {
+        this.prices = prices;
+        this.marketZone = forecast.zones().getFirst();
         this.properties = properties;
         this.registration = registration;
         this.ingestion = ingestion;
@@ -48,7 +54,8 @@ public class SimulationRunner {
         int registered = registration.registerIfAbsent(specs);
         SimulationClock simulationClock = SimulationClocks.of(clock, properties.zone());
         var world = DemoWorld.build(specs, simulationClock, clock.instant(), properties.horizon(), properties.seed(),
-                new OutageModel(properties.meanTimeToFailure(), properties.meanTimeToRepair()), MeasurementNoise.typical());
+                new OutageModel(properties.meanTimeToFailure(), properties.meanTimeToRepair()), MeasurementNoise.typical(),
+                MarketPrices.from(prices, marketZone, clock.instant(), properties.horizon()));
         var driver = new SimulationDriver(world, ingestion, properties.twinStep(), clock.instant());
         scheduler.scheduleWithFixedDelay(() -> {
             try {

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.vpp.api.forecast.PriceHistory;
 import org.vpp.api.support.ApiIT;
 import org.vpp.api.support.Fleet;
 import org.vpp.api.support.GraphQl;
@@ -33,6 +34,8 @@ class SimulatedDayIT extends ApiIT {
     TelemetryIngestion ingestion;
     @Autowired
     TelemetryWatchdog watchdog;
+    @Autowired
+    PriceHistory priceHistory;
 
     @Test
     void aSimulatedDayShowsInTheFleetViewIncludingAnOutage() {
@@ -44,7 +47,8 @@ class SimulatedDayIT extends ApiIT {
 
         // Outages every ~8 simulated hours per device, repaired in ~2: a day is sure to see some.
         var world = DemoWorld.build(specs, SimulationClocks.of(clock, ZoneId.of("Europe/Berlin")), clock.instant(),
-                Duration.ofDays(2), 7, new OutageModel(Duration.ofHours(8), Duration.ofHours(2)), MeasurementNoise.NONE);
+                Duration.ofDays(2), 7, new OutageModel(Duration.ofHours(8), Duration.ofHours(2)), MeasurementNoise.NONE,
+                MarketPrices.from(priceHistory, "DE-LU", clock.instant(), Duration.ofDays(2)));
         var driver = new SimulationDriver(world, ingestion, Duration.ofMinutes(1), clock.instant());
         GraphQl g = graphQl();
         Fleet fleet = new Fleet(g);
@@ -85,6 +89,14 @@ class SimulatedDayIT extends ApiIT {
         assertThat(Fleet.cap(Fleet.node(view, "portfolio"), "installed", "currentPowerMw"))
                 .as("the roll-up of current power equals the twins' last readings")
                 .isCloseTo(sumOfReadings, org.assertj.core.api.Assertions.within(1e-6));
+        // The day that began during the run was cleared at its gate closure (noon before), against the very prices the forecaster reads.
+        java.time.LocalDate nextDay = clock.instant().atZone(ZoneId.of("Europe/Berlin")).toLocalDate();
+        var cleared = world.market().clearingPrices(nextDay);
+        assertThat(cleared).as("clearing prices of %s", nextDay).isPresent();
+        var dayStart = nextDay.atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant();
+        var expected = priceHistory.prices("DE-LU", dayStart, dayStart.plus(Duration.ofDays(1))).values();
+        assertThat(cleared.get().values()).containsExactly(expected);
+
         Long stored = jdbc.queryForObject("SELECT count(*) FROM telemetry_reading WHERE asset_id = ANY (?)", Long.class,
                 (Object) devices.toArray(String[]::new));
         assertThat(stored).isEqualTo(96L * 15 * devices.size());

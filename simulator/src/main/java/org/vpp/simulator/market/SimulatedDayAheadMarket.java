@@ -32,6 +32,8 @@ public final class SimulatedDayAheadMarket implements MarketOperator {
     private final Set<String> bidIds = new HashSet<>();
     private final Map<LocalDate, TimeSeries> clearedPrices = new HashMap<>();
     private final Map<String, BidResult> results = new LinkedHashMap<>();
+    /** The first delivery day not yet published; days auctioned before the market opened are not its business. */
+    private LocalDate nextDayToPublish;
 
     public SimulatedDayAheadMarket(SimulationClock clock, MarketRules rules, TimeSeries pricesEurPerMwh, long seed) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -42,6 +44,9 @@ public final class SimulatedDayAheadMarket implements MarketOperator {
         }
         this.pricesEurPerMwh = canonical;
         this.seed = seed;
+        LocalDate day = clock.now().atZone(rules.zone()).toLocalDate();
+        while (!rules.gateClosure(day).isAfter(clock.now())) day = day.plusDays(1);
+        this.nextDayToPublish = day;
     }
 
     @Override
@@ -164,12 +169,20 @@ public final class SimulatedDayAheadMarket implements MarketOperator {
     }
 
     /** Clears every delivery day with open bids whose gate has closed; for drivers that tick on the clock. */
+    /**
+     * Clears every delivery day whose gate has closed: days with bids, and every day auctioned since the market
+     * opened, so prices are published whether or not anyone bid (as an exchange does). A day whose prices are
+     * missing is reported as such and tried again on the next call.
+     */
     public synchronized List<ClearingReport> clearDueDays() {
         Instant now = clock.now();
-        List<LocalDate> due = openBids.keySet().stream()
-                .filter(day -> !now.isBefore(rules.gateClosure(day)))
-                .sorted()
-                .toList();
-        return due.stream().map(this::clear).toList();
+        java.util.SortedSet<LocalDate> due = new java.util.TreeSet<>();
+        openBids.keySet().stream().filter(day -> !now.isBefore(rules.gateClosure(day))).forEach(due::add);
+        for (LocalDate day = nextDayToPublish; !now.isBefore(rules.gateClosure(day)); day = day.plusDays(1)) {
+            if (!clearedPrices.containsKey(day)) due.add(day);
+        }
+        List<ClearingReport> reports = due.stream().map(this::clear).toList();
+        while (clearedPrices.containsKey(nextDayToPublish)) nextDayToPublish = nextDayToPublish.plusDays(1);
+        return reports;
     }
 }

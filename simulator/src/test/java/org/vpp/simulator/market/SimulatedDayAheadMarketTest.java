@@ -170,4 +170,15 @@ class SimulatedDayAheadMarketTest {
         assertThat(outOfDay.status()).isEqualTo(SubmissionStatus.REFUSED_INVALID);
         assertThat(outOfDay.reason()).contains("slot 96 does not exist");
     }
+
+    @Test
+    void pricesArePublishedAfterEachGateClosureEvenWithoutBids() {
+        openMarket();
+        assertThat(market.clearDueDays()).isEmpty();
+        clock.advanceTo(RULES.gateClosure(DELIVERY).plusSeconds(1));
+        assertThat(market.clearDueDays()).extracting(ClearingReport::deliveryDay, ClearingReport::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DELIVERY, ClearingReport.ClearingStatus.CLEARED));
+        assertThat(market.clearingPrices(DELIVERY)).hasValueSatisfying(p -> assertThat(p.size()).isEqualTo(96));
+        assertThat(market.clearDueDays()).as("nothing is cleared twice").isEmpty();
+    }
 }
