@@ -20,6 +20,7 @@ import org.vpp.simulator.pv.PvGenerator;
 import org.vpp.simulator.pv.PvSystem;
 import org.vpp.simulator.series.SeedStreams;
 import org.vpp.simulator.series.TimeSeries;
+import org.vpp.simulator.series.Unit;
 import org.vpp.simulator.twin.BatteryLimits;
 import org.vpp.simulator.twin.BatteryState;
 import org.vpp.simulator.twin.BatteryTwin;
@@ -51,9 +52,11 @@ public record DemoWorld(List<DeviceTwin> twins, SimulatedDayAheadMarket market, 
     /**
      * @param prices day-ahead prices (EUR/MWh) from {@code start}; the world ends where they end, or after
      *               {@code horizon}, whichever comes first
+     * @param realSeries series by asset id (MW, positive as metered) replacing the synthetic ones of PV, wind, loads
      */
     public static DemoWorld build(List<AssetSpec> specs, SimulationClock clock, Instant start, Duration horizon, long seed,
-                                  OutageModel outages, MeasurementNoise noise, TimeSeries prices) {
+                                  OutageModel outages, MeasurementNoise noise, TimeSeries prices,
+                                  Map<String, TimeSeries> realSeries) {
         // Series start a step early and end a step late, so every twin step falls inside them.
         Instant from = start.minus(SERIES_STEP);
         int count = (int) (horizon.plus(SERIES_STEP.multipliedBy(2)).toSeconds() / SERIES_STEP.toSeconds());
@@ -74,10 +77,14 @@ public record DemoWorld(List<DeviceTwin> twins, SimulatedDayAheadMarket market, 
                                 l.chargeEfficiency(), l.dischargeEfficiency(), ramp, SELF_DISCHARGE_PER_HOUR),
                         new BatteryState(0, (l.minSoc() + l.maxSoc()) / 2), outages, noise, start, twinSeed);
                 case PV -> new RenewableTwin(spec.id(), new RenewableLimits(l.maxPowerMw(), ramp),
-                        PvGenerator.availablePowerMw(weather, PvSystem.typical(l.maxPowerMw(), 30, 180)), outages, noise, start, twinSeed);
+                        realSeries.getOrDefault(spec.id(), PvGenerator.availablePowerMw(weather, PvSystem.typical(l.maxPowerMw(), 30, 180))),
+                        outages, noise, start, twinSeed);
                 case WIND -> new RenewableTwin(spec.id(), new RenewableLimits(l.maxPowerMw(), ramp),
-                        WindGenerator.availablePowerMw(weather, PowerCurve.onshore(l.maxPowerMw()), 100, 1), outages, noise, start, twinSeed);
-                case LOAD, EV_CHARGER -> new LoadTwin(spec.id(), LoadGenerator.demandMw(LoadProfile.of(-l.minPowerMw(),
+                        realSeries.getOrDefault(spec.id(), WindGenerator.availablePowerMw(weather, PowerCurve.onshore(l.maxPowerMw()), 100, 1)),
+                        outages, noise, start, twinSeed);
+                case LOAD, EV_CHARGER -> new LoadTwin(spec.id(), realSeries.containsKey(spec.id())
+                        ? realSeries.get(spec.id()).map(v -> -Math.abs(v), Unit.MW) // metered consumption is positive; loads draw
+                        : LoadGenerator.demandMw(LoadProfile.of(-l.minPowerMw(),
                         spec.kind() == org.vpp.simulator.demo.AssetKind.EV_CHARGER ? LoadShape.COMMERCIAL : LoadShape.RESIDENTIAL, zone),
                         from, SERIES_STEP, count, seed, spec.id()), 0.2, outages, noise, start, twinSeed);
                 case GENERATOR -> new GeneratorTwin(spec.id(), new GeneratorLimits(l.minPowerMw(), l.maxPowerMw(), ramp),

@@ -1,10 +1,12 @@
 package org.vpp.api.simulation;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.vpp.simulator.series.Unit;
 
 /**
  * The demo world of the main run (vpp.simulation.*): a demo fleet registered through the real commands, digital
@@ -19,11 +21,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param horizon        how far ahead the twins' weather, load and price series are generated
  * @param meanTimeToFailure, meanTimeToRepair  the twins' random outages
  * @param start          where simulated time begins on a first run; default: now, or the start of imported prices
+ * @param seriesDir      a directory of {@code <asset-id>.csv} files replacing devices' synthetic series (optional)
+ * @param seriesUnit     the unit of those files' values (MW by default, or KW)
  */
 @ConfigurationProperties("vpp.simulation")
 public record SimulationProperties(boolean enabled, double speed, int devices, long seed, Duration twinStep,
                                    Duration tickEvery, Duration horizon, Duration meanTimeToFailure,
-                                   Duration meanTimeToRepair, ZoneId zone, Instant start) {
+                                   Duration meanTimeToRepair, ZoneId zone, Instant start, Path seriesDir,
+                                   Unit seriesUnit) {
 
     public SimulationProperties {
         if (speed <= 0) speed = 720;
@@ -34,5 +39,6 @@ public record SimulationProperties(boolean enabled, double speed, int devices, l
         if (meanTimeToFailure == null) meanTimeToFailure = Duration.ofDays(20);
         if (meanTimeToRepair == null) meanTimeToRepair = Duration.ofHours(6);
         if (zone == null) zone = ZoneId.of("Europe/Berlin");
+        if (seriesUnit == null) seriesUnit = Unit.MW;
     }
 }

@@ -53,9 +53,13 @@ public class SimulationRunner {
         List<AssetSpec> specs = DemoFleet.generate(properties.devices(), properties.seed());
         int registered = registration.registerIfAbsent(specs);
         SimulationClock simulationClock = SimulationClocks.of(clock, properties.zone());
-        var world = DemoWorld.build(specs, simulationClock, clock.instant(), properties.horizon(), properties.seed(),
+        var marketPrices = MarketPrices.from(prices, marketZone, clock.instant(), properties.horizon());
+        var realSeries = DeviceSeriesFiles.load(properties.seriesDir(), properties.seriesUnit(), properties.zone(), clock.instant());
+        var end = DeviceSeriesFiles.endWithin(realSeries, clock.instant().plus(properties.horizon()));
+        var world = DemoWorld.build(specs, simulationClock, clock.instant(), java.time.Duration.between(clock.instant(), end),
+                properties.seed(),
                 new OutageModel(properties.meanTimeToFailure(), properties.meanTimeToRepair()), MeasurementNoise.typical(),
-                MarketPrices.from(prices, marketZone, clock.instant(), properties.horizon()));
+                marketPrices, realSeries);
         var driver = new SimulationDriver(world, ingestion, properties.twinStep(), clock.instant());
         scheduler.scheduleWithFixedDelay(() -> {
             try {

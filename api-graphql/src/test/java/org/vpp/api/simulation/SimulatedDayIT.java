@@ -48,7 +48,7 @@ class SimulatedDayIT extends ApiIT {
         // Outages every ~8 simulated hours per device, repaired in ~2: a day is sure to see some.
         var world = DemoWorld.build(specs, SimulationClocks.of(clock, ZoneId.of("Europe/Berlin")), clock.instant(),
                 Duration.ofDays(2), 7, new OutageModel(Duration.ofHours(8), Duration.ofHours(2)), MeasurementNoise.NONE,
-                MarketPrices.from(priceHistory, "DE-LU", clock.instant(), Duration.ofDays(2)));
+                MarketPrices.from(priceHistory, "DE-LU", clock.instant(), Duration.ofDays(2)), Map.of());
         var driver = new SimulationDriver(world, ingestion, Duration.ofMinutes(1), clock.instant());
         GraphQl g = graphQl();
         Fleet fleet = new Fleet(g);

@@ -1,0 +1,55 @@
+package org.vpp.api.simulation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.vpp.simulator.csv.CsvFormat;
+import org.vpp.simulator.csv.CsvTimeSeriesImporter;
+import org.vpp.simulator.series.TimeSeries;
+import org.vpp.simulator.series.Unit;
+
+/**
+ * Real series for individual devices: a directory of {@code <asset-id>.csv} files (timestamp, value) that replace a
+ * twin's synthetic series: available power for PV and wind, demand for loads and EV chargers. Values are what a
+ * meter shows, positive: generation for PV and wind, consumption for loads. Every file is validated at start, with
+ * its problems named by line, and must begin by the simulation's start; the simulation ends where the shortest ends.
+ */
+public final class DeviceSeriesFiles {
+
+    private DeviceSeriesFiles() {
+    }
+
+    /** @return series by asset id, in MW, positive */
+    public static Map<String, TimeSeries> load(Path directory, Unit unit, ZoneId localZone, Instant from) {
+        Map<String, TimeSeries> series = new HashMap<>();
+        if (directory == null) return series;
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList()) {
+                String assetId = file.getFileName().toString().replaceFirst("\\.csv$", "");
+                TimeSeries s = CsvTimeSeriesImporter.importFile(file, CsvFormat.of(unit).withLocalZone(localZone)).inCanonicalUnit();
+                if (s.start().isAfter(from) || !s.end().isAfter(from)) {
+                    throw new IllegalArgumentException(file + " covers [" + s.start() + ", " + s.end()
+                            + ") but the simulation starts at " + from);
+                }
+                series.put(assetId, s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read device series from " + directory, e);
+        }
+        return series;
+    }
+
+    /** The end of the simulation: {@code end}, or earlier where a real series ends. */
+    public static Instant endWithin(Map<String, TimeSeries> series, Instant end) {
+        Instant result = end;
+        for (TimeSeries s : series.values()) if (s.end().isBefore(result)) result = s.end();
+        return result;
+    }
+}
