@@ -19,7 +19,8 @@ import org.vpp.simulator.series.Unit;
  * Real series for individual devices: a directory of {@code <asset-id>.csv} files (timestamp, value) that replace a
  * twin's synthetic series: available power for PV and wind, demand for loads and EV chargers. Values are what a
  * meter shows, positive: generation for PV and wind, consumption for loads. Every file is validated at start, with
- * its problems named by line, and must begin by the simulation's start; the simulation ends where the shortest ends.
+ * its problems named by line, and must begin by the clock's start (a warm-up before it starts no earlier than they
+ * do); the simulation ends where the shortest ends.
  */
 public final class DeviceSeriesFiles {
 
@@ -44,6 +45,13 @@ public final class DeviceSeriesFiles {
             throw new UncheckedIOException("cannot read device series from " + directory, e);
         }
         return series;
+    }
+
+    /** The start of the simulation: {@code start}, or later where a real series starts later. */
+    public static Instant startWithin(Map<String, TimeSeries> series, Instant start) {
+        Instant result = start;
+        for (TimeSeries s : series.values()) if (s.start().isAfter(result)) result = s.start();
+        return result;
     }
 
     /** The end of the simulation: {@code end}, or earlier where a real series ends. */

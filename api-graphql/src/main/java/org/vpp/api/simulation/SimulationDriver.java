@@ -3,26 +3,32 @@ package org.vpp.api.simulation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vpp.api.telemetry.TelemetryIngestion;
+import org.vpp.messages.asset.AssetId;
 import org.vpp.query.telemetry.IngestResult;
 import org.vpp.query.telemetry.ReadingInput;
+import org.vpp.query.telemetry.TelemetryProblem;
 import org.vpp.simulator.twin.TelemetrySample;
 import org.vpp.simulator.twin.TwinFleet;
 
 /**
- * Moves the demo world along the clock: on each tick it steps every twin, one {@code twinStep} at a time, up to the
- * clock's now, and hands their readings to the same ingestion path real devices use; then lets the market clear
- * what is due. Twins follow no setpoints yet (dispatch arrives with the bidding cycle): batteries idle, renewables
- * produce what the weather allows, loads follow their profile.
+ * Moves the demo world along the clock: it steps every twin up to the clock's now and hands their readings to the
+ * same ingestion path real devices use, in batches of bounded size; then lets the market clear what is due. Twins
+ * follow no setpoints yet (dispatch arrives with the bidding cycle): batteries idle, renewables produce what the
+ * weather allows, loads follow their profile.
  */
 public final class SimulationDriver {
 
     private static final Logger log = LoggerFactory.getLogger(SimulationDriver.class);
+    /** Readings per ingestion request: a long catch-up is stored day by day, never held whole in memory. */
+    static final int MAX_BATCH = 50_000;
 
     private final DemoWorld world;
     private final TwinFleet fleet;
@@ -39,23 +45,50 @@ public final class SimulationDriver {
         this.steppedTo = from;
     }
 
-    /** Steps the world to {@code now}; returns the ingestion result of the readings produced (null when none). */
+    /** Steps the world to {@code now} in {@code twinStep}s; returns what ingestion made of the readings (null when none). */
     public synchronized IngestResult tick(Instant now) {
+        return advance(now, twinStep);
+    }
+
+    /**
+     * Steps the world to {@code until} in coarser steps, e.g. to give a newly registered fleet the meter history
+     * (15-minute readings) a real one would bring along.
+     */
+    public synchronized IngestResult catchUp(Instant until, Duration step) {
+        return advance(until, step);
+    }
+
+    private IngestResult advance(Instant now, Duration step) {
         Instant limit = now.isAfter(world.end()) ? world.end() : now;
-        while (!steppedTo.plus(twinStep).isAfter(limit)) {
+        IngestResult total = null;
+        while (!steppedTo.plus(step).isAfter(limit)) {
             // A twin step covers [from, from + step) and reports its reading at the end of it.
             Instant from = steppedTo;
-            steppedTo = steppedTo.plus(twinStep);
-            fleet.step(from, twinStep, Map.of());
+            steppedTo = steppedTo.plus(step);
+            fleet.step(from, step, Map.of());
+            if (pending.size() >= MAX_BATCH) total = combine(total, flush());
         }
         world.market().clearDueDays();
-        if (pending.isEmpty()) return null;
+        return pending.isEmpty() ? total : combine(total, flush());
+    }
+
+    private IngestResult flush() {
         List<ReadingInput> readings = pending.stream()
                 .map(s -> ReadingInput.of(s.assetId(), s.at(), s.powerMw(), s.soc(), s.available())).toList();
         pending.clear();
         IngestResult result = ingestion.ingest(readings.iterator());
         if (!result.accepted()) log.warn("Simulated telemetry refused: {}", result.problems());
         return result;
+    }
+
+    private static IngestResult combine(IngestResult a, IngestResult b) {
+        if (a == null) return b;
+        List<TelemetryProblem> problems = new ArrayList<>(a.problems());
+        problems.addAll(b.problems());
+        Set<AssetId> assets = new HashSet<>(a.assets());
+        assets.addAll(b.assets());
+        return new IngestResult(a.received() + b.received(), a.stored() + b.stored(), List.copyOf(problems),
+                a.problemsTruncated() || b.problemsTruncated(), Set.copyOf(assets));
     }
 
     public synchronized Instant steppedTo() {

@@ -23,12 +23,14 @@ import org.vpp.simulator.series.Unit;
  * @param start          where simulated time begins on a first run; default: now, or the start of imported prices
  * @param seriesDir      a directory of {@code <asset-id>.csv} files replacing devices' synthetic series (optional)
  * @param seriesUnit     the unit of those files' values (MW by default, or KW)
+ * @param warmUp         meter history a newly registered fleet brings along, simulated at 15-minute resolution
+ *                       before the clock's start, so forecasting has history from the first simulated hour
  */
 @ConfigurationProperties("vpp.simulation")
 public record SimulationProperties(boolean enabled, double speed, int devices, long seed, Duration twinStep,
                                    Duration tickEvery, Duration horizon, Duration meanTimeToFailure,
                                    Duration meanTimeToRepair, ZoneId zone, Instant start, Path seriesDir,
-                                   Unit seriesUnit) {
+                                   Unit seriesUnit, Duration warmUp) {
 
     public SimulationProperties {
         if (speed <= 0) speed = 720;
@@ -40,5 +42,6 @@ public record SimulationProperties(boolean enabled, double speed, int devices, l
         if (meanTimeToRepair == null) meanTimeToRepair = Duration.ofHours(6);
         if (zone == null) zone = ZoneId.of("Europe/Berlin");
         if (seriesUnit == null) seriesUnit = Unit.MW;
+        if (warmUp == null) warmUp = Duration.ofDays(5);
     }
 }

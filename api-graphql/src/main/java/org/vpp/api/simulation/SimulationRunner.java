@@ -1,6 +1,9 @@
 package org.vpp.api.simulation;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -28,6 +31,7 @@ import org.vpp.simulator.twin.OutageModel;
 public class SimulationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SimulationRunner.class);
+    private static final Duration WARM_UP_STEP = Duration.ofMinutes(15);
 
     private final SimulationProperties properties;
     private final DemoFleetRegistration registration;
@@ -53,14 +57,23 @@ public class SimulationRunner {
         List<AssetSpec> specs = DemoFleet.generate(properties.devices(), properties.seed());
         int registered = registration.registerIfAbsent(specs);
         SimulationClock simulationClock = SimulationClocks.of(clock, properties.zone());
-        var marketPrices = MarketPrices.from(prices, marketZone, clock.instant(), properties.horizon());
-        var realSeries = DeviceSeriesFiles.load(properties.seriesDir(), properties.seriesUnit(), properties.zone(), clock.instant());
-        var end = DeviceSeriesFiles.endWithin(realSeries, clock.instant().plus(properties.horizon()));
-        var world = DemoWorld.build(specs, simulationClock, clock.instant(), java.time.Duration.between(clock.instant(), end),
-                properties.seed(),
+        Instant now = clock.instant();
+        var realSeries = DeviceSeriesFiles.load(properties.seriesDir(), properties.seriesUnit(), properties.zone(), now);
+        // A fleet registered just now brings its meter history along; a known fleet already has it stored.
+        Instant from = registered > 0
+                ? DeviceSeriesFiles.startWithin(realSeries, now.minus(properties.warmUp()).truncatedTo(ChronoUnit.HOURS))
+                : now;
+        Instant end = DeviceSeriesFiles.endWithin(realSeries, now.plus(properties.horizon()));
+        Duration span = Duration.between(from, end);
+        var world = DemoWorld.build(specs, simulationClock, from, span, properties.seed(),
                 new OutageModel(properties.meanTimeToFailure(), properties.meanTimeToRepair()), MeasurementNoise.typical(),
-                marketPrices, realSeries);
-        var driver = new SimulationDriver(world, ingestion, properties.twinStep(), clock.instant());
+                MarketPrices.from(prices, marketZone, from, span), realSeries);
+        var driver = new SimulationDriver(world, ingestion, properties.twinStep(), from);
+        if (from.isBefore(now)) {
+            var history = driver.catchUp(now, WARM_UP_STEP);
+            log.info("Demo world: {} of meter history from {} ingested ({} readings)", Duration.between(from, driver.steppedTo()),
+                    from, history == null ? 0 : history.stored());
+        }
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 driver.tick(clock.instant());

@@ -37,14 +37,27 @@ public final class TestDatabase {
 
     public static void register(DynamicPropertyRegistry registry) {
         if (external()) {
-            String name = "vpp_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-            admin("CREATE DATABASE " + name);
-            created.add(name);
-            registry.add("vpp.database.url", () -> withDatabase(System.getenv("VPP_DATABASE_URL"), name));
+            String url = freshExternalDatabase();
+            registry.add("vpp.database.url", () -> url);
         } else {
             registry.add("vpp.database.url", () -> "");
             registry.add("vpp.data-dir", TestDatabase::temporaryDirectory);
         }
+    }
+
+    /** A new database on the server of VPP_DATABASE_URL, dropped when the JVM ends; its URL. */
+    public static String freshExternalDatabase() {
+        String name = "vpp_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        admin("CREATE DATABASE " + name);
+        created.add(name);
+        return withDatabase(System.getenv("VPP_DATABASE_URL"), name);
+    }
+
+    /** Command-line arguments for an application of its own: a fresh external database, or embedded in a new directory. */
+    public static java.util.List<String> applicationArguments() {
+        return external()
+                ? java.util.List.of("--vpp.database.url=" + freshExternalDatabase())
+                : java.util.List.of("--vpp.database.url=", "--vpp.data-dir=" + temporaryDirectory());
     }
 
     public static String temporaryDirectory() {
