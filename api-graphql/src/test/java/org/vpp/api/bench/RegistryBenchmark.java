@@ -31,7 +31,7 @@ import org.vpp.messages.asset.TechnicalLimits;
  * Registry benchmark ({@code ./vpp bench registry [assets] [readings] [senders]}): registers a 4-level tree through
  * the command bus, ingests readings through the NDJSON endpoint, and times the {@code fleet} query over HTTP.
  * Prints figures; asserts nothing. Uses an embedded PostgreSQL in a temporary directory, or a fresh database on the
- * server named by VPP_DATABASE_URL.
+ * server named by VPP_DATABASE_URL (dropped at the end).
  */
 public final class RegistryBenchmark {
 
@@ -42,12 +42,7 @@ public final class RegistryBenchmark {
         List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--vpp.telemetry.check-every=PT1H",
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off",
                 "--vpp.simulation.enabled=false", "--vpp.forecast.enabled=false"));
-        if (TestDatabase.external()) {
-            appArgs.add("--vpp.database.url=" + ExternalDatabase.create());
-        } else {
-            appArgs.add("--vpp.database.url=");
-            appArgs.add("--vpp.data-dir=" + TestDatabase.temporaryDirectory());
-        }
+        appArgs.addAll(TestDatabase.applicationArguments());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VppApplication.class).run(appArgs.toArray(String[]::new))) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -184,19 +179,5 @@ public final class RegistryBenchmark {
 
     private static double seconds(long nanos) {
         return Duration.ofNanos(nanos).toMillis() / 1000.0;
-    }
-
-    /** A fresh database on the external server, for a benchmark that starts from empty. */
-    static final class ExternalDatabase {
-        static String create() throws Exception {
-            String url = System.getenv("VPP_DATABASE_URL");
-            String name = "vpp_bench_" + System.nanoTime();
-            try (var c = java.sql.DriverManager.getConnection(url, System.getenv().getOrDefault("VPP_DATABASE_USER", "postgres"),
-                    System.getenv().getOrDefault("VPP_DATABASE_PASSWORD", ""))) {
-                c.createStatement().execute("CREATE DATABASE " + name);
-            }
-            System.out.println("benchmark database: " + name + " (drop it when done)");
-            return url.substring(0, url.lastIndexOf('/') + 1) + name;
-        }
     }
 }

@@ -2,6 +2,8 @@ package org.vpp.command.asset;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.Optional;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -40,7 +42,7 @@ public class Asset {
     public Asset(RegisterAsset cmd, AssetTopology topology) {
         topology.lockForTreeChange();
         boolean idTaken = cmd.assetId() != null && topology.find(cmd.assetId()).isPresent();
-        var parent = cmd.parentId() == null ? java.util.Optional.<TopologyNode>empty() : topology.find(cmd.parentId());
+        Optional<TopologyNode> parent = cmd.parentId() == null ? Optional.empty() : topology.find(cmd.parentId());
         record(AssetDecisions.register(cmd, idTaken, parent));
     }
 
@@ -57,7 +59,7 @@ public class Asset {
     @CommandHandler
     public long handle(MoveAsset cmd, AssetTopology topology) {
         topology.lockForTreeChange();
-        var newParent = cmd.newParentId() == null ? java.util.Optional.<TopologyNode>empty() : topology.find(cmd.newParentId());
+        Optional<TopologyNode> newParent = cmd.newParentId() == null ? Optional.empty() : topology.find(cmd.newParentId());
         boolean inOwnSubtree = cmd.newParentId() != null && topology.isSelfOrAncestor(assetId, cmd.newParentId());
         return record(AssetDecisions.move(state, cmd, newParent, inOwnSubtree));
     }

@@ -32,6 +32,7 @@ import org.vpp.messages.asset.ReportTelemetryRestored;
 import org.vpp.messages.asset.StatusOrigin;
 import org.vpp.messages.asset.UpdateAssetLimits;
 import org.vpp.messages.common.CommandRejection;
+import org.vpp.messages.common.RejectionCode;
 
 /**
  * The Asset aggregate's decisions as pure functions: current state and the facts gathered about other assets in,
@@ -189,7 +190,7 @@ public final class AssetDecisions {
     }
 
 
-    private static Decision<AssetEvent> reject(String field, org.vpp.messages.common.RejectionCode code, String message) {
+    private static Decision<AssetEvent> reject(String field, RejectionCode code, String message) {
         return Decision.reject(CommandRejection.of(field, code, message));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.common.CommandRejection;
+import org.vpp.messages.common.RejectionCode;
 
 /**
  * Where a node may hang in the tree: portfolio &gt; region &gt; site &gt; device. A portfolio is a root; a
@@ -56,7 +57,7 @@ public final class TreeRules {
         return Optional.empty();
     }
 
-    private static Optional<CommandRejection> reject(String field, org.vpp.messages.common.RejectionCode code, String message) {
+    private static Optional<CommandRejection> reject(String field, RejectionCode code, String message) {
         return Optional.of(CommandRejection.of(field, code, message));
     }
 }
