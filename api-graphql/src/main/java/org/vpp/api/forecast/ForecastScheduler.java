@@ -243,7 +243,12 @@ public class ForecastScheduler implements DisposableBean {
     private Optional<Series> history(ForecastSourceSpec spec, Instant now) {
         Instant end = floorToStep(now);
         Instant from = end.minus(properties.history());
-        if (spec.device() == null) return Optional.of(prices.prices(spec.zone(), from, end));
+        if (spec.device() == null) {
+            // An imported price series has a beginning (and an end): read what it covers, and train once that is enough.
+            if (prices.coveredFrom().filter(from::isBefore).isPresent()) from = prices.coveredFrom().get();
+            if (prices.coveredUntil().filter(end::isAfter).isPresent()) end = floorToStep(prices.coveredUntil().get());
+            return end.isAfter(from) ? Optional.of(prices.prices(spec.zone(), from, end)) : Optional.empty();
+        }
         return history.slotMeans(spec.device(), from, end, ForecastProperties.STEP)
                 .filter(h -> h.filledSlots() <= MAX_FILLED_FRACTION * h.size())
                 .map(h -> new Series(h.start(), h.step(), h.values()));

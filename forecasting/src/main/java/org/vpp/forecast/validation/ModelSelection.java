@@ -65,7 +65,9 @@ public final class ModelSelection {
         if (Double.isNaN(b)) {
             return true;
         }
-        boolean tie = a == b || Math.abs(a - b) <= RELATIVE_TIE * Math.max(Math.abs(a), Math.abs(b));
+        // A relative tie only between finite scores: against an infinite one, |a - b| <= eps * inf would always hold.
+        boolean tie = a == b || Double.isFinite(a) && Double.isFinite(b)
+                && Math.abs(a - b) <= RELATIVE_TIE * Math.max(Math.abs(a), Math.abs(b));
         if (tie) {
             return candidate.model().complexity() < incumbent.model().complexity();
         }

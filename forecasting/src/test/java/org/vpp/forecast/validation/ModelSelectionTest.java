@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.vpp.forecast.SyntheticSeries;
 import org.vpp.forecast.model.ForecastModel;
 import org.vpp.forecast.model.HoltWinters;
+import org.vpp.forecast.model.Persistence;
 import org.vpp.forecast.model.SeasonalNaive;
 import org.vpp.forecast.value.Horizon;
 import org.vpp.forecast.value.Season;
@@ -37,6 +38,18 @@ class ModelSelectionTest {
         SelectionResult result = ModelSelection.select(complexFirst, pureDaily, DAY, CvConfig.DEFAULT, STOPPED_CLOCK);
 
         assertThat(result.scored()).allSatisfy(candidate -> assertThat(candidate.mean().mae()).isLessThan(1e-9));
+        assertThat(result.best().model()).isEqualTo(new SeasonalNaive(Season.DAILY));
+    }
+
+    /** On a perfectly seasonal series the MASE scale is 0: seasonal naive scores 0, anything else +infinity. */
+    @Test
+    void anInfiniteScoreNeverTiesWithAPerfectOne() {
+        Series pureDaily = SyntheticSeries.daily(HOUR, 21, SyntheticSeries::dailyLoad);
+        List<ForecastModel> simplerFirst = List.of(new Persistence(), new SeasonalNaive(Season.DAILY));
+
+        SelectionResult result = ModelSelection.select(simplerFirst, pureDaily, DAY, CvConfig.DEFAULT, STOPPED_CLOCK);
+
+        assertThat(result.scored()).extracting(c -> c.mean().mase()).containsExactly(Double.POSITIVE_INFINITY, 0.0);
         assertThat(result.best().model()).isEqualTo(new SeasonalNaive(Season.DAILY));
     }
 

@@ -1,0 +1,94 @@
+package org.vpp.api.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.vpp.api.VppApplication;
+import org.vpp.api.support.GraphQl;
+import org.vpp.api.support.TestDatabase;
+import org.vpp.simulator.csv.CsvImportException;
+
+/** Real prices from a CSV file, through the application's own entry point (VPP_PRICES_CSV = vpp.prices.csv). */
+class PricesCsvIT {
+
+    static final Instant FILE_START = Instant.parse("2024-06-03T00:00:00Z");
+
+    private static Clock axonClockBefore;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void rememberAxonClock() {
+        axonClockBefore = GenericEventMessage.clock;
+    }
+
+    @AfterAll
+    static void restoreAxonClock() {
+        GenericEventMessage.clock = axonClockBefore;
+    }
+
+    private static List<String> args(Path csv, String... more) {
+        List<String> args = new ArrayList<>(TestDatabase.applicationArguments());
+        args.addAll(List.of("--server.port=0", "--vpp.prices.csv=" + csv, "--vpp.simulation.devices=12",
+                "--vpp.simulation.seed=7", "--vpp.forecast.search-budget=PT1S"));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    @Test
+    void theRunReplaysTheFileAndForecastsItsPrices() throws IOException, InterruptedException {
+        StringBuilder csv = new StringBuilder("timestamp,price\n");
+        for (int h = 0; h < 24 * 10; h++) {
+            double price = 70 + 40 * Math.sin(2 * Math.PI * (h % 24) / 24.0 - 2) + (h % 24 == 13 ? -90 : 0);
+            csv.append(FILE_START.plus(Duration.ofHours(h))).append(',').append(Math.round(price * 100) / 100.0).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("prices.csv"), csv);
+        // A simulated day per real second, so four days of the file are replayed in seconds; the watchdog's silence
+        // threshold is scaled with it (one driver tick is ~2.4 simulated hours here).
+        var run = args(file, "--vpp.simulation.speed=86400", "--vpp.telemetry.offline-after=PT12H");
+        try (var app = new SpringApplicationBuilder(VppApplication.class).run(run.toArray(String[]::new))) {
+            GraphQl g = new GraphQl(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+            Instant registered = Instant.parse(GraphQl.value(g.ok("{ asset(id: \"portfolio\") { registeredAt } }"), "asset.registeredAt"));
+            // The clock starts at the file's first hour; at this speed start-up itself takes about a simulated day.
+            assertThat(registered).as("the simulated clock runs in the file's period")
+                    .isBetween(FILE_START, FILE_START.plus(Duration.ofDays(3)));
+
+            Map<String, Object> forecast = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (forecast == null && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                forecast = GraphQl.value(g.run("{ forecast(sourceId: \"price:DE-LU\") { origin model values { value } } }"), "forecast");
+            }
+            assertThat(forecast).as("a price forecast from the imported prices").isNotNull();
+            assertThat(Instant.parse((String) forecast.get("origin")))
+                    .as("trained on at least four days of the file").isAfterOrEqualTo(FILE_START.plus(Duration.ofDays(4)));
+            assertThat((List<?>) forecast.get("values")).hasSize(96);
+        }
+    }
+
+    @Test
+    void aMalformedFileStopsTheStartNamingItsLines() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.csv"),
+                "timestamp,price\n2024-06-03T00:00:00Z,50\n2024-06-03T01:00:00Z,oops\n2024-06-03T01:00:00Z,40\n");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(VppApplication.class).run(args(file).toArray(String[]::new)))
+                .rootCause().isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.line()).containsExactly(3, 4));
+    }
+}
