@@ -24,8 +24,11 @@ import org.vpp.api.support.GraphQl;
 import org.vpp.api.support.TestDatabase;
 import org.vpp.simulator.csv.CsvImportException;
 
-/** Real prices from a CSV file, through the application's own entry point (VPP_PRICES_CSV = vpp.prices.csv). */
-class PricesCsvIT {
+/**
+ * Real series from CSV files through the application's own entry point: prices (VPP_PRICES_CSV = vpp.prices.csv)
+ * and per-device series (VPP_SIMULATION_SERIES_DIR = vpp.simulation.series-dir).
+ */
+class ImportedSeriesIT {
 
     static final Instant FILE_START = Instant.parse("2024-06-03T00:00:00Z");
 
@@ -90,5 +93,39 @@ class PricesCsvIT {
         assertThatThrownBy(() -> new SpringApplicationBuilder(VppApplication.class).run(args(file).toArray(String[]::new)))
                 .rootCause().isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.line()).containsExactly(3, 4));
+    }
+
+    @Test
+    void aDeviceFollowsItsSeriesFile() throws IOException, InterruptedException {
+        Path series = Files.createDirectory(dir.resolve("series"));
+        Instant from = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofDays(6));
+        StringBuilder wind = new StringBuilder();
+        for (int q = 0; q < 8 * 96; q++) wind.append(from.plus(Duration.ofMinutes(15L * q))).append(",2000\n");
+        Files.writeString(series.resolve("site-003-wind-1.csv"), wind);
+        List<String> run = new ArrayList<>(TestDatabase.applicationArguments());
+        run.addAll(List.of("--server.port=0", "--vpp.simulation.devices=12", "--vpp.simulation.seed=7",
+                "--vpp.simulation.series-dir=" + series, "--vpp.simulation.series-unit=KW",
+                "--vpp.simulation.mean-time-to-failure=P3650D", "--vpp.forecast.enabled=false"));
+        try (var app = new SpringApplicationBuilder(VppApplication.class).run(run.toArray(String[]::new))) {
+            GraphQl g = new GraphQl(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+            Thread.sleep(2000);
+            Map<String, Object> reading = GraphQl.value(g.ok("{ asset(id: \"site-003-wind-1\") { lastTelemetry { powerMw available } } }"), "asset.lastTelemetry");
+            assertThat(reading).containsEntry("available", true);
+            // 2000 kW from the file, in MW, with the meter's noise (0.5 % of the 5.2 MW rating).
+            assertThat(((Number) reading.get("powerMw")).doubleValue()).isCloseTo(2.0, org.assertj.core.api.Assertions.within(0.2));
+        }
+    }
+
+    @Test
+    void aMalformedSeriesFileStopsTheStartNamingItsLines() throws IOException {
+        Path series = Files.createDirectory(dir.resolve("bad-series"));
+        Files.writeString(series.resolve("site-003-wind-1.csv"), "2024-06-03T00:00:00Z,1\n2024-06-03T00:15:00Z,lots\n");
+        List<String> run = new ArrayList<>(TestDatabase.applicationArguments());
+        run.addAll(List.of("--server.port=0", "--vpp.simulation.devices=12", "--vpp.simulation.seed=7",
+                "--vpp.simulation.series-dir=" + series, "--vpp.forecast.enabled=false"));
+        // Read when the demo world starts, so the error arrives as it is, not wrapped in a bean-creation failure.
+        assertThatThrownBy(() -> new SpringApplicationBuilder(VppApplication.class).run(run.toArray(String[]::new)))
+                .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.line()).containsExactly(2));
     }
 }
