@@ -89,13 +89,21 @@ class SimulatedDayIT extends ApiIT {
         assertThat(Fleet.cap(Fleet.node(view, "portfolio"), "installed", "currentPowerMw"))
                 .as("the roll-up of current power equals the twins' last readings")
                 .isCloseTo(sumOfReadings, org.assertj.core.api.Assertions.within(1e-6));
-        // The day that began during the run was cleared at its gate closure (noon before), against the very prices the forecaster reads.
-        java.time.LocalDate nextDay = clock.instant().atZone(ZoneId.of("Europe/Berlin")).toLocalDate();
-        var cleared = world.market().clearingPrices(nextDay);
-        assertThat(cleared).as("clearing prices of %s", nextDay).isPresent();
-        var dayStart = nextDay.atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant();
-        var expected = priceHistory.prices("DE-LU", dayStart, dayStart.plus(Duration.ofDays(1))).values();
+        // A run of 24 hours holds exactly one gate closure (noon, Berlin time, the day before delivery): the day it
+        // closed was cleared then, against the very prices the forecaster reads. Which day that is depends on the hour
+        // the run started, so it is worked out from the run's own interval.
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        java.time.Instant runStart = clock.instant().minus(Duration.ofDays(1));
+        java.time.LocalDate firstDay = runStart.atZone(berlin).toLocalDate();
+        java.time.Instant noonOfFirstDay = firstDay.atTime(12, 0).atZone(berlin).toInstant();
+        java.time.LocalDate closedDay = (runStart.isBefore(noonOfFirstDay) ? firstDay : firstDay.plusDays(1)).plusDays(1);
+        var cleared = world.market().clearingPrices(closedDay);
+        assertThat(cleared).as("clearing prices of %s (run from %s)", closedDay, runStart).isPresent();
+        var dayStart = closedDay.atStartOfDay(berlin).toInstant();
+        var dayEnd = closedDay.plusDays(1).atStartOfDay(berlin).toInstant();
+        var expected = priceHistory.prices("DE-LU", dayStart, dayEnd).values();
         assertThat(cleared.get().values()).containsExactly(expected);
+        assertThat(world.market().clearingPrices(closedDay.plusDays(1))).as("the next day's gate has not closed yet").isEmpty();
 
         Long stored = jdbc.queryForObject("SELECT count(*) FROM telemetry_reading WHERE asset_id = ANY (?)", Long.class,
                 (Object) devices.toArray(String[]::new));

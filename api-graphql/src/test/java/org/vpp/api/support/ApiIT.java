@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,19 +58,8 @@ public abstract class ApiIT {
 
     /** Waits for an eventually consistent read to satisfy a condition (tracking projections run asynchronously). */
     protected static <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        T last = read.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) throw new AssertionError("Timed out waiting for " + what + "; last: " + last);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            last = read.get();
-        }
-        return last;
+        return Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(read::get, done::test);
     }
 
     protected static Map<String, Object> vars(Object... keyValues) {
