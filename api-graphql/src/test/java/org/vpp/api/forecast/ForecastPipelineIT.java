@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.client.ClientGraphQlResponse;
-import org.vpp.api.forecast.ForecastRun.Status;
+import org.vpp.sagas.forecast.ForecastProcess;
+import org.vpp.sagas.forecast.ForecastRun;
+import org.vpp.sagas.forecast.ForecastRun.Status;
 import org.vpp.api.support.ApiIT;
 import org.vpp.api.support.Fleet;
 import org.vpp.api.support.GraphQl;
@@ -53,7 +55,7 @@ class ForecastPipelineIT extends ApiIT {
               values { start value actual } realisedMae actualSlots } }""";
 
     @Autowired
-    ForecastScheduler scheduler;
+    ForecastProcess scheduler;
     @Autowired
     TelemetryIngestion ingestion;
 

@@ -11,12 +11,12 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.vpp.api.forecast.PriceHistory;
+import org.vpp.sagas.port.PriceHistory;
 import org.vpp.api.support.ApiIT;
 import org.vpp.api.support.Fleet;
 import org.vpp.api.support.GraphQl;
 import org.vpp.api.telemetry.TelemetryIngestion;
-import org.vpp.api.telemetry.TelemetryWatchdog;
+import org.vpp.sagas.telemetry.TelemetryWatchdog;
 import org.vpp.simulator.demo.AssetSpec;
 import org.vpp.simulator.demo.DemoFleet;
 import org.vpp.simulator.twin.MeasurementNoise;

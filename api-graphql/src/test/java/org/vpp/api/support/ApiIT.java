@@ -16,14 +16,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole application on a random port, on the real PostgreSQL (the machine's
- * when VPP_DATABASE_URL is set, else embedded), spoken to over HTTP. Background forecasting is off; tests that need it
- * drive the scheduler themselves. Subclasses share one context; each test uses
+ * when VPP_DATABASE_URL is set, else embedded), spoken to over HTTP. Background processes are off; tests that need them
+ * step the clock and drive the processes themselves. Subclasses share one context; each test uses
  * ids of its own so tests do not see each other's assets.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vpp.telemetry.check-every=PT1H",
         "vpp.telemetry.offline-after=PT5M",
         "vpp.forecast.enabled=false",
+        "vpp.processes.enabled=false",
         "vpp.simulation.enabled=false"})
 @Import(TestClock.Config.class)
 public abstract class ApiIT {

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
+import org.vpp.sagas.telemetry.TelemetryWatchdog;
 import org.vpp.api.support.ApiIT;
 import org.vpp.api.support.Fleet;
 import org.vpp.api.support.GraphQl;
@@ -134,7 +135,7 @@ class TelemetryIT extends ApiIT {
     @Test
     void aSilentDeviceGoesOfflineAndComesBackWhenReadingsReturn() {
         fleet.ingest(List.of(reading(bat, clock.instant(), 0.2, 0.5, true), reading(pv, clock.instant(), 1.0, null, true)));
-        assertThat(watchdog.check(null)).noneMatch(a -> a.assetId().value().equals(bat));
+        assertThat(watchdog.checkAll()).noneMatch(a -> a.assetId().value().equals(bat));
 
         clock.advance(Duration.ofMinutes(4));
         fleet.ingest(List.of(reading(pv, clock.instant(), 1.0, null, true)));

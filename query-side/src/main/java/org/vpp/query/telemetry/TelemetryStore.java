@@ -24,6 +24,7 @@ import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetStatus;
 import org.vpp.messages.asset.StatusOrigin;
+import org.vpp.messages.telemetry.DeviceHealth;
 
 /**
  * Telemetry storage: readings go to the time-indexed {@code telemetry_reading} table and the newest per device to
