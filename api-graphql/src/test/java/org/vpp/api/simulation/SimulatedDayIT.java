@@ -89,21 +89,28 @@ class SimulatedDayIT extends ApiIT {
         assertThat(Fleet.cap(Fleet.node(view, "portfolio"), "installed", "currentPowerMw"))
                 .as("the roll-up of current power equals the twins' last readings")
                 .isCloseTo(sumOfReadings, org.assertj.core.api.Assertions.within(1e-6));
-        // A run of 24 hours holds exactly one gate closure (noon, Berlin time, the day before delivery): the day it
-        // closed was cleared then, against the very prices the forecaster reads. Which day that is depends on the hour
-        // the run started, so it is worked out from the run's own interval.
+        // Each gate closure (noon, Berlin time, the day before delivery) that fell within the run cleared its day,
+        // against the very prices the forecaster reads; the first gate after the run is still open. Which days those
+        // are depends on the hour the run started (and a 24-hour run across the spring change of clocks sees two
+        // noons), so they are worked out from the run's own interval.
         ZoneId berlin = ZoneId.of("Europe/Berlin");
-        java.time.Instant runStart = clock.instant().minus(Duration.ofDays(1));
-        java.time.LocalDate firstDay = runStart.atZone(berlin).toLocalDate();
-        java.time.Instant noonOfFirstDay = firstDay.atTime(12, 0).atZone(berlin).toInstant();
-        java.time.LocalDate closedDay = (runStart.isBefore(noonOfFirstDay) ? firstDay : firstDay.plusDays(1)).plusDays(1);
-        var cleared = world.market().clearingPrices(closedDay);
-        assertThat(cleared).as("clearing prices of %s (run from %s)", closedDay, runStart).isPresent();
-        var dayStart = closedDay.atStartOfDay(berlin).toInstant();
-        var dayEnd = closedDay.plusDays(1).atStartOfDay(berlin).toInstant();
-        var expected = priceHistory.prices("DE-LU", dayStart, dayEnd).values();
-        assertThat(cleared.get().values()).containsExactly(expected);
-        assertThat(world.market().clearingPrices(closedDay.plusDays(1))).as("the next day's gate has not closed yet").isEmpty();
+        java.time.Instant runEnd = clock.instant();
+        java.time.Instant runStart = runEnd.minus(Duration.ofDays(1));
+        List<java.time.LocalDate> closedDays = new java.util.ArrayList<>();
+        java.time.LocalDate day = runStart.atZone(berlin).toLocalDate();
+        for (; !day.atTime(12, 0).atZone(berlin).toInstant().isAfter(runEnd); day = day.plusDays(1)) {
+            if (day.atTime(12, 0).atZone(berlin).toInstant().isAfter(runStart)) closedDays.add(day.plusDays(1));
+        }
+        assertThat(closedDays).as("gate closures within the run from %s", runStart).isNotEmpty();
+        for (java.time.LocalDate closed : closedDays) {
+            var cleared = world.market().clearingPrices(closed);
+            assertThat(cleared).as("clearing prices of %s (run from %s)", closed, runStart).isPresent();
+            var dayStart = closed.atStartOfDay(berlin).toInstant();
+            var dayEnd = closed.plusDays(1).atStartOfDay(berlin).toInstant();
+            var expected = priceHistory.prices("DE-LU", dayStart, dayEnd).values();
+            assertThat(cleared.get().values()).as("prices of %s", closed).containsExactly(expected);
+        }
+        assertThat(world.market().clearingPrices(day.plusDays(1))).as("%s: its gate has not closed yet", day.plusDays(1)).isEmpty();
 
         Long stored = jdbc.queryForObject("SELECT count(*) FROM telemetry_reading WHERE asset_id = ANY (?)", Long.class,
                 (Object) devices.toArray(String[]::new));
