@@ -24,9 +24,10 @@ public class VppApplication {
         }
     }
 
+    /** The innermost cause says what went wrong (a bean creation failure wraps it many times over). */
     private static String rootCause(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root == failure ? String.valueOf(failure.getMessage()) : failure.getMessage() + " (cause: " + root + ")";
+        return root.toString();
     }
 }
