@@ -7,23 +7,28 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.vpp.api.support.ApiIT;
+import org.vpp.api.VppApplication;
+import org.vpp.api.support.TestDatabase;
 import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetRegistered;
@@ -41,30 +46,50 @@ import tools.jackson.databind.json.JsonMapper;
  * test-only handler in the fleet group whose SQL fails for one asset: PostgreSQL then aborts the whole batch
  * transaction, as a NUL in a name did, so the dead letter can only be written if the failure was contained.
  */
-@Import(PoisonedProjectionIT.Poison.class)
 @ExtendWith(OutputCaptureExtension.class)
-class PoisonedProjectionIT extends ApiIT {
+class PoisonedProjectionIT {
 
     private static final String POISON_PREFIX = "poison-";
+    private static Clock axonClockBefore;
+    private static ConfigurableApplicationContext app;
+    private static CommandGateway commands;
+    private static JdbcTemplate jdbc;
+    private static int port;
 
-    @Autowired
-    private CommandGateway commands;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Poison {
-        @Bean
-        PoisonedFleetHandler poisonedFleetHandler(JdbcTemplate jdbc) {
-            return new PoisonedFleetHandler(jdbc);
-        }
+    // An application of its own rather than a cached test context: a second cached context would make Spring pause
+    // the shared one, and Axon does not survive a pause and restart.
+    @BeforeAll
+    static void startWithAPoisonedHandler() {
+        axonClockBefore = GenericEventMessage.clock;
+        List<String> args = new ArrayList<>(TestDatabase.applicationArguments());
+        args.addAll(List.of("--server.port=0", "--vpp.telemetry.check-every=PT1H", "--vpp.simulation.enabled=false",
+                "--vpp.forecast.enabled=false"));
+        // The handler class is a source, not a scanned component: no other application of the suite gets it.
+        app = new SpringApplicationBuilder(VppApplication.class, PoisonedFleetHandler.class).run(args.toArray(String[]::new));
+        commands = app.getBean(CommandGateway.class);
+        jdbc = app.getBean(JdbcTemplate.class);
+        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) app.close();
+        GenericEventMessage.clock = axonClockBefore;
+    }
+
+    private String id(String name) {
+        return name + "-" + run;
     }
 
     /** A second handler of the fleet group, in the same batch transaction as the fleet projection. */
     @ProcessingGroup(FleetProjection.PROCESSING_GROUP)
-    static class PoisonedFleetHandler {
+    public static class PoisonedFleetHandler {
 
         private final JdbcTemplate jdbc;
 
-        PoisonedFleetHandler(JdbcTemplate jdbc) {
+        public PoisonedFleetHandler(JdbcTemplate jdbc) {
             this.jdbc = jdbc;
         }
 
