@@ -1,5 +1,6 @@
 package org.vpp.api;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,20 @@ public class VppApplication {
 
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        SpringApplication.run(VppApplication.class, args);
+        try {
+            SpringApplication.run(VppApplication.class, args);
+        } catch (Throwable failure) {
+            // Spring has logged the details and closed the context, but threads Axon started before the failure are
+            // not daemons and would keep a JVM alive that serves nothing. A failed start ends the process.
+            LoggerFactory.getLogger(VppApplication.class).error("VPP backend did not start: {}", rootCause(failure));
+            System.exit(1);
+        }
+    }
+
+    /** The innermost cause says what went wrong (a bean creation failure wraps it many times over). */
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.toString();
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -52,6 +54,17 @@ public class StoreConfiguration {
     public static final class EmbeddedDatabase implements AutoCloseable {
 
         static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, null);
+        /**
+         * The embedded library is made for tests: it starts the server with {@code -F} (fsync off) and
+         * {@code synchronous_commit=off}, so an acknowledged write could vanish on power loss. These settings come
+         * after {@code -F} on the server's command line and win, making it as durable as a production server.
+         */
+        static final Map<String, String> DURABLE = Map.of(
+                "fsync", "on",
+                "synchronous_commit", "on",
+                "full_page_writes", "on");
+        private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+        private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
         private final EmbeddedPostgres postgres;
         private final Path directory;
@@ -64,12 +77,17 @@ public class StoreConfiguration {
         static EmbeddedDatabase start(Path directory) {
             try {
                 Files.createDirectories(directory);
-                EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                LeftoverPostmaster.clear(directory, STOP_TIMEOUT);
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(directory)
                         .setCleanDataDirectory(false)
                         .setRegisterShutdownHook(false) // Spring closes it after the pool and processors
-                        .start();
-                log.info("Started embedded PostgreSQL on port {} with data in {}", pg.getPort(), directory.toAbsolutePath());
+                        // Crash recovery after a hard kill replays the WAL first: give it time.
+                        .setPGStartupWait(STARTUP_TIMEOUT);
+                DURABLE.forEach(builder::setServerConfig);
+                EmbeddedPostgres pg = builder.start();
+                log.info("Started embedded PostgreSQL on port {} with data in {} (fsync, synchronous_commit and full_page_writes on)",
+                        pg.getPort(), directory.toAbsolutePath());
                 return new EmbeddedDatabase(pg, directory);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory.toAbsolutePath()

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.vpp.sagas.forecast.ForecastSettings;
 import org.vpp.sagas.port.PriceHistory;
 import org.vpp.api.telemetry.TelemetryIngestion;
+import org.vpp.messages.asset.AssetKind;
 import org.vpp.simulator.clock.SimulationClock;
 import org.vpp.simulator.demo.AssetSpec;
 import org.vpp.simulator.demo.DemoFleet;
@@ -40,9 +41,12 @@ public class SimulationRunner {
     private final TaskScheduler scheduler;
     private final PriceHistory prices;
     private final String marketZone;
+    private final StoredHistory history;
 
     public SimulationRunner(SimulationProperties properties, DemoFleetRegistration registration, TelemetryIngestion ingestion,
-                            InstantSource clock, TaskScheduler scheduler, PriceHistory prices, ForecastSettings forecast) {
+                            InstantSource clock, TaskScheduler scheduler, PriceHistory prices, ForecastSettings forecast,
+                            StoredHistory history) {
+        this.history = history;
         this.prices = prices;
         this.marketZone = forecast.zones().getFirst();
         this.properties = properties;
@@ -52,6 +56,10 @@ public class SimulationRunner {
         this.scheduler = scheduler;
     }
 
+    private static List<String> devices(List<AssetSpec> specs) {
+        return specs.stream().filter(s -> !AssetKind.valueOf(s.kind().name()).isGroup()).map(AssetSpec::id).toList();
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
         List<AssetSpec> specs = DemoFleet.generate(properties.devices(), properties.seed());
@@ -59,10 +67,10 @@ public class SimulationRunner {
         SimulationClock simulationClock = SimulationClocks.of(clock, properties.zone());
         Instant now = clock.instant();
         var realSeries = DeviceSeriesFiles.load(properties.seriesDir(), properties.seriesUnit(), properties.zone(), now);
-        // A fleet registered just now brings its meter history along; a known fleet already has it stored.
-        Instant from = registered > 0
-                ? DeviceSeriesFiles.startWithin(realSeries, now.minus(properties.warmUp()).truncatedTo(ChronoUnit.HOURS))
-                : now;
+        // A fleet brings its meter history along. The history resumes after the newest reading stored, so a start
+        // that was killed during the warm-up completes it, and a known fleet adds only what it missed meanwhile.
+        Instant warmUpStart = DeviceSeriesFiles.startWithin(realSeries, now.minus(properties.warmUp()).truncatedTo(ChronoUnit.HOURS));
+        Instant from = history.newestReading(devices(specs)).filter(warmUpStart::isBefore).orElse(warmUpStart);
         Instant end = DeviceSeriesFiles.endWithin(realSeries, now.plus(properties.horizon()));
         Duration span = Duration.between(from, end);
         var world = DemoWorld.build(specs, simulationClock, from, span, properties.seed(),
@@ -70,9 +78,9 @@ public class SimulationRunner {
                 MarketPrices.from(prices, marketZone, from, span), realSeries);
         var driver = new SimulationDriver(world, ingestion, properties.twinStep(), from);
         if (from.isBefore(now)) {
-            var history = driver.catchUp(now, WARM_UP_STEP);
+            var caughtUp = driver.catchUp(now, WARM_UP_STEP);
             log.info("Demo world: {} of meter history from {} ingested ({} readings)", Duration.between(from, driver.steppedTo()),
-                    from, history == null ? 0 : history.stored());
+                    from, caughtUp == null ? 0 : caughtUp.stored());
         }
         scheduler.scheduleWithFixedDelay(() -> {
             try {

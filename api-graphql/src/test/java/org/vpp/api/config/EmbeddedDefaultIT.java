@@ -8,12 +8,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.vpp.api.VppApplication;
 import org.vpp.api.support.Fleet;
 import org.vpp.api.support.GraphQl;
@@ -68,6 +71,34 @@ class EmbeddedDefaultIT {
             var renamed = g.ok("mutation { renameAsset(input: {id: \"site-persist\", name: \"Renamed\"}) { asset { version } errors { field } } }");
             assertThat((Integer) GraphQl.value(renamed, "renameAsset.asset.version")).isEqualTo(1);
             assertThat(GraphQl.list(renamed, "renameAsset.errors")).isEqualTo(List.of());
+        }
+    }
+
+    @Test
+    void theEmbeddedServerIsAsDurableAsAProductionOne() {
+        try (var app = start(TestDatabase.temporaryDirectory())) {
+            JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+            // The embedded library's own defaults are fsync off (-F) and synchronous_commit off.
+            assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("SHOW full_page_writes", String.class)).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void aStalePidFileNamingALiveProcessThatIsNotPostgresDoesNotBlockTheStart() throws Exception {
+        String dataDir = TestDatabase.temporaryDirectory();
+        try (var first = start(dataDir)) {
+            new Fleet(new GraphQl(port(first))).registerOk(Fleet.group("pf-stale", "PORTFOLIO", "Before the stale pid", null, null));
+        }
+        // After a reboot the pid in postmaster.pid may belong to anything; PostgreSQL itself refuses to start when
+        // that process is alive. This JVM is such a process.
+        Path pidFile = Path.of(dataDir, "postgres", "postmaster.pid");
+        Files.writeString(pidFile, ProcessHandle.current().pid() + "\n" + Path.of(dataDir, "postgres") + "\n");
+
+        try (var second = start(dataDir)) {
+            var response = new GraphQl(port(second)).ok("{ asset(id: \"pf-stale\") { name } }");
+            assertThat(GraphQl.<String>value(response, "asset.name")).isEqualTo("Before the stale pid");
         }
     }
 }

@@ -1,0 +1,153 @@
+package org.vpp.api.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.vpp.api.VppApplication;
+import org.vpp.api.support.TestDatabase;
+import org.vpp.messages.asset.AssetId;
+import org.vpp.messages.asset.AssetKind;
+import org.vpp.messages.asset.AssetRegistered;
+import org.vpp.messages.asset.AssetRenamed;
+import org.vpp.messages.asset.GeoLocation;
+import org.vpp.messages.asset.RegisterAsset;
+import org.vpp.messages.asset.RenameAsset;
+import org.vpp.query.fleet.FleetProjection;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One event that a projection cannot handle parks in the dead-letter queue with the rest of its aggregate's events,
+ * while other aggregates reach the read model; health names the stuck processor and the event. The poison is a
+ * test-only handler in the fleet group whose SQL fails for one asset: PostgreSQL then aborts the whole batch
+ * transaction, as a NUL in a name did, so the dead letter can only be written if the failure was contained.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PoisonedProjectionIT {
+
+    private static final String POISON_PREFIX = "poison-";
+    private static Clock axonClockBefore;
+    private static ConfigurableApplicationContext app;
+    private static CommandGateway commands;
+    private static JdbcTemplate jdbc;
+    private static int port;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    // An application of its own rather than a cached test context: a second cached context would make Spring pause
+    // the shared one, and Axon does not survive a pause and restart.
+    @BeforeAll
+    static void startWithAPoisonedHandler() {
+        axonClockBefore = GenericEventMessage.clock;
+        List<String> args = new ArrayList<>(TestDatabase.applicationArguments());
+        args.addAll(List.of("--server.port=0", "--vpp.telemetry.check-every=PT1H", "--vpp.simulation.enabled=false",
+                "--vpp.forecast.enabled=false"));
+        // The handler class is a source, not a scanned component: no other application of the suite gets it.
+        app = new SpringApplicationBuilder(VppApplication.class, PoisonedFleetHandler.class).run(args.toArray(String[]::new));
+        commands = app.getBean(CommandGateway.class);
+        jdbc = app.getBean(JdbcTemplate.class);
+        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) app.close();
+        GenericEventMessage.clock = axonClockBefore;
+    }
+
+    private String id(String name) {
+        return name + "-" + run;
+    }
+
+    /** A second handler of the fleet group, in the same batch transaction as the fleet projection. */
+    @ProcessingGroup(FleetProjection.PROCESSING_GROUP)
+    public static class PoisonedFleetHandler {
+
+        private final JdbcTemplate jdbc;
+
+        public PoisonedFleetHandler(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @EventHandler
+        void on(AssetRegistered e) {
+            if (e.assetId().value().startsWith(POISON_PREFIX)) jdbc.queryForObject("SELECT 1 / 0", Integer.class);
+        }
+    }
+
+    @Test
+    void aPoisonedEventParksItsAggregateWhileOtherAggregatesFlowAndHealthNamesIt(CapturedOutput output) throws Exception {
+        String poisoned = POISON_PREFIX + run;
+        register(poisoned, "Poisoned portfolio");
+        commands.sendAndWait(new RenameAsset(AssetId.of(poisoned), "Renamed after the poison"));
+        List<String> healthy = List.of(id("after-1"), id("after-2"), id("after-3"), id("after-4"));
+        for (String id : healthy) register(id, "Healthy " + id);
+
+        // Later events of other aggregates reach the read model ...
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM asset_node WHERE asset_id = ANY (?)",
+                (Object) healthy.toArray(String[]::new)) == healthy.size());
+        // ... while the poisoned event and the rest of its sequence wait in the dead-letter queue, in order.
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(poisoned).size() == 2);
+        assertThat(deadLetters(poisoned)).containsExactly(
+                Map.of("sequence_index", 1L, "payload_type", AssetRegistered.class.getName()),
+                Map.of("sequence_index", 2L, "payload_type", AssetRenamed.class.getName()));
+        assertThat(jdbc.queryForObject("SELECT cause_message FROM dead_letter_entry WHERE aggregate_identifier = ? AND sequence_index = 1",
+                String.class, poisoned)).contains("division by zero");
+        assertThat(jdbc.queryForList("SELECT name FROM asset_node WHERE asset_id = ?", String.class, poisoned))
+                .as("the rename waits behind the poisoned registration").doesNotContain("Renamed after the poison");
+
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(503);
+        JsonNode processors = JsonMapper.builder().build().readTree(health.body()).path("components").path("processors");
+        assertThat(processors.path("status").asString()).isEqualTo("OUT_OF_SERVICE");
+        JsonNode fleet = processors.path("details").path("fleet");
+        assertThat(fleet.path("deadLetters").asLong()).isEqualTo(2);
+        assertThat(fleet.path("status").asString()).contains("AssetRegistered of Asset " + poisoned + " #0").contains("division by zero");
+        assertThat(processors.path("details").path("forecasts").path("status").asString()).isEqualTo("ok");
+
+        // Logged once: the queue parks the rename behind the registration without asking the policy again.
+        assertThat(output.getAll().lines().filter(l -> l.contains("parked") && l.contains(poisoned)).count()).isEqualTo(1);
+    }
+
+    private void register(String id, String name) {
+        commands.sendAndWait(new RegisterAsset(AssetId.of(id), AssetKind.PORTFOLIO, name, null, new GeoLocation(52.0, 13.0), null, null));
+    }
+
+    private List<Map<String, Object>> deadLetters(String aggregate) {
+        return jdbc.queryForList("""
+                SELECT sequence_index, payload_type FROM dead_letter_entry
+                WHERE processing_group = ? AND aggregate_identifier = ? ORDER BY sequence_index""",
+                FleetProjection.PROCESSING_GROUP, aggregate);
+    }
+
+    private long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
+    }
+}
