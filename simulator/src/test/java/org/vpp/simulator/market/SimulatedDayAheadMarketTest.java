@@ -14,9 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.clock.SteppedClock;
-import org.vpp.simulator.series.TimeSeries;
-import org.vpp.simulator.series.Unit;
 
 class SimulatedDayAheadMarketTest {
 
@@ -37,7 +36,7 @@ class SimulatedDayAheadMarketTest {
         java.util.Arrays.fill(prices, CLEARING);
         prices[96 + 1] = 120;
         market = new SimulatedDayAheadMarket(clock, RULES,
-                new TimeSeries(seriesStart, Duration.ofMinutes(15), prices, Unit.EUR_PER_MWH), 7);
+                new TimeSeries(seriesStart, Duration.ofMinutes(15), prices), 7);
     }
 
     private BidResult clearOne(SlotBid slotBid) {
