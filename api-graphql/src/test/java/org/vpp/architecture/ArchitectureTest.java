@@ -45,10 +45,23 @@ class ArchitectureTest {
             .that().resideInAnyPackage("org.vpp.optimizer..", "org.vpp.forecast..")
             .should().dependOnClassesThat().resideInAPackage("org.vpp.simulator..");
 
+    /** The application layer uses the libraries and messages; the world it runs in arrives through its ports. */
     @ArchTest
     static final ArchRule sagasDoNotReachIntoOtherSides = noClasses()
             .that().resideInAPackage("org.vpp.sagas..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.vpp.command..", "org.vpp.query..", "org.vpp.api..");
+            .should().dependOnClassesThat().resideInAnyPackage("org.vpp.command..", "org.vpp.query..", "org.vpp.api..",
+                    "org.vpp.simulator..", "org.springframework..");
+
+    /** Processes run on the application clock through the driver of sagas/, never on wall-clock Spring schedules. */
+    @ArchTest
+    static final ArchRule noScheduledMethods = methods()
+            .should().notBeAnnotatedWith("org.springframework.scheduling.annotation.Scheduled");
+
+    /** Every process lives in the application layer; the application module only wires and adapts. */
+    @ArchTest
+    static final ArchRule processesLiveInSagas = classes()
+            .that().implement("org.vpp.sagas.clock.ClockProcess")
+            .should().resideInAPackage("org.vpp.sagas..");
 
     @ArchTest
     static final ArchRule nothingDependsOnTheApplication = noClasses()

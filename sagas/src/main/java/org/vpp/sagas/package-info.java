@@ -1,6 +1,8 @@
 /**
- * Workflow: the bidding-cycle and dispatch sagas. They keep only ids, phases and deadline ids, call pure
- * functions and the optimizer, and reach the market and the fleet through ports. Arrives with the bidding-cycle
- * issue; the module exists now so that the dependency rules are enforced from the start.
+ * The application layer: every process that reacts to events or to the application clock lives here, behind ports
+ * it owns. {@code clock}: the one mechanism that drives processes on the application clock; {@code forecast}: model
+ * training and inference; {@code telemetry}: the watchdog that turns silence into asset status; {@code port}: what the
+ * processes call (prices, meter history, forecast values, device health), implemented by adapters in the
+ * application module. Processes keep workflow state only and call pure functions of the libraries for decisions.
  */
 package org.vpp.sagas;

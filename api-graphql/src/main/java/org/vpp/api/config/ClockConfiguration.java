@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.vpp.api.forecast.PriceHistory;
+import org.vpp.sagas.port.PriceHistory;
 import org.vpp.api.simulation.SimulationProperties;
 import org.vpp.simulator.clock.AcceleratedClock;
 

@@ -1,5 +1,6 @@
 package org.vpp.api.forecast;
 
+import org.vpp.sagas.port.PriceHistory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package org.vpp.api.forecast;
 
+import org.vpp.sagas.forecast.ForecastSettings;
+import org.vpp.sagas.port.PriceHistory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +12,7 @@ public class ForecastConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(PriceHistory.class)
-    public PriceHistory priceHistory(ForecastProperties properties, PricesProperties prices) {
+    public PriceHistory priceHistory(ForecastSettings properties, PricesProperties prices) {
         if (prices.csv() != null) {
             return CsvPriceHistory.load(prices.csv(), prices.unit(), prices.separator(), prices.localZone());
         }

@@ -1,5 +1,7 @@
 package org.vpp.api.forecast;
 
+import org.vpp.sagas.forecast.ForecastSettings;
+import org.vpp.sagas.port.PriceHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,7 +23,7 @@ import org.vpp.simulator.weather.Location;
 public class SimulatedPriceHistory implements PriceHistory {
 
     private static final Duration BLOCK = Duration.ofDays(7);
-    private static final Duration STEP = ForecastProperties.STEP;
+    private static final Duration STEP = ForecastSettings.STEP;
     private static final int BLOCK_STEPS = Math.toIntExact(BLOCK.toSeconds() / STEP.toSeconds());
     private static final int CACHED_BLOCKS = 16;
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.vpp.api.forecast.PriceHistory;
+import org.vpp.sagas.port.PriceHistory;
 import org.vpp.forecast.value.Series;
 import org.vpp.simulator.series.TimeSeries;
 import org.vpp.simulator.series.Unit;

@@ -13,8 +13,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
-import org.vpp.api.forecast.ForecastProperties;
-import org.vpp.api.forecast.PriceHistory;
+import org.vpp.sagas.forecast.ForecastSettings;
+import org.vpp.sagas.port.PriceHistory;
 import org.vpp.api.telemetry.TelemetryIngestion;
 import org.vpp.simulator.clock.SimulationClock;
 import org.vpp.simulator.demo.AssetSpec;
@@ -42,7 +42,7 @@ public class SimulationRunner {
     private final String marketZone;
 
     public SimulationRunner(SimulationProperties properties, DemoFleetRegistration registration, TelemetryIngestion ingestion,
-                            InstantSource clock, TaskScheduler scheduler, PriceHistory prices, ForecastProperties forecast) {
+                            InstantSource clock, TaskScheduler scheduler, PriceHistory prices, ForecastSettings forecast) {
         this.prices = prices;
         this.marketZone = forecast.zones().getFirst();
         this.properties = properties;

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.vpp.query.telemetry.IngestResult;
 import org.vpp.query.telemetry.ReadingInput;
 import org.vpp.query.telemetry.TelemetryStore;
+import org.vpp.sagas.telemetry.TelemetryWatchdog;
 
 /** The one ingestion path for both entry points (GraphQL and NDJSON): store, then let the watchdog react. */
 @Component

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.vpp.api.VppApplication;
 import org.vpp.api.support.GraphQl;
+import org.vpp.api.support.TestClock;
 import org.vpp.api.support.TestDatabase;
 import org.vpp.simulator.csv.CsvImportException;
 
@@ -56,7 +58,7 @@ class ImportedSeriesIT {
     }
 
     @Test
-    void theRunReplaysTheFileAndForecastsItsPrices() throws IOException, InterruptedException {
+    void theRunReplaysTheFileAndForecastsItsPrices() throws IOException {
         StringBuilder csv = new StringBuilder("timestamp,price\n");
         for (int h = 0; h < 24 * 10; h++) {
             double price = 70 + 40 * Math.sin(2 * Math.PI * (h % 24) / 24.0 - 2) + (h % 24 == 13 ? -90 : 0);
@@ -73,12 +75,10 @@ class ImportedSeriesIT {
             assertThat(registered).as("the simulated clock runs in the file's period")
                     .isBetween(FILE_START, FILE_START.plus(Duration.ofDays(3)));
 
-            Map<String, Object> forecast = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (forecast == null && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-                forecast = GraphQl.value(g.run("{ forecast(sourceId: \"price:DE-LU\") { origin model values { value } } }"), "forecast");
-            }
+            Map<String, Object> forecast = Awaitility.await("a price forecast").atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> GraphQl.value(g.run("{ forecast(sourceId: \"price:DE-LU\") { origin model values { value } } }"), "forecast"),
+                            java.util.Objects::nonNull);
             assertThat(forecast).as("a price forecast from the imported prices").isNotNull();
             assertThat(Instant.parse((String) forecast.get("origin")))
                     .as("trained on at least four days of the file").isAfterOrEqualTo(FILE_START.plus(Duration.ofDays(4)));
@@ -96,20 +96,23 @@ class ImportedSeriesIT {
     }
 
     @Test
-    void aDeviceFollowsItsSeriesFile() throws IOException, InterruptedException {
+    void aDeviceFollowsItsSeriesFile() throws IOException {
         Path series = Files.createDirectory(dir.resolve("series"));
-        Instant from = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofDays(6));
+        Instant from = TestClock.START.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofDays(6));
         StringBuilder wind = new StringBuilder();
         for (int q = 0; q < 8 * 96; q++) wind.append(from.plus(Duration.ofMinutes(15L * q))).append(",2000\n");
         Files.writeString(series.resolve("site-003-wind-1.csv"), wind);
         List<String> run = new ArrayList<>(TestDatabase.applicationArguments());
         run.addAll(List.of("--server.port=0", "--vpp.simulation.devices=12", "--vpp.simulation.seed=7",
                 "--vpp.simulation.series-dir=" + series, "--vpp.simulation.series-unit=KW",
-                "--vpp.simulation.mean-time-to-failure=P3650D", "--vpp.forecast.enabled=false"));
+                "--vpp.simulation.mean-time-to-failure=P3650D", "--vpp.forecast.enabled=false",
+                "--vpp.simulation.start=" + TestClock.START));
         try (var app = new SpringApplicationBuilder(VppApplication.class).run(run.toArray(String[]::new))) {
             GraphQl g = new GraphQl(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
-            Thread.sleep(2000);
-            Map<String, Object> reading = GraphQl.value(g.ok("{ asset(id: \"site-003-wind-1\") { lastTelemetry { powerMw available } } }"), "asset.lastTelemetry");
+            Map<String, Object> reading = Awaitility.await("a reading of the wind device").atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> GraphQl.value(g.ok("{ asset(id: \"site-003-wind-1\") { lastTelemetry { powerMw available } } }"), "asset.lastTelemetry"),
+                            java.util.Objects::nonNull);
             assertThat(reading).containsEntry("available", true);
             // 2000 kW from the file, in MW, with the meter's noise (0.5 % of the 5.2 MW rating).
             assertThat(((Number) reading.get("powerMw")).doubleValue()).isCloseTo(2.0, org.assertj.core.api.Assertions.within(0.2));

@@ -11,12 +11,12 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.vpp.api.forecast.PriceHistory;
+import org.vpp.sagas.port.PriceHistory;
 import org.vpp.api.support.ApiIT;
 import org.vpp.api.support.Fleet;
 import org.vpp.api.support.GraphQl;
 import org.vpp.api.telemetry.TelemetryIngestion;
-import org.vpp.api.telemetry.TelemetryWatchdog;
+import org.vpp.sagas.telemetry.TelemetryWatchdog;
 import org.vpp.simulator.demo.AssetSpec;
 import org.vpp.simulator.demo.DemoFleet;
 import org.vpp.simulator.twin.MeasurementNoise;
@@ -89,13 +89,28 @@ class SimulatedDayIT extends ApiIT {
         assertThat(Fleet.cap(Fleet.node(view, "portfolio"), "installed", "currentPowerMw"))
                 .as("the roll-up of current power equals the twins' last readings")
                 .isCloseTo(sumOfReadings, org.assertj.core.api.Assertions.within(1e-6));
-        // The day that began during the run was cleared at its gate closure (noon before), against the very prices the forecaster reads.
-        java.time.LocalDate nextDay = clock.instant().atZone(ZoneId.of("Europe/Berlin")).toLocalDate();
-        var cleared = world.market().clearingPrices(nextDay);
-        assertThat(cleared).as("clearing prices of %s", nextDay).isPresent();
-        var dayStart = nextDay.atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant();
-        var expected = priceHistory.prices("DE-LU", dayStart, dayStart.plus(Duration.ofDays(1))).values();
-        assertThat(cleared.get().values()).containsExactly(expected);
+        // Each gate closure (noon, Berlin time, the day before delivery) that fell within the run cleared its day,
+        // against the very prices the forecaster reads; the first gate after the run is still open. Which days those
+        // are depends on the hour the run started (and a 24-hour run across the spring change of clocks sees two
+        // noons), so they are worked out from the run's own interval.
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        java.time.Instant runEnd = clock.instant();
+        java.time.Instant runStart = runEnd.minus(Duration.ofDays(1));
+        List<java.time.LocalDate> closedDays = new java.util.ArrayList<>();
+        java.time.LocalDate day = runStart.atZone(berlin).toLocalDate();
+        for (; !day.atTime(12, 0).atZone(berlin).toInstant().isAfter(runEnd); day = day.plusDays(1)) {
+            if (day.atTime(12, 0).atZone(berlin).toInstant().isAfter(runStart)) closedDays.add(day.plusDays(1));
+        }
+        assertThat(closedDays).as("gate closures within the run from %s", runStart).isNotEmpty();
+        for (java.time.LocalDate closed : closedDays) {
+            var cleared = world.market().clearingPrices(closed);
+            assertThat(cleared).as("clearing prices of %s (run from %s)", closed, runStart).isPresent();
+            var dayStart = closed.atStartOfDay(berlin).toInstant();
+            var dayEnd = closed.plusDays(1).atStartOfDay(berlin).toInstant();
+            var expected = priceHistory.prices("DE-LU", dayStart, dayEnd).values();
+            assertThat(cleared.get().values()).as("prices of %s", closed).containsExactly(expected);
+        }
+        assertThat(world.market().clearingPrices(day.plusDays(1))).as("%s: its gate has not closed yet", day.plusDays(1)).isEmpty();
 
         Long stored = jdbc.queryForObject("SELECT count(*) FROM telemetry_reading WHERE asset_id = ANY (?)", Long.class,
                 (Object) devices.toArray(String[]::new));

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,14 +16,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole application on a random port, on the real PostgreSQL (the machine's
- * when VPP_DATABASE_URL is set, else embedded), spoken to over HTTP. Background forecasting is off; tests that need it
- * drive the scheduler themselves. Subclasses share one context; each test uses
+ * when VPP_DATABASE_URL is set, else embedded), spoken to over HTTP. Background processes are off; tests that need them
+ * step the clock and drive the processes themselves. Subclasses share one context; each test uses
  * ids of its own so tests do not see each other's assets.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vpp.telemetry.check-every=PT1H",
         "vpp.telemetry.offline-after=PT5M",
         "vpp.forecast.enabled=false",
+        "vpp.processes.enabled=false",
         "vpp.simulation.enabled=false"})
 @Import(TestClock.Config.class)
 public abstract class ApiIT {
@@ -57,19 +59,8 @@ public abstract class ApiIT {
 
     /** Waits for an eventually consistent read to satisfy a condition (tracking projections run asynchronously). */
     protected static <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        T last = read.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) throw new AssertionError("Timed out waiting for " + what + "; last: " + last);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            last = read.get();
-        }
-        return last;
+        return Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(read::get, done::test);
     }
 
     protected static Map<String, Object> vars(Object... keyValues) {

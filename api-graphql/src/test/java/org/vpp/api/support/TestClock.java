@@ -9,10 +9,18 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A clock the tests move forward by hand; it starts at the real time so event timestamps stay plausible. */
+/**
+ * A clock the tests move forward by hand. It starts at a fixed instant, never at the wall clock, so a test passes or
+ * fails the same at any hour: {@link #START}, 19:36 Berlin time, after the day-ahead gate closure (noon), the hour
+ * at which the suite once failed. {@code VPP_TEST_START} (or {@code -Dvpp.test.start}) shifts it, to prove the suite
+ * holds at other hours of the day.
+ */
 public final class TestClock implements InstantSource {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    /** The fixed start of every test clock of this run, and of the simulated clock of applications the tests start. */
+    public static final Instant START = start();
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(START);
 
     @Override
     public Instant instant() {
@@ -21,6 +29,11 @@ public final class TestClock implements InstantSource {
 
     public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
+    }
+
+    private static Instant start() {
+        String configured = System.getProperty("vpp.test.start", System.getenv("VPP_TEST_START"));
+        return configured == null || configured.isBlank() ? Instant.parse("2026-06-15T17:36:00Z") : Instant.parse(configured.trim());
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -7,7 +7,6 @@ import java.util.function.Function;
 
 import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.asset.AssetKind;
-import org.vpp.messages.asset.AssetStatus;
 
 /** Validation of one reading, as a pure function of the reading, the asset it names and the current time. */
 public final class TelemetryRules {
@@ -28,7 +27,7 @@ public final class TelemetryRules {
         if (device.get().kind().isGroup()) {
             return problem(index, "assetId", r.assetId() + " is a " + device.get().kind() + "; telemetry comes from devices");
         }
-        if (device.get().status() == AssetStatus.DECOMMISSIONED) {
+        if (device.get().decommissioned()) {
             return problem(index, "assetId", r.assetId() + " is decommissioned");
         }
         if (r.at() == null) return problem(index, "at", "is required");

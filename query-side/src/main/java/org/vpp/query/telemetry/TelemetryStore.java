@@ -24,6 +24,7 @@ import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetStatus;
 import org.vpp.messages.asset.StatusOrigin;
+import org.vpp.messages.telemetry.DeviceHealth;
 
 /**
  * Telemetry storage: readings go to the time-indexed {@code telemetry_reading} table and the newest per device to
@@ -116,9 +117,10 @@ public class TelemetryStore {
             }
         }
         if (missing.isEmpty()) return;
-        jdbc.query("SELECT asset_id, kind, status FROM asset_node WHERE asset_id = ANY (?)", rs -> {
+        // The command side's topology, not the fleet read model: a replay of the fleet projection must not refuse telemetry.
+        jdbc.query("SELECT asset_id, kind, decommissioned FROM asset_topology WHERE asset_id = ANY (?)", rs -> {
             devices.put(AssetId.of(rs.getString(1)),
-                    Optional.of(new KnownDevice(AssetKind.valueOf(rs.getString(2)), AssetStatus.valueOf(rs.getString(3)))));
+                    Optional.of(new KnownDevice(AssetKind.valueOf(rs.getString(2)), rs.getBoolean(3))));
         }, (Object) missing.toArray(String[]::new));
         for (String id : missing) devices.putIfAbsent(AssetId.of(id), Optional.empty());
     }

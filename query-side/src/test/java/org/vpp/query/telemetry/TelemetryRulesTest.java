@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.asset.AssetKind;
-import org.vpp.messages.asset.AssetStatus;
 
 class TelemetryRulesTest {
 
@@ -24,15 +23,15 @@ class TelemetryRulesTest {
     private static final long INDEX = 7;
 
     private static final Map<AssetId, KnownDevice> DEVICES = Map.of(
-            AssetId.of("bat-1"), new KnownDevice(AssetKind.BATTERY, AssetStatus.ONLINE),
-            AssetId.of("bat-off"), new KnownDevice(AssetKind.BATTERY, AssetStatus.OFFLINE),
-            AssetId.of("ev-1"), new KnownDevice(AssetKind.EV_CHARGER, AssetStatus.ONLINE),
-            AssetId.of("pv-1"), new KnownDevice(AssetKind.PV, AssetStatus.ONLINE),
-            AssetId.of("load-1"), new KnownDevice(AssetKind.LOAD, AssetStatus.MAINTENANCE),
-            AssetId.of("pv-old"), new KnownDevice(AssetKind.PV, AssetStatus.DECOMMISSIONED),
-            AssetId.of("site-1"), new KnownDevice(AssetKind.SITE, AssetStatus.ONLINE),
-            AssetId.of("region-1"), new KnownDevice(AssetKind.REGION, AssetStatus.ONLINE),
-            AssetId.of("pf-1"), new KnownDevice(AssetKind.PORTFOLIO, AssetStatus.ONLINE));
+            AssetId.of("bat-1"), new KnownDevice(AssetKind.BATTERY, false),
+            AssetId.of("bat-off"), new KnownDevice(AssetKind.BATTERY, false),
+            AssetId.of("ev-1"), new KnownDevice(AssetKind.EV_CHARGER, false),
+            AssetId.of("pv-1"), new KnownDevice(AssetKind.PV, false),
+            AssetId.of("load-1"), new KnownDevice(AssetKind.LOAD, false),
+            AssetId.of("pv-old"), new KnownDevice(AssetKind.PV, true),
+            AssetId.of("site-1"), new KnownDevice(AssetKind.SITE, false),
+            AssetId.of("region-1"), new KnownDevice(AssetKind.REGION, false),
+            AssetId.of("pf-1"), new KnownDevice(AssetKind.PORTFOLIO, false));
 
     private static final Function<AssetId, Optional<KnownDevice>> LOOKUP = id -> Optional.ofNullable(DEVICES.get(id));
 

@@ -1,4 +1,6 @@
-package org.vpp.query.telemetry;
+package org.vpp.sagas.telemetry;
+
+import org.vpp.messages.telemetry.DeviceHealth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

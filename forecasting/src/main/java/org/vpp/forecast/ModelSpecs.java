@@ -1,4 +1,4 @@
-package org.vpp.api.forecast;
+package org.vpp.forecast;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -20,12 +20,12 @@ import org.vpp.forecast.value.Source;
  * Turns a model as recorded in the experiment log (family name and hyperparameters) back into a model to forecast
  * with, wrapped in the same physical bounds training applied. The inverse of {@link ForecastModel#parameters()}.
  */
-final class ModelSpecs {
+public final class ModelSpecs {
 
     private ModelSpecs() {
     }
 
-    static TrainedModelSpec rebuild(Source source, String name, Map<String, String> p) {
+    public static TrainedModelSpec rebuild(Source source, String name, Map<String, String> p) {
         ForecastModel model = switch (name) {
             case SeasonalNaive.NAME -> new SeasonalNaive(Season.valueOf(p.get("season")));
             case Persistence.NAME -> new Persistence();

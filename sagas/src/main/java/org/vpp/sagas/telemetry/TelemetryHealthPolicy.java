@@ -1,4 +1,6 @@
-package org.vpp.query.telemetry;
+package org.vpp.sagas.telemetry;
+
+import org.vpp.messages.telemetry.DeviceHealth;
 
 import java.time.Duration;
 import java.time.Instant;

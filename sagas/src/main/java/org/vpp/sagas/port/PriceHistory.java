@@ -1,4 +1,4 @@
-package org.vpp.api.forecast;
+package org.vpp.sagas.port;
 
 import java.time.Instant;
 import java.util.Optional;

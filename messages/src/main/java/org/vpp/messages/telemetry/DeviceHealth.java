@@ -1,4 +1,4 @@
-package org.vpp.query.telemetry;
+package org.vpp.messages.telemetry;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.vpp.api.forecast;
+package org.vpp.sagas.forecast;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.vpp.api.forecast;
+package org.vpp.sagas.forecast;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -9,7 +9,6 @@ import java.util.Set;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import org.vpp.forecast.value.GeoPoint;
 import org.vpp.forecast.value.Source;
 import org.vpp.forecast.value.SourceKind;
@@ -28,7 +27,6 @@ import org.vpp.messages.forecast.ForecastSourceKind;
  * its current status: an offline device comes back, and its history is still there), plus the day-ahead price
  * of each configured market zone.
  */
-@Component
 public class ForecastSources {
 
     private static final Logger log = LoggerFactory.getLogger(ForecastSources.class);
@@ -36,9 +34,9 @@ public class ForecastSources {
             AssetKind.PV, ForecastSourceKind.PV, AssetKind.WIND, ForecastSourceKind.WIND, AssetKind.LOAD, ForecastSourceKind.LOAD);
 
     private final QueryGateway queries;
-    private final ForecastProperties properties;
+    private final ForecastSettings properties;
 
-    public ForecastSources(QueryGateway queries, ForecastProperties properties) {
+    public ForecastSources(QueryGateway queries, ForecastSettings properties) {
         this.queries = queries;
         this.properties = properties;
     }

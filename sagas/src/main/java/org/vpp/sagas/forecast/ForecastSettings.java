@@ -1,17 +1,14 @@
-package org.vpp.api.forecast;
+package org.vpp.sagas.forecast;
 
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 /**
- * Settings of the forecasting pipeline ({@code vpp.forecast.*}); every one has a default here, so none needs to
- * be configured. Intervals are measured on the application clock, the tick in real time.
+ * Settings of the forecasting process (bound from {@code vpp.forecast.*} by the application); every one has a default
+ * here, so none needs to be configured. Intervals are measured on the application clock.
  *
- * @param enabled        whether the scheduled tick runs training and inference (trainNow/inferNow work regardless)
- * @param tickEvery      how often, in real time, the clock is checked for due work
+ * @param enabled        whether the process trains and infers when the clock says so (trainNow/inferNow work regardless)
  * @param trainEvery     clock time between training runs
  * @param inferEvery     clock time between inference runs
  * @param horizonSteps   quarter-hours forecast ahead (and validated in training)
@@ -25,17 +22,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param priceLatitude  where the simulated price history's weather is drawn
  * @param priceLongitude idem
  */
-@ConfigurationProperties("vpp.forecast")
-public record ForecastProperties(Boolean enabled, Duration tickEvery, Duration trainEvery, Duration inferEvery,
+public record ForecastSettings(Boolean enabled, Duration trainEvery, Duration inferEvery,
                                  Integer horizonSteps, Duration history, Integer cvFolds, Duration searchBudget,
                                  Integer threads, ZoneId timeZone, List<String> zones, Long priceSeed,
                                  Double priceLatitude, Double priceLongitude) {
 
     public static final Duration STEP = Duration.ofMinutes(15);
 
-    public ForecastProperties {
+    public ForecastSettings {
         enabled = enabled == null || enabled;
-        tickEvery = positive(tickEvery, Duration.ofSeconds(1), "tick-every");
         trainEvery = positive(trainEvery, Duration.ofHours(1), "train-every");
         inferEvery = positive(inferEvery, Duration.ofMinutes(5), "infer-every");
         horizonSteps = atLeastOne(horizonSteps, 96, "horizon-steps");
@@ -54,8 +49,8 @@ public record ForecastProperties(Boolean enabled, Duration tickEvery, Duration t
     }
 
     /** Every default. */
-    public static ForecastProperties defaults() {
-        return new ForecastProperties(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    public static ForecastSettings defaults() {
+        return new ForecastSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Values needed for training: all folds plus one day, the shortest season every candidate family needs. */

@@ -1,4 +1,4 @@
-package org.vpp.api.forecast;
+package org.vpp.sagas.forecast;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -24,12 +23,8 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.vpp.api.forecast.ForecastRun.Outcome;
-import org.vpp.api.forecast.ForecastRun.Status;
 import org.vpp.forecast.Forecaster;
+import org.vpp.forecast.ModelSpecs;
 import org.vpp.forecast.TrainedModelSpec;
 import org.vpp.forecast.TrainingResult;
 import org.vpp.forecast.value.Forecast;
@@ -47,38 +42,39 @@ import org.vpp.messages.forecast.ForecastSourceView;
 import org.vpp.messages.forecast.RecordForecastIssued;
 import org.vpp.messages.forecast.RecordModelSelection;
 import org.vpp.messages.forecast.SkippedModel;
-import org.vpp.query.forecast.ForecastHistory;
-import org.vpp.query.forecast.ForecastStore;
+import org.vpp.sagas.clock.ClockProcess;
+import org.vpp.sagas.forecast.ForecastRun.Outcome;
+import org.vpp.sagas.forecast.ForecastRun.Status;
+import org.vpp.sagas.port.ForecastValues;
+import org.vpp.sagas.port.MeterHistory;
+import org.vpp.sagas.port.PriceHistory;
 
 /**
- * Runs the forecasting pipeline on the application clock. A tick every {@code tick-every} of real time looks at
- * the clock: when {@code train-every} has passed since the last training it trains every source, when
- * {@code infer-every} has passed since the last inference it issues forecasts for the trained ones. The work runs
- * off the scheduler's thread, one source per task on a small bounded pool, so neither requests nor other
- * scheduled work wait for it. Each training records its selection (with every candidate's metrics) as a
- * command; each forecast's values go to the forecast table before its issue is recorded.
+ * The forecasting process, on the application clock: when {@code train-every} has passed since the last training it
+ * trains every source (model selection by cross-validation), when {@code infer-every} has passed since the last
+ * inference it issues forecasts for the trained ones. The {@link org.vpp.sagas.clock.ProcessDriver} gives it passes;
+ * within a pass the sources run in parallel on a small bounded pool. Each training records its selection (with every
+ * candidate's metrics) as a command; each forecast's values are stored before its issue is recorded.
  */
-@Component
-public class ForecastScheduler implements DisposableBean {
+public class ForecastProcess implements ClockProcess {
 
-    private static final Logger log = LoggerFactory.getLogger(ForecastScheduler.class);
+    private static final Logger log = LoggerFactory.getLogger(ForecastProcess.class);
     private static final double MAX_FILLED_FRACTION = 0.25;
 
     private final ForecastSources sources;
-    private final ForecastHistory history;
+    private final MeterHistory meters;
     private final PriceHistory prices;
-    private final ForecastStore store;
+    private final ForecastValues store;
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final InstantSource clock;
-    private final ForecastProperties properties;
+    private final ForecastSettings properties;
     // System.nanoTime only bounds the search budget of model selection; it decides nothing recorded by itself.
     private final Forecaster forecaster = new Forecaster(System::nanoTime);
     private final ExecutorService workers;
-    private final ExecutorService coordinator;
     private final ReentrantLock running = new ReentrantLock();
-    private final AtomicBoolean tickInProgress = new AtomicBoolean();
     private final Map<ForecastSourceId, Selected> selected = new ConcurrentHashMap<>();
+    private volatile boolean accepting = true;
     private volatile Instant lastTraining;
     private volatile Instant lastInference;
 
@@ -86,11 +82,10 @@ public class ForecastScheduler implements DisposableBean {
     private record Selected(TrainedModelSpec spec, int horizonSteps) {
     }
 
-    public ForecastScheduler(ForecastSources sources, ForecastHistory history, PriceHistory prices, ForecastStore store,
-                             CommandGateway commands, QueryGateway queries, InstantSource clock,
-                             ForecastProperties properties) {
+    public ForecastProcess(ForecastSources sources, MeterHistory meters, PriceHistory prices, ForecastValues store,
+                           CommandGateway commands, QueryGateway queries, InstantSource clock, ForecastSettings properties) {
         this.sources = sources;
-        this.history = history;
+        this.meters = meters;
         this.prices = prices;
         this.store = store;
         this.commands = commands;
@@ -98,21 +93,24 @@ public class ForecastScheduler implements DisposableBean {
         this.clock = clock;
         this.properties = properties;
         this.workers = Executors.newFixedThreadPool(properties.threads(), named("forecast-worker-"));
-        this.coordinator = Executors.newSingleThreadExecutor(named("forecast-cycle-"));
     }
 
-    @Scheduled(fixedDelayString = "${vpp.forecast.tick-every:PT1S}", initialDelayString = "${vpp.forecast.tick-every:PT1S}")
-    public void tick() {
-        if (!properties.enabled() || !tickInProgress.compareAndSet(false, true)) return;
-        coordinator.execute(() -> {
-            try {
-                runDue();
-            } catch (RuntimeException e) {
-                log.warn("Forecast pipeline run failed", e);
-            } finally {
-                tickInProgress.set(false);
-            }
-        });
+    @Override
+    public String name() {
+        return "forecasting";
+    }
+
+    /** A pass of the driver: trains and infers when due by the clock, if the process is enabled. */
+    @Override
+    public void runDue(Instant now) {
+        if (properties.enabled()) runDue();
+    }
+
+    /** No source starts after this; a source in progress finishes and records its result while the buses are up. */
+    @Override
+    public void stopAccepting() {
+        accepting = false;
+        workers.shutdown();
     }
 
     /** Trains and infers if due by the clock; the first call after start finds both due. */
@@ -164,12 +162,21 @@ public class ForecastScheduler implements DisposableBean {
 
     private ForecastRun forEachSource(Instant now, int horizonSteps, Function<ForecastSourceSpec, Outcome> task) {
         List<CompletableFuture<Outcome>> tasks = sources.all().stream()
-                .map(spec -> CompletableFuture.supplyAsync(() -> guarded(spec, task), workers))
+                .map(spec -> submit(spec, task))
                 .toList();
         return new ForecastRun(now, horizonSteps, tasks.stream().map(CompletableFuture::join).toList());
     }
 
-    private static Outcome guarded(ForecastSourceSpec spec, Function<ForecastSourceSpec, Outcome> task) {
+    private CompletableFuture<Outcome> submit(ForecastSourceSpec spec, Function<ForecastSourceSpec, Outcome> task) {
+        try {
+            return CompletableFuture.supplyAsync(() -> guarded(spec, task), workers);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            return CompletableFuture.completedFuture(new Outcome(spec.id(), Status.SKIPPED, "stopping"));
+        }
+    }
+
+    private Outcome guarded(ForecastSourceSpec spec, Function<ForecastSourceSpec, Outcome> task) {
+        if (!accepting) return new Outcome(spec.id(), Status.SKIPPED, "stopping");
         try {
             return task.apply(spec);
         } catch (CommandExecutionException e) {
@@ -203,7 +210,7 @@ public class ForecastScheduler implements DisposableBean {
         if (candidates.stream().noneMatch(c -> c.sameModelAs(best.name(), best.parameters()))) {
             return skipped(spec, "the best model " + best.model().label() + " has no finite scores");
         }
-        commands.sendAndWait(new RecordModelSelection(spec.id(), spec.id().kind(), now, horizonSteps, ForecastProperties.STEP,
+        commands.sendAndWait(new RecordModelSelection(spec.id(), spec.id().kind(), now, horizonSteps, ForecastSettings.STEP,
                 result.selection().metric().name(), best.name(), best.parameters(), candidates, skipped,
                 series.get().start(), series.get().end()));
         selected.put(spec.id(), new Selected(best, horizonSteps));
@@ -218,7 +225,7 @@ public class ForecastScheduler implements DisposableBean {
         }
         Optional<Series> series = history(spec, now);
         TrainedModelSpec trained = model.get().spec();
-        int needed = trained.model().minimumHistory(ForecastProperties.STEP);
+        int needed = trained.model().minimumHistory(ForecastSettings.STEP);
         if (series.isEmpty() || series.get().size() < needed) {
             return skipped(spec, "not enough history to forecast with " + trained.model().label());
         }
@@ -249,9 +256,9 @@ public class ForecastScheduler implements DisposableBean {
             if (prices.coveredUntil().filter(end::isAfter).isPresent()) end = floorToStep(prices.coveredUntil().get());
             return end.isAfter(from) ? Optional.of(prices.prices(spec.zone(), from, end)) : Optional.empty();
         }
-        return history.slotMeans(spec.device(), from, end, ForecastProperties.STEP)
-                .filter(h -> h.filledSlots() <= MAX_FILLED_FRACTION * h.size())
-                .map(h -> new Series(h.start(), h.step(), h.values()));
+        return meters.slotMeans(spec.device(), from, end, ForecastSettings.STEP)
+                .filter(h -> h.filledSlots() <= MAX_FILLED_FRACTION * h.series().size())
+                .map(MeterHistory.Slots::series);
     }
 
     private static Outcome skipped(ForecastSourceSpec spec, String reason) {
@@ -260,7 +267,7 @@ public class ForecastScheduler implements DisposableBean {
     }
 
     static Instant floorToStep(Instant at) {
-        long step = ForecastProperties.STEP.toSeconds();
+        long step = ForecastSettings.STEP.toSeconds();
         return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), step) * step);
     }
 
@@ -277,9 +284,4 @@ public class ForecastScheduler implements DisposableBean {
         };
     }
 
-    @Override
-    public void destroy() {
-        coordinator.shutdownNow();
-        workers.shutdownNow();
-    }
 }

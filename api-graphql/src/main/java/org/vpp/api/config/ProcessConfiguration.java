@@ -1,0 +1,109 @@
+package org.vpp.api.config;
+
+import java.time.InstantSource;
+import java.util.List;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.vpp.query.forecast.ForecastHistory;
+import org.vpp.query.forecast.ForecastStore;
+import org.vpp.query.telemetry.TelemetryStore;
+import org.vpp.sagas.clock.ProcessDriver;
+import org.vpp.sagas.forecast.ForecastProcess;
+import org.vpp.sagas.forecast.ForecastSettings;
+import org.vpp.sagas.forecast.ForecastSources;
+import org.vpp.sagas.port.DeviceHealthSource;
+import org.vpp.sagas.port.ForecastValues;
+import org.vpp.sagas.port.MeterHistory;
+import org.vpp.sagas.port.PriceHistory;
+import org.vpp.sagas.telemetry.TelemetryWatchdog;
+import org.vpp.forecast.value.Series;
+
+/**
+ * Wiring of the application layer: the processes of {@code sagas/}, the adapters of their ports onto the read-model
+ * stores, and the one driver that runs them on the application clock. The driver is a lifecycle bean of the last
+ * phase, so it stops first: passes in progress finish while Axon's buses still run.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProcessConfiguration {
+
+    @Bean
+    public ForecastSettings forecastSettings(Environment environment) {
+        return Binder.get(environment).bindOrCreate("vpp.forecast", ForecastSettings.class);
+    }
+
+    @Bean
+    public MeterHistory meterHistory(ForecastHistory history) {
+        return (device, from, to, step) -> history.slotMeans(device, from, to, step)
+                .map(h -> new MeterHistory.Slots(new Series(h.start(), h.step(), h.values()), h.filledSlots()));
+    }
+
+    @Bean
+    public ForecastValues forecastValues(ForecastStore store) {
+        return store::save;
+    }
+
+    @Bean
+    public DeviceHealthSource deviceHealthSource(TelemetryStore store) {
+        return store::devicesToWatch;
+    }
+
+    @Bean
+    public ForecastSources forecastSources(QueryGateway queries, ForecastSettings settings) {
+        return new ForecastSources(queries, settings);
+    }
+
+    @Bean
+    public ForecastProcess forecastProcess(ForecastSources sources, MeterHistory meters, PriceHistory prices,
+                                           ForecastValues values, CommandGateway commands, QueryGateway queries,
+                                           InstantSource clock, ForecastSettings settings) {
+        return new ForecastProcess(sources, meters, prices, values, commands, queries, clock, settings);
+    }
+
+    @Bean
+    public TelemetryWatchdog telemetryWatchdog(DeviceHealthSource devices, CommandGateway commands, InstantSource clock,
+                                               VppProperties properties) {
+        return new TelemetryWatchdog(devices, commands, clock, properties.telemetry().offlineAfter(),
+                properties.telemetry().checkEvery());
+    }
+
+    @Bean
+    public ProcessDriver processDriver(InstantSource clock, ForecastProcess forecasting, TelemetryWatchdog watchdog) {
+        return new ProcessDriver(clock, List.of(forecasting, watchdog));
+    }
+
+    /** Starts the driver once everything else runs, stops it before anything else stops. */
+    @Bean
+    public SmartLifecycle processDriverLifecycle(ProcessDriver driver, ProcessProperties properties) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                if (properties.enabled()) driver.start(properties.pollEvery());
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                driver.stop(properties.stopGrace());
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE;
+            }
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package org.vpp.sagas.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.axonframework.queryhandling.DefaultQueryGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.junit.jupiter.api.Test;
+import org.vpp.forecast.value.Series;
+import org.vpp.messages.fleet.AssetPage;
+import org.vpp.messages.fleet.FindAssets;
+import org.vpp.messages.forecast.FindForecastSource;
+import org.vpp.messages.forecast.ForecastId;
+import org.vpp.messages.forecast.ForecastSourceId;
+import org.vpp.messages.forecast.ForecastSourceView;
+import org.vpp.messages.forecast.RecordForecastIssued;
+import org.vpp.messages.forecast.RecordModelSelection;
+import org.vpp.sagas.clock.ProcessDriver;
+import org.vpp.sagas.port.ForecastValues;
+import org.vpp.sagas.port.PriceHistory;
+import org.vpp.sagas.support.RecordingCommandBus;
+import org.vpp.sagas.support.SteppingClock;
+
+/**
+ * The forecasting process on the stepped application clock, with a fleet of no devices and one price zone: it trains
+ * when train-every has passed, infers when infer-every has, and nothing in between; after stop it starts nothing.
+ */
+class ForecastProcessTest {
+
+    static final Instant START = Instant.parse("2026-06-15T17:30:00Z");
+    static final ForecastSourceId PRICE = ForecastSourceId.of("price:DE-LU");
+
+    final SteppingClock clock = new SteppingClock(START);
+    final RecordingCommandBus commands = new RecordingCommandBus().accepting(RecordModelSelection.class)
+            .accepting(RecordForecastIssued.class);
+    final Map<ForecastId, double[]> stored = new ConcurrentHashMap<>();
+    final ForecastValues values = (id, source, origin, step, v, issuedAt) -> stored.putIfAbsent(id, v) == null;
+
+    /** Prices with a daily shape (a peak at 19:00 UTC): any period a test asks for. */
+    static final PriceHistory PRICES = (zone, from, to) -> {
+        int n = Math.toIntExact(Duration.between(from, to).toMinutes() / 15);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            long quarter = from.plus(Duration.ofMinutes(15L * i)).getEpochSecond() / 900 % 96;
+            v[i] = 60 + 30 * Math.cos(2 * Math.PI * (quarter - 76) / 96.0);
+        }
+        return new Series(from, Duration.ofMinutes(15), v);
+    };
+
+    static QueryGateway noDevicesAndNoRecordedSelection() {
+        SimpleQueryBus bus = SimpleQueryBus.builder().build();
+        bus.subscribe(FindAssets.class.getName(), AssetPage.class, q -> new AssetPage(List.of(), false, 0));
+        bus.subscribe(FindForecastSource.class.getName(), ForecastSourceView.class, q -> null);
+        return DefaultQueryGateway.builder().queryBus(bus).build();
+    }
+
+    ForecastProcess process(boolean enabled) {
+        ForecastSettings settings = new ForecastSettings(enabled, Duration.ofHours(1), Duration.ofMinutes(5), 96,
+                Duration.ofDays(7), 3, Duration.ofMillis(200), 1, ZoneId.of("Europe/Berlin"), List.of("DE-LU"), 42L, 51.0, 10.0);
+        QueryGateway queries = noDevicesAndNoRecordedSelection();
+        return new ForecastProcess(new ForecastSources(queries, settings), (device, from, to, step) -> java.util.Optional.empty(),
+                PRICES, values, commands.gateway(), queries, clock, settings);
+    }
+
+    @Test
+    void trainsEveryHourAndForecastsEveryFiveMinutesOfTheApplicationClock() {
+        ProcessDriver driver = new ProcessDriver(clock, List.of(process(true)));
+
+        driver.runDue().join();
+        assertThat(commands.sent(RecordModelSelection.class)).singleElement()
+                .satisfies(s -> assertThat(s.trainedAt()).isEqualTo(START));
+        assertThat(commands.sent(RecordForecastIssued.class)).singleElement()
+                .satisfies(f -> assertThat(f.issuedAt()).isEqualTo(START));
+
+        clock.step(Duration.ofMinutes(4));
+        driver.runDue().join();
+        assertThat(commands.sent(RecordForecastIssued.class)).as("4 minutes later: nothing due").hasSize(1);
+
+        clock.step(Duration.ofMinutes(1));
+        driver.runDue().join();
+        assertThat(commands.sent(RecordForecastIssued.class)).as("5 minutes later: a forecast").hasSize(2);
+        assertThat(commands.sent(RecordModelSelection.class)).as("but no training").hasSize(1);
+
+        clock.step(Duration.ofMinutes(55));
+        driver.runDue().join();
+        assertThat(commands.sent(RecordModelSelection.class)).as("an hour after the first training").hasSize(2);
+        assertThat(stored).hasSize(3).allSatisfy((id, v) -> assertThat(v).hasSize(96));
+        driver.stop(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aDisabledProcessDoesNothingOnTheClock() {
+        ProcessDriver driver = new ProcessDriver(clock, List.of(process(false)));
+        driver.runDue().join();
+        clock.step(Duration.ofHours(2));
+        driver.runDue().join();
+        assertThat(commands.sent(Object.class)).isEmpty();
+        driver.stop(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void afterStopEverySourceIsSkippedAndNothingIsRecorded() {
+        ForecastProcess process = process(true);
+        process.stopAccepting();
+
+        ForecastRun run = process.trainNow();
+
+        assertThat(run.of(PRICE).status()).isEqualTo(ForecastRun.Status.SKIPPED);
+        assertThat(run.of(PRICE).detail()).isEqualTo("stopping");
+        assertThat(commands.sent(Object.class)).isEmpty();
+    }
+}
