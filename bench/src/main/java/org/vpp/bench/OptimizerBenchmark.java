@@ -18,7 +18,6 @@ import org.vpp.optimizer.aggregation.Disaggregation;
 import org.vpp.optimizer.aggregation.FleetAggregation;
 import org.vpp.optimizer.aggregation.ShapeClasses;
 import org.vpp.optimizer.lp.LpReference;
-import org.vpp.optimizer.lp.LpSolution;
 import org.vpp.optimizer.model.Battery;
 import org.vpp.optimizer.model.Horizon;
 import org.vpp.optimizer.model.Prices;
