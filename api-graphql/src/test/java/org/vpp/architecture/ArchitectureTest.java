@@ -10,16 +10,22 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The module directions of DESIGN.md: arrows point towards {@code messages}; the libraries (optimizer,
+ * The module directions of DESIGN.md: arrows point towards {@code messages} and the {@code kernel}; the libraries (optimizer,
  * forecasting, simulator) know neither Axon nor Spring; nothing but the application knows the application.
  */
 @AnalyzeClasses(packages = "org.vpp", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    /** The shared kernel: plain values every module speaks, so it may speak nothing but Java. */
     @ArchTest
-    static final ArchRule messagesDependOnNothingButJavaAndAxonAnnotations = classes()
+    static final ArchRule kernelDependsOnNothingButJava = classes()
+            .that().resideInAPackage("org.vpp.kernel..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.vpp.kernel..", "java..");
+
+    @ArchTest
+    static final ArchRule messagesDependOnNothingButJavaTheKernelAndAxonAnnotations = classes()
             .that().resideInAPackage("org.vpp.messages..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("org.vpp.messages..", "java..",
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.vpp.messages..", "org.vpp.kernel..", "java..",
                     "org.axonframework.modelling.command..");
 
     @ArchTest

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.vpp.bench.optimizer.BenchFleet;
 import org.vpp.bench.optimizer.BenchPrices;
+import org.vpp.optimizer.LocalSearchGain;
 import org.vpp.optimizer.Optimizer;
 import org.vpp.optimizer.OptimizerSettings;
 import org.vpp.optimizer.Progress;
@@ -17,7 +18,6 @@ import org.vpp.optimizer.aggregation.Disaggregation;
 import org.vpp.optimizer.aggregation.FleetAggregation;
 import org.vpp.optimizer.aggregation.ShapeClasses;
 import org.vpp.optimizer.lp.LpReference;
-import org.vpp.optimizer.lp.LpSolution;
 import org.vpp.optimizer.model.Battery;
 import org.vpp.optimizer.model.Horizon;
 import org.vpp.optimizer.model.Prices;
@@ -73,15 +73,19 @@ public final class OptimizerBenchmark {
         Optimizer optimizer = new Optimizer(settings);
         System.out.printf("cores=%d maxHeap=%dMiB java=%s budget=%ds%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), budgetSeconds);
-        System.out.println("prices | batteries | LP EUR | LP+warm start s | Timefold EUR | gap | to 1% s | to 0.5% s | total s | feasible");
+        System.out.println("prices | batteries | LP EUR | LP+warm start s | warm start EUR (hard Wh) | local search adds EUR "
+                + "| Timefold EUR | gap | to 1% s | to 0.5% s | total s | feasible");
         for (var curve : curves.entrySet()) {
             for (int size : sizes) {
                 Problem problem = Problem.ofBatteries(horizon, Prices.expected(curve.getValue()), BenchFleet.batteries(size, size));
                 List<Progress> progress = new ArrayList<>();
                 Schedule schedule = optimizer.optimize(problem, progress::add);
                 double lp = schedule.gap().map(g -> g.lpObjectiveEur()).orElse(Double.NaN);
-                System.out.printf("%s | %d | %.2f | %s | %.2f | %.4f%% | %s | %s | %.1f | %s%n", curve.getKey(), size, lp,
-                        progress.isEmpty() ? "-" : String.format("%.2f", seconds(progress.getFirst().elapsed())), schedule.valuation().objectiveEur(),
+                LocalSearchGain gain = LocalSearchGain.of(progress);
+                System.out.printf("%s | %d | %.2f | %s | %.2f (%d) | %+.2f (%.4f%% of LP) | %.2f | %.4f%% | %s | %s | %.1f | %s%n",
+                        curve.getKey(), size, lp,
+                        String.format("%.2f", seconds(progress.getFirst().elapsed())), gain.startEur(), gain.startHardWh(),
+                        gain.gainEur(), 100 * gain.gainRelativeTo(lp), schedule.valuation().objectiveEur(),
                         100 * schedule.gap().map(g -> g.relative()).orElse(Double.NaN),
                         timeTo(progress, 0.01), timeTo(progress, 0.005), seconds(schedule.solvingTime()),
                         schedule.feasible());
@@ -95,8 +99,7 @@ public final class OptimizerBenchmark {
 
     /**
      * The device fleet through aggregation: sites of {@value #DEVICES_PER_SITE} devices split into shape classes,
-     * Timefold on the equivalent units, then both disaggregations (per-site tracking LP, the default; and the
-     * first headroom-proportional scheme for comparison), valued against the device-level LP. {@code deviceLp}:
+     * Timefold on the equivalent units, then the per-site tracking-LP disaggregation, valued against the device-level LP. {@code deviceLp}:
      * {@code full} solves the whole device LP (about 2 minutes for 10,000 devices), {@code sites} sums one LP per
      * site (the same optimum here, since no grid node or commitment couples the sites), {@code skip} leaves it out.
      */
@@ -116,9 +119,6 @@ public final class OptimizerBenchmark {
         Disaggregation devicesSchedule = FleetAggregation.disaggregate(aggregated, schedule.assets(),
                 Runtime.getRuntime().availableProcessors());
         double wall = (System.nanoTime() - start) / 1e9;
-        long headroomStart = System.nanoTime();
-        Disaggregation headroom = FleetAggregation.disaggregateByHeadroom(aggregated, schedule.assets());
-        double headroomSeconds = (System.nanoTime() - headroomStart) / 1e9;
         double deviceOptimum = Double.NaN;
         double deviceLpSeconds = 0;
         if (!"skip".equals(deviceLp)) {
@@ -136,7 +136,6 @@ public final class OptimizerBenchmark {
             deviceLpSeconds = (System.nanoTime() - lpStart) / 1e9;
         }
         double deviceValue = ScheduleCheck.valuation(problem, devicesSchedule.devices()).objectiveEur();
-        double headroomValue = ScheduleCheck.valuation(problem, headroom.devices()).objectiveEur();
         System.out.printf("%d devices -> %d aggregated units (%d sites, classes %s): wall %.1f s (aggregate+LP+Timefold %.1f s, "
                         + "disaggregate %.1f s), aggregated LP %.2f EUR, Timefold %.2f EUR, gap %.4f%%, feasible %s%n",
                 devices, aggregated.aggregated().batteries().size(), new java.util.HashSet<>(sites.values()).size(), classes,
@@ -145,7 +144,6 @@ public final class OptimizerBenchmark {
                 100 * schedule.gap().map(g -> g.relative()).orElse(Double.NaN), schedule.feasible());
         System.out.printf("device-level LP (%s) %.2f EUR (%.1f s)%n", deviceLp, deviceOptimum, deviceLpSeconds);
         report("tracking-LP disaggregation", problem, devicesSchedule, deviceValue, deviceOptimum, wall - solved, horizon);
-        report("headroom disaggregation (before)", problem, headroom, headroomValue, deviceOptimum, headroomSeconds, horizon);
     }
 
     private static void report(String label, Problem problem, Disaggregation result, double value, double deviceOptimum,

@@ -8,8 +8,8 @@ import org.vpp.forecast.validation.ModelSelection;
 import org.vpp.forecast.validation.SelectionResult;
 import org.vpp.forecast.value.Forecast;
 import org.vpp.forecast.value.Horizon;
-import org.vpp.forecast.value.Series;
 import org.vpp.forecast.value.Source;
+import org.vpp.kernel.TimeSeries;
 
 /**
  * The library's front: train (select a model per source by cross-validation) and forecast (refit the selected
@@ -25,7 +25,7 @@ public final class Forecaster {
         this.nanoTime = nanoTime;
     }
 
-    public TrainingResult train(Source source, Series history, Horizon horizon, CvConfig config) {
+    public TrainingResult train(Source source, TimeSeries history, Horizon horizon, CvConfig config) {
         SelectionResult selection = ModelSelection.select(
                 CandidateModels.forSource(source, history.step(), horizon), history, horizon, config, nanoTime);
         return new TrainingResult(new TrainedModelSpec(source, selection.best().model()), horizon,
@@ -36,7 +36,7 @@ public final class Forecaster {
      * Forecasts {@code horizon} steps from {@code history.end()}. The history must be complete at
      * {@code issuedAt}: a value covering time after the issue instant would be look-ahead.
      */
-    public static Forecast forecast(TrainedModelSpec spec, Series history, Horizon horizon, Instant issuedAt) {
+    public static Forecast forecast(TrainedModelSpec spec, TimeSeries history, Horizon horizon, Instant issuedAt) {
         if (issuedAt.isBefore(history.end())) {
             throw new IllegalArgumentException("history runs to " + history.end()
                     + ", after the forecast's issue instant " + issuedAt);

@@ -12,27 +12,27 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.vpp.forecast.feature.ClearSky;
+import org.vpp.forecast.feature.SiteClearSky;
 import org.vpp.forecast.model.SeasonalNaive;
 import org.vpp.forecast.validation.CvConfig;
 import org.vpp.forecast.validation.Metrics;
 import org.vpp.forecast.value.Forecast;
-import org.vpp.forecast.value.GeoPoint;
 import org.vpp.forecast.value.Horizon;
 import org.vpp.forecast.value.Season;
-import org.vpp.forecast.value.Series;
 import org.vpp.forecast.value.Source;
 import org.vpp.forecast.value.SourceKind;
+import org.vpp.kernel.GeoLocation;
+import org.vpp.kernel.TimeSeries;
 
 class ForecasterTest {
 
     private static final Forecaster FORECASTER = new Forecaster(() -> 0L);
     private static final Source LOAD = Source.of(SourceKind.LOAD, ZoneOffset.UTC);
-    private static final GeoPoint BERLIN = new GeoPoint(52.52, 13.40);
+    private static final GeoLocation BERLIN = new GeoLocation(52.52, 13.40);
 
     @Test
     void theSelectedModelBeatsSeasonalNaiveOnHeldOutDaysOfANoisySeasonalSeries() {
-        Series all = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 42), 1.0, 2024);
+        TimeSeries all = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 42), 1.0, 2024);
         int heldOutFrom = 35 * 24;
         Horizon day = new Horizon(24);
 
@@ -43,7 +43,7 @@ class ForecasterTest {
         double selectedError = 0;
         double naiveError = 0;
         for (int origin = heldOutFrom; origin < all.size(); origin += 24) {
-            Series history = all.slice(0, origin);
+            TimeSeries history = all.slice(0, origin);
             double[] actual = all.slice(origin, origin + 24).values();
             selectedError += Metrics.mae(actual, Forecaster.forecast(result.selected(), history, day, history.end()).values());
             naiveError += Metrics.mae(actual, Forecaster.forecast(naive, history, day, history.end()).values());
@@ -54,7 +54,7 @@ class ForecasterTest {
 
     @Test
     void forecastsTheDayAheadQuarterHoursFromTheEndOfTheHistory() {
-        Series history = SyntheticSeries.withNoise(SyntheticSeries.weekly(QUARTER_HOUR, 21), 0.5, 1);
+        TimeSeries history = SyntheticSeries.withNoise(SyntheticSeries.weekly(QUARTER_HOUR, 21), 0.5, 1);
         Horizon horizon = Horizon.DAY_AHEAD_QUARTER_HOURS;
 
         TrainingResult result = FORECASTER.train(LOAD, history, horizon, CvConfig.DEFAULT.withFolds(2));
@@ -70,7 +70,7 @@ class ForecasterTest {
 
     @Test
     void aThirtyStepHorizonWorksToo() {
-        Series history = SyntheticSeries.withNoise(SyntheticSeries.weekly(QUARTER_HOUR, 14), 0.5, 1);
+        TimeSeries history = SyntheticSeries.withNoise(SyntheticSeries.weekly(QUARTER_HOUR, 14), 0.5, 1);
         Horizon thirty = new Horizon(30);
 
         TrainingResult result = FORECASTER.train(LOAD, history, thirty, CvConfig.DEFAULT.withFolds(3));
@@ -83,12 +83,12 @@ class ForecasterTest {
     @Test
     void pvForecastIsZeroAtNightAndNeverNegative() {
         Source pv = Source.pv(BERLIN, ZoneId.of("Europe/Berlin"));
-        Series history = syntheticPv(14);
+        TimeSeries history = syntheticPv(14);
         Horizon horizon = Horizon.DAY_AHEAD_QUARTER_HOURS;
 
         TrainingResult result = FORECASTER.train(pv, history, horizon, CvConfig.DEFAULT.withFolds(2));
         double[] forecast = Forecaster.forecast(result.selected(), history, horizon, history.end()).values();
-        double[] sky = new ClearSky(BERLIN).intervalMeans(history.end(), QUARTER_HOUR, 96);
+        double[] sky = new SiteClearSky(BERLIN).intervalMeans(history.end(), QUARTER_HOUR, 96);
 
         assertThat(java.util.Arrays.stream(forecast).min().orElseThrow()).isGreaterThanOrEqualTo(0);
         for (int k = 0; k < 96; k++) {
@@ -102,7 +102,7 @@ class ForecasterTest {
 
     @Test
     void refusesAHistoryThatRunsPastTheIssueInstant() {
-        Series history = SyntheticSeries.daily(HOUR, 3, SyntheticSeries::dailyLoad);
+        TimeSeries history = SyntheticSeries.daily(HOUR, 3, SyntheticSeries::dailyLoad);
         TrainedModelSpec naive = new TrainedModelSpec(LOAD, new SeasonalNaive(Season.DAILY));
 
         assertThatThrownBy(() -> Forecaster.forecast(naive, history, new Horizon(24), history.end().minusSeconds(1)))
@@ -111,7 +111,7 @@ class ForecasterTest {
 
     @Test
     void trainingManySourcesInParallelGivesTheSameResultsAsOneByOne() {
-        List<Series> histories = IntStream.range(0, 4)
+        List<TimeSeries> histories = IntStream.range(0, 4)
                 .mapToObj(seed -> SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 21), 0.7, seed)).toList();
         Horizon day = new Horizon(24);
 
@@ -124,9 +124,9 @@ class ForecasterTest {
     }
 
     /** 80 % of clear-sky irradiance (W/m² read as kW of a 1 kWp array) times seeded cloudiness per day. */
-    private static Series syntheticPv(int days) {
+    private static TimeSeries syntheticPv(int days) {
         Duration step = QUARTER_HOUR;
-        double[] sky = new ClearSky(BERLIN).intervalMeans(SyntheticSeries.START, step, days * 96);
+        double[] sky = new SiteClearSky(BERLIN).intervalMeans(SyntheticSeries.START, step, days * 96);
         SplittableRandom random = new SplittableRandom(42);
         double[] values = new double[sky.length];
         double cloudiness = 1;
@@ -136,6 +136,6 @@ class ForecasterTest {
             }
             values[i] = 0.8 * sky[i] / 1000 * cloudiness;
         }
-        return new Series(SyntheticSeries.START, step, values);
+        return new TimeSeries(SyntheticSeries.START, step, values);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 
 /** Test fixtures: series with known structure and seeded noise. */
 public final class SyntheticSeries {
@@ -18,17 +18,17 @@ public final class SyntheticSeries {
     }
 
     /** {@code shape} maps the hour of day (fractional, UTC) to a value. */
-    public static Series daily(Duration step, int days, DoubleUnaryOperator shape) {
+    public static TimeSeries daily(Duration step, int days, DoubleUnaryOperator shape) {
         int perDay = Math.toIntExact(Duration.ofDays(1).dividedBy(step));
         double[] values = new double[days * perDay];
         for (int i = 0; i < values.length; i++) {
             values[i] = shape.applyAsDouble(24.0 * (i % perDay) / perDay);
         }
-        return new Series(START, step, values);
+        return new TimeSeries(START, step, values);
     }
 
     /** A daily sine with a weekend dip. */
-    public static Series weekly(Duration step, int days) {
+    public static TimeSeries weekly(Duration step, int days) {
         int perDay = Math.toIntExact(Duration.ofDays(1).dividedBy(step));
         double[] values = new double[days * perDay];
         for (int i = 0; i < values.length; i++) {
@@ -36,20 +36,20 @@ public final class SyntheticSeries {
             boolean weekend = (i / perDay) % 7 >= 5;
             values[i] = dailyLoad(hour) - (weekend ? 3 : 0);
         }
-        return new Series(START, step, values);
+        return new TimeSeries(START, step, values);
     }
 
     public static double dailyLoad(double hour) {
         return 10 + 4 * Math.sin(2 * Math.PI * (hour - 6) / 24) + 2 * Math.cos(4 * Math.PI * hour / 24);
     }
 
-    public static Series withNoise(Series series, double sigma, long seed) {
+    public static TimeSeries withNoise(TimeSeries series, double sigma, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] values = series.values();
         for (int i = 0; i < values.length; i++) {
             values[i] += sigma * random.nextGaussian();
         }
-        return new Series(series.start(), series.step(), values);
+        return new TimeSeries(series.start(), series.step(), values);
     }
 
 }

@@ -1,7 +1,7 @@
 package org.vpp.optimizer;
 
+import org.vpp.kernel.BatteryEnergy;
 import org.vpp.optimizer.model.Battery;
-import org.vpp.optimizer.model.BatteryPhysics;
 
 /**
  * A battery as the solver sees it: its state of charge takes one of a sorted set of levels (MWh) inside the
@@ -22,7 +22,6 @@ final class BatteryFact {
     final double[] levels;
     final int levelCount;
     final int initialLevel;
-    final double stepMwh;
     final double maxChargeGridMwh;
     final double maxDischargeGridMwh;
     final double rampMwPerSlot;
@@ -49,7 +48,7 @@ final class BatteryFact {
         if (range / step > maxLevels - 1) {
             step = range / (maxLevels - 1);
         }
-        this.stepMwh = step;
+
         java.util.TreeSet<Double> set = new java.util.TreeSet<>();
         boolean initialInBand = initial >= floor - SAME_LEVEL_MWH && initial <= ceiling + SAME_LEVEL_MWH;
         double[] anchors = initialInBand ? new double[] {floor, ceiling, initial} : new double[] {floor, ceiling};
@@ -91,23 +90,23 @@ final class BatteryFact {
         }
     }
 
-    /** The state of charge of a level; indexes outside the range extrapolate by the fine step (tests, initial). */
+    /**
+     * The state of charge of a level. The only index outside {@code [0, levelCount)} is the initial level of a
+     * battery that starts outside its usable band ({@code -1} below, {@code levelCount} above).
+     */
     double socMwh(int level) {
         if (level == initialLevel) {
             return battery.initialSocMwh();
         }
-        if (level < 0) {
-            return levels[0] + level * stepMwh;
-        }
-        if (level >= levelCount) {
-            return levels[levelCount - 1] + (level - levelCount + 1) * stepMwh;
+        if (level < 0 || level >= levelCount) {
+            throw new IllegalArgumentException("level " + level + " of " + id + " is outside its " + levelCount + " levels");
         }
         return levels[level];
     }
 
     /** Net grid energy (MWh, positive = export) of moving from one level to the next. */
     double gridMwh(int from, int to) {
-        return BatteryPhysics.gridEnergyMwh(socMwh(to) - socMwh(from), battery.chargeEfficiency(),
+        return BatteryEnergy.gridEnergyMwh(socMwh(to) - socMwh(from), battery.chargeEfficiency(),
                 battery.dischargeEfficiency());
     }
 

@@ -8,8 +8,10 @@ import java.util.Optional;
  *
  * @param timeBudget             hard cap on Timefold's local search
  * @param unimprovedTimeLimit    stop early when the best score has not improved for this long
- * @param stepLimit              stop after this many local-search steps (0 = no limit); with a step limit and
- *                               no time-based stop reached first, a solve is fully reproducible
+ * @param moveLimit              stop after this many evaluated moves (0 = no limit); with a move limit and no
+ *                               time-based stop reached first, a solve is fully reproducible. A move limit, not a
+ *                               step limit: a step lasts until a move is accepted, which near a local optimum may be
+ *                               never, so only the clock would end it
  * @param gapTarget              stop as soon as the gap to the LP optimum is at most this (needs the LP)
  * @param randomSeed             Timefold's random seed
  * @param solverThreads          how many problems the {@link SolvingService} solves at once
@@ -22,7 +24,7 @@ import java.util.Optional;
 public record OptimizerSettings(
         Duration timeBudget,
         Duration unimprovedTimeLimit,
-        long stepLimit,
+        long moveLimit,
         Optional<Double> gapTarget,
         long randomSeed,
         int solverThreads,
@@ -48,42 +50,42 @@ public record OptimizerSettings(
     }
 
     public OptimizerSettings withTimeBudget(Duration budget, Duration unimproved) {
-        return new OptimizerSettings(budget, unimproved, stepLimit, gapTarget, randomSeed, solverThreads,
+        return new OptimizerSettings(budget, unimproved, moveLimit, gapTarget, randomSeed, solverThreads,
                 warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
     }
 
-    public OptimizerSettings withStepLimit(long steps) {
-        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, steps, gapTarget, randomSeed, solverThreads,
+    public OptimizerSettings withMoveLimit(long moves) {
+        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, moves, gapTarget, randomSeed, solverThreads,
                 warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
     }
 
     public OptimizerSettings withGapTarget(Optional<Double> target) {
-        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, stepLimit, target, randomSeed, solverThreads,
+        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, moveLimit, target, randomSeed, solverThreads,
                 warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
     }
 
     public OptimizerSettings withRandomSeed(long seed) {
-        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, stepLimit, gapTarget, seed, solverThreads,
+        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, moveLimit, gapTarget, seed, solverThreads,
                 warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
     }
 
     public OptimizerSettings withSolverThreads(int threads) {
-        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, stepLimit, gapTarget, randomSeed, threads,
+        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, moveLimit, gapTarget, randomSeed, threads,
                 warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
     }
 
     public OptimizerSettings withWarmStartFromLp(boolean warmStart) {
-        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, stepLimit, gapTarget, randomSeed, solverThreads,
+        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, moveLimit, gapTarget, randomSeed, solverThreads,
                 warmStart, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
     }
 
     public OptimizerSettings withLevelsPerFullPowerSlot(int levels) {
-        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, stepLimit, gapTarget, randomSeed, solverThreads,
+        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, moveLimit, gapTarget, randomSeed, solverThreads,
                 warmStartFromLp, levels, maxLevelsPerBattery, optionsPerOutput, explain);
     }
 
     public OptimizerSettings withExplain(boolean explainScore) {
-        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, stepLimit, gapTarget, randomSeed, solverThreads,
+        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, moveLimit, gapTarget, randomSeed, solverThreads,
                 warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explainScore);
     }
 }

@@ -45,14 +45,14 @@ final class SolverConfigs {
                 .withTerminationConfig(new TerminationConfig().withSecondsSpentLimit(30L));
     }
 
-    /** Time budget, unimproved-time stop, optional step limit, optional best-score limit (the gap target). */
+    /** Time budget, unimproved-time stop, optional move limit, optional best-score limit (the gap target). */
     static TerminationConfig termination(OptimizerSettings settings, java.util.Optional<String> bestScoreLimit) {
         TerminationConfig config = new TerminationConfig().withSpentLimit(settings.timeBudget());
         if (!settings.unimprovedTimeLimit().isZero()) {
             config.withUnimprovedSpentLimit(settings.unimprovedTimeLimit());
         }
-        if (settings.stepLimit() > 0) {
-            config.withStepCountLimit((int) Math.min(Integer.MAX_VALUE, settings.stepLimit()));
+        if (settings.moveLimit() > 0) {
+            config.withMoveCountLimit(settings.moveLimit());
         }
         bestScoreLimit.ifPresent(config::withBestScoreLimit);
         return config;

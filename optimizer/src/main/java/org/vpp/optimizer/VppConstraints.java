@@ -13,6 +13,13 @@ import ai.timefold.solver.core.api.score.stream.tri.TriConstraintStream;
 /**
  * The VPP rulebook. Hard rules are weighed in Wh of violation, soft rules in milli-EUR. Battery power is
  * the difference of two neighbouring state-of-charge levels, so power rules join each level with the next.
+ *
+ * <p>There is no rule for the state-of-charge bounds or the backup reserve: a planned level can only take a value
+ * of {@link BatteryFact}'s grid, which lies inside {@code [max(socMin, reserve), socMax]}, so no schedule could
+ * break them and such rules could never fire (the pinned initial level is the one value outside, and it is given,
+ * not planned). {@code ScheduleCheck} still verifies both on every schedule the optimizer returns. Every rule here
+ * can fire: the grid constrains levels, not the steps between them (power, ramp), nor sums of assets (grid
+ * connection, commitments), nor the energy of flexible loads, whose levels are free per slot.
  */
 public final class VppConstraints implements ConstraintProvider {
 
@@ -25,8 +32,6 @@ public final class VppConstraints implements ConstraintProvider {
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
-                stateOfChargeWithinLimits(factory),
-                backupReserveUntouched(factory),
                 chargePowerLimit(factory),
                 dischargePowerLimit(factory),
                 rampLimit(factory),
@@ -42,24 +47,6 @@ public final class VppConstraints implements ConstraintProvider {
     }
 
     // ---------------------------------------------------------------- hard
-
-    // A battery's state of charge stays within its technical min/max (guards levels set outside the range).
-    Constraint stateOfChargeWithinLimits(ConstraintFactory factory) {
-        return factory.forEach(BatteryLevel.class)
-                .filter(l -> !l.pinned() && outsideLimitsMwh(l) > SOC_EPSILON_MWH)
-                .penalize(HardSoftScore.ONE_HARD, l -> Units.violationWh(outsideLimitsMwh(l)))
-                .justifyWith((l, score) -> new RuleJustification(l.battery().id, l.slot(), outsideLimitsMwh(l), "MWh"))
-                .asConstraint("State of charge within limits");
-    }
-
-    // The owner's backup reserve is never used by the VPP.
-    Constraint backupReserveUntouched(ConstraintFactory factory) {
-        return factory.forEach(BatteryLevel.class)
-                .filter(l -> !l.pinned() && reserveUsedMwh(l) > SOC_EPSILON_MWH)
-                .penalize(HardSoftScore.ONE_HARD, l -> Units.violationWh(reserveUsedMwh(l)))
-                .justifyWith((l, score) -> new RuleJustification(l.battery().id, l.slot(), reserveUsedMwh(l), "MWh"))
-                .asConstraint("Backup reserve untouched");
-    }
 
     // A battery never charges faster than its maximum charge power.
     Constraint chargePowerLimit(ConstraintFactory factory) {
@@ -198,15 +185,6 @@ public final class VppConstraints implements ConstraintProvider {
                 .groupBy((o, m) -> m.nodeIndex(), (o, m) -> o.slot(), sum((o, m) -> Units.wh(o.gridMwh())));
         return batteries.concat(outputs)
                 .groupBy((node, slot, wh) -> node, (node, slot, wh) -> slot, sum((node, slot, wh) -> wh));
-    }
-
-    static double outsideLimitsMwh(BatteryLevel l) {
-        double soc = l.socMwh();
-        return Math.max(soc - l.battery().battery.socMaxMwh(), l.battery().battery.socMinMwh() - soc);
-    }
-
-    static double reserveUsedMwh(BatteryLevel l) {
-        return l.battery().battery.reserveMwh() - l.socMwh();
     }
 
     static double chargeExcessMwh(BatteryLevel a, BatteryLevel b) {

@@ -1,5 +1,9 @@
 package org.vpp.optimizer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import ai.timefold.solver.core.api.score.HardSoftScore;
 import ai.timefold.solver.core.api.score.stream.test.ConstraintVerifier;
 import org.junit.jupiter.api.Test;
 import org.vpp.optimizer.model.Battery;
@@ -23,20 +27,36 @@ class VppConstraintsTest {
     }
 
     @Test
-    void penalizesAStateOfChargeAboveTheBatteryMaximum() {
-        BatteryFact b = fact(1.0, 0.0, 0.0, 10);
-        verifier.verifyThat(VppConstraints::stateOfChargeWithinLimits)
-                .given(at(b, 0, 5))
-                .penalizesBy(250_000);
+    void theLevelGridHoldsOnlyStatesOfChargeInsideTheUsableBandSoNoRuleNeedGuardThem() {
+        // 1 MWh battery, SoC floor 0, backup reserve 0.5 MWh: the usable band is [0.5, 1.0] in 0.25 MWh steps
+        BatteryFact b = fact(1.0, 0.5, 0.5, 10);
+
+        assertThat(b.levelCount).isEqualTo(3);
+        assertThat(b.socMwh(0)).isEqualTo(0.5);
+        assertThat(b.socMwh(1)).isEqualTo(0.75);
+        assertThat(b.socMwh(2)).isEqualTo(1.0);
+        assertThatIllegalArgumentException().isThrownBy(() -> b.socMwh(3));
     }
 
     @Test
-    void penalizesAStateOfChargeInsideTheBackupReserve() {
-        BatteryFact b = fact(1.0, 0.0, 0.5, 10);
-        verifier.verifyThat(VppConstraints::backupReserveUntouched)
-                // level -1 is the initial state (0 MWh), below the 0.5 MWh reserve
-                .given(at(b, 0, -1))
-                .penalizesBy(500_000);
+    void aLegalScheduleScoresZeroOnEveryHardRule() {
+        // Lossless 1 MWh battery from empty, 1 MW both ways, ramp 1 MW per hourly slot, degradation 2 EUR/MWh,
+        // terminal target 1 MWh at 30 EUR/MWh. It charges 0.5 MWh in slot 0 and sells it in slot 1: exactly at the
+        // site's 0.5 MW connection both ways, a 1 MW swing (exactly its ramp) and a 0.5 MWh commitment in slot 1.
+        // A flexible load takes its 1 MWh in slot 0 (outside the site). Soft, worked by hand in milli-EUR:
+        //   battery revenue  -0.5 MWh * 10 + 0.5 MWh * 100  = -5 + 50 EUR  ->  +45,000
+        //   load revenue     -1 MWh * 10                    = -10 EUR      ->  -10,000
+        //   degradation      (0.5 + 0.5) MWh * 2 EUR/MWh    =  2 EUR       ->   -2,000
+        //   terminal target  (1 - 0) MWh * 30 EUR/MWh       = 30 EUR       ->  -30,000
+        //                                                                  total  +3,000
+        BatteryFact b = fact(1.0, 0.0, 0.0, 1.0 / 60);
+        OutputFact load = new OutputFact("ev", OutputKind.FLEXIBLE_LOAD, PRICES, new double[][] {{0, -1}, {0, -1}},
+                0, 1.0, 0.0);
+        verifier.verifyThat()
+                .given(at(b, -1, 0), at(b, 0, 2), at(b, 1, 0), new Membership(b, 0),
+                        new NodeLimit(0, "site", 0.5, 0.5), new CommitmentFact(0, "site", 1, 0.5, 0.0),
+                        new OutputLevel(load, 0, 1), new OutputLevel(load, 1, 0))
+                .scores(HardSoftScore.of(0, 3_000));
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.vpp.api.config;
 
 import java.time.InstantSource;
 import java.util.List;
-
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -22,7 +21,6 @@ import org.vpp.sagas.port.ForecastValues;
 import org.vpp.sagas.port.MeterHistory;
 import org.vpp.sagas.port.PriceHistory;
 import org.vpp.sagas.telemetry.TelemetryWatchdog;
-import org.vpp.forecast.value.Series;
 
 /**
  * Wiring of the application layer: the processes of {@code sagas/}, the adapters of their ports onto the read-model
@@ -40,7 +38,7 @@ public class ProcessConfiguration {
     @Bean
     public MeterHistory meterHistory(ForecastHistory history) {
         return (device, from, to, step) -> history.slotMeans(device, from, to, step)
-                .map(h -> new MeterHistory.Slots(new Series(h.start(), h.step(), h.values()), h.filledSlots()));
+                .map(h -> new MeterHistory.Slots(h.series(), h.filledSlots()));
     }
 
     @Bean

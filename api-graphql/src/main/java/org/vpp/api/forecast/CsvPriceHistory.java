@@ -1,16 +1,14 @@
 package org.vpp.api.forecast;
 
-import org.vpp.sagas.port.PriceHistory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
-
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
+import org.vpp.sagas.port.PriceHistory;
 import org.vpp.simulator.csv.CsvFormat;
 import org.vpp.simulator.csv.CsvTimeSeriesImporter;
-import org.vpp.simulator.series.TimeSeries;
 import org.vpp.simulator.series.Unit;
 
 /**
@@ -28,7 +26,7 @@ public final class CsvPriceHistory implements PriceHistory {
         if (QUARTER_HOUR.toSeconds() % prices.step().toSeconds() != 0 && prices.step().toSeconds() % QUARTER_HOUR.toSeconds() != 0) {
             throw new IllegalArgumentException("price series step " + prices.step() + " neither divides nor is a multiple of 15 minutes");
         }
-        this.prices = prices.inCanonicalUnit();
+        this.prices = prices;
     }
 
     /** @throws org.vpp.simulator.csv.CsvImportException naming every malformed line */
@@ -38,7 +36,7 @@ public final class CsvPriceHistory implements PriceHistory {
     }
 
     @Override
-    public Series prices(String zone, Instant from, Instant to) {
+    public TimeSeries prices(String zone, Instant from, Instant to) {
         if (from.isBefore(prices.start()) || to.isAfter(prices.end())) {
             throw new IllegalArgumentException("the imported prices cover [" + prices.start() + ", " + prices.end()
                     + "); asked for [" + from + ", " + to + ")");
@@ -46,7 +44,7 @@ public final class CsvPriceHistory implements PriceHistory {
         int steps = Math.toIntExact(Duration.between(from, to).toSeconds() / QUARTER_HOUR.toSeconds());
         double[] values = new double[steps];
         for (int i = 0; i < steps; i++) values[i] = prices.valueAt(from.plus(QUARTER_HOUR.multipliedBy(i)));
-        return new Series(from, QUARTER_HOUR, values);
+        return new TimeSeries(from, QUARTER_HOUR, values);
     }
 
     @Override

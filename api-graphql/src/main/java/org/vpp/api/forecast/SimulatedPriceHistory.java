@@ -1,19 +1,18 @@
 package org.vpp.api.forecast;
 
-import org.vpp.sagas.forecast.ForecastSettings;
-import org.vpp.sagas.port.PriceHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
+import org.vpp.sagas.forecast.ForecastSettings;
+import org.vpp.sagas.port.PriceHistory;
 import org.vpp.simulator.price.PriceGenerator;
 import org.vpp.simulator.price.PriceModel;
 import org.vpp.simulator.price.SystemConditions;
-import org.vpp.simulator.weather.Location;
+import org.vpp.simulator.weather.WeatherSite;
 
 /**
  * The simulator's synthetic day-ahead prices as a price history. The series is generated in weekly blocks
@@ -28,18 +27,18 @@ public class SimulatedPriceHistory implements PriceHistory {
     private static final int CACHED_BLOCKS = 16;
 
     private final long seed;
-    private final Location location;
+    private final WeatherSite location;
     private final ZoneId zone;
     private final Map<String, double[]> blocks = new ConcurrentHashMap<>();
 
     public SimulatedPriceHistory(long seed, double latitude, double longitude, ZoneId zone) {
         this.seed = seed;
-        this.location = Location.of(latitude, longitude);
+        this.location = WeatherSite.of(latitude, longitude);
         this.zone = zone;
     }
 
     @Override
-    public Series prices(String marketZone, Instant from, Instant to) {
+    public TimeSeries prices(String marketZone, Instant from, Instant to) {
         long first = blockOf(from);
         int steps = Math.toIntExact(Duration.between(from, to).toSeconds() / STEP.toSeconds());
         double[] values = new double[steps];
@@ -50,7 +49,7 @@ public class SimulatedPriceHistory implements PriceHistory {
             values[i] = block(marketZone, block)[index];
         }
         if (blocks.size() > CACHED_BLOCKS) blocks.clear();
-        return new Series(from, STEP, values);
+        return new TimeSeries(from, STEP, values);
     }
 
     private double[] block(String marketZone, long block) {

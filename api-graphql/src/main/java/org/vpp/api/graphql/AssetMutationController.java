@@ -2,7 +2,6 @@ package org.vpp.api.graphql;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -10,12 +9,12 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
+import org.vpp.kernel.AssetKind;
+import org.vpp.kernel.GeoLocation;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetStatus;
 import org.vpp.messages.asset.ChangeAssetStatus;
 import org.vpp.messages.asset.DecommissionAsset;
-import org.vpp.messages.asset.GeoLocation;
 import org.vpp.messages.asset.MoveAsset;
 import org.vpp.messages.asset.RegisterAsset;
 import org.vpp.messages.asset.RenameAsset;
@@ -42,8 +41,24 @@ public class AssetMutationController {
         this.reads = reads;
     }
 
-    public record RegisterAssetInput(String id, AssetKind kind, String name, String parentId, GeoLocation location,
+    public record RegisterAssetInput(String id, AssetKind kind, String name, String parentId, LocationInput location,
                                      TechnicalLimits limits, AssetStatus initialStatus) {
+    }
+
+    /** Bound as given, so that a position off the globe is refused naming its field, not as a binding failure. */
+    public record LocationInput(double latitude, double longitude) {
+
+        Optional<UserError> problem() {
+            if (!(latitude >= -90 && latitude <= 90)) {
+                return Optional.of(new UserError(INPUT + "location.latitude", RejectionCode.INVALID_VALUE,
+                        "must be in [-90, 90], got " + latitude));
+            }
+            if (!(longitude >= -180 && longitude <= 180)) {
+                return Optional.of(new UserError(INPUT + "location.longitude", RejectionCode.INVALID_VALUE,
+                        "must be in [-180, 180], got " + longitude));
+            }
+            return Optional.empty();
+        }
     }
 
     public record UpdateAssetLimitsInput(String id, TechnicalLimits limits) {
@@ -64,10 +79,13 @@ public class AssetMutationController {
     @MutationMapping
     public AssetPayload registerAsset(@Argument RegisterAssetInput input) {
         Optional<UserError> badId = Ids.problem(INPUT + "id", input.id(), true)
-                .or(() -> Ids.problem(INPUT + "parentId", input.parentId(), false));
+                .or(() -> Ids.problem(INPUT + "parentId", input.parentId(), false))
+                .or(() -> input.location() == null ? Optional.empty() : input.location().problem());
         if (badId.isPresent()) return AssetPayload.refused(null, badId.get());
         AssetId id = AssetId.of(input.id());
-        var command = new RegisterAsset(id, input.kind(), input.name(), Ids.orNull(input.parentId()), input.location(),
+        GeoLocation location = input.location() == null ? null
+                : new GeoLocation(input.location().latitude(), input.location().longitude());
+        var command = new RegisterAsset(id, input.kind(), input.name(), Ids.orNull(input.parentId()), location,
                 withStorageDefaults(input.kind(), input.limits()), input.initialStatus());
         return send(id, () -> {
             commands.sendAndWait(command);

@@ -1,10 +1,9 @@
 package org.vpp.api.simulation;
 
 import java.util.List;
-
+import org.vpp.kernel.AssetKind;
+import org.vpp.kernel.GeoLocation;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
-import org.vpp.messages.asset.GeoLocation;
 import org.vpp.messages.asset.RegisterAsset;
 import org.vpp.messages.asset.TechnicalLimits;
 import org.vpp.simulator.demo.AssetLimits;
@@ -24,7 +23,7 @@ public final class DemoFleetCommands {
     }
 
     static RegisterAsset of(AssetSpec spec) {
-        AssetKind kind = AssetKind.valueOf(spec.kind().name());
+        AssetKind kind = spec.kind();
         return new RegisterAsset(AssetId.of(spec.id()), kind, spec.name(), spec.parentId().map(AssetId::of).orElse(null),
                 new GeoLocation(spec.latitudeDeg(), spec.longitudeDeg()), limits(kind, spec.limits()), null);
     }

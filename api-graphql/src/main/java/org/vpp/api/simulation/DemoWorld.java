@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.clock.SimulationClock;
 import org.vpp.simulator.demo.AssetLimits;
 import org.vpp.simulator.demo.AssetSpec;
@@ -19,8 +19,6 @@ import org.vpp.simulator.market.SimulatedDayAheadMarket;
 import org.vpp.simulator.pv.PvGenerator;
 import org.vpp.simulator.pv.PvSystem;
 import org.vpp.simulator.series.SeedStreams;
-import org.vpp.simulator.series.TimeSeries;
-import org.vpp.simulator.series.Unit;
 import org.vpp.simulator.twin.BatteryLimits;
 import org.vpp.simulator.twin.BatteryState;
 import org.vpp.simulator.twin.BatteryTwin;
@@ -32,9 +30,9 @@ import org.vpp.simulator.twin.MeasurementNoise;
 import org.vpp.simulator.twin.OutageModel;
 import org.vpp.simulator.twin.RenewableLimits;
 import org.vpp.simulator.twin.RenewableTwin;
-import org.vpp.simulator.weather.Location;
 import org.vpp.simulator.weather.WeatherGenerator;
 import org.vpp.simulator.weather.WeatherSeries;
+import org.vpp.simulator.weather.WeatherSite;
 import org.vpp.simulator.wind.PowerCurve;
 import org.vpp.simulator.wind.WindGenerator;
 
@@ -69,7 +67,7 @@ public record DemoWorld(List<DeviceTwin> twins, SimulatedDayAheadMarket market, 
             long twinSeed = SeedStreams.derive(seed, spec.id());
             String siteKey = spec.parentId().orElseThrow();
             WeatherSeries weather = weatherBySite.computeIfAbsent(siteKey, k -> WeatherGenerator.generate(
-                    Location.of(spec.latitudeDeg(), spec.longitudeDeg()), from, SERIES_STEP, count, SeedStreams.derive(seed, k)));
+                    WeatherSite.of(spec.latitudeDeg(), spec.longitudeDeg()), from, SERIES_STEP, count, SeedStreams.derive(seed, k)));
             double ramp = l.rampRateMwPerMin() > 0 ? l.rampRateMwPerMin() : Math.max(l.maxPowerMw() - l.minPowerMw(), 0.001);
             twins.add(switch (spec.kind()) {
                 case BATTERY -> new BatteryTwin(spec.id(),
@@ -83,9 +81,9 @@ public record DemoWorld(List<DeviceTwin> twins, SimulatedDayAheadMarket market, 
                         realSeries.getOrDefault(spec.id(), WindGenerator.availablePowerMw(weather, PowerCurve.onshore(l.maxPowerMw()), 100, 1)),
                         outages, noise, start, twinSeed);
                 case LOAD, EV_CHARGER -> new LoadTwin(spec.id(), realSeries.containsKey(spec.id())
-                        ? realSeries.get(spec.id()).map(v -> -Math.abs(v), Unit.MW) // metered consumption is positive; loads draw
+                        ? realSeries.get(spec.id()).map(v -> -Math.abs(v)) // metered consumption is positive; loads draw
                         : LoadGenerator.demandMw(LoadProfile.of(-l.minPowerMw(),
-                        spec.kind() == org.vpp.simulator.demo.AssetKind.EV_CHARGER ? LoadShape.COMMERCIAL : LoadShape.RESIDENTIAL, zone),
+                        spec.kind() == org.vpp.kernel.AssetKind.EV_CHARGER ? LoadShape.COMMERCIAL : LoadShape.RESIDENTIAL, zone),
                         from, SERIES_STEP, count, seed, spec.id()), 0.2, outages, noise, start, twinSeed);
                 case GENERATOR -> new GeneratorTwin(spec.id(), new GeneratorLimits(l.minPowerMw(), l.maxPowerMw(), ramp),
                         outages, noise, start, twinSeed);

@@ -9,10 +9,9 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.csv.CsvFormat;
 import org.vpp.simulator.csv.CsvTimeSeriesImporter;
-import org.vpp.simulator.series.TimeSeries;
 import org.vpp.simulator.series.Unit;
 
 /**
@@ -34,7 +33,7 @@ public final class DeviceSeriesFiles {
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList()) {
                 String assetId = file.getFileName().toString().replaceFirst("\\.csv$", "");
-                TimeSeries s = CsvTimeSeriesImporter.importFile(file, CsvFormat.of(unit).withLocalZone(localZone)).inCanonicalUnit();
+                TimeSeries s = CsvTimeSeriesImporter.importFile(file, CsvFormat.of(unit).withLocalZone(localZone));
                 if (s.start().isAfter(from) || !s.end().isAfter(from)) {
                     throw new IllegalArgumentException(file + " covers [" + s.start() + ", " + s.end()
                             + ") but the simulation starts at " + from);

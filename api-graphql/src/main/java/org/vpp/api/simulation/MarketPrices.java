@@ -3,11 +3,8 @@ package org.vpp.api.simulation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
+import org.vpp.kernel.TimeSeries;
 import org.vpp.sagas.port.PriceHistory;
-import org.vpp.forecast.value.Series;
-import org.vpp.simulator.series.TimeSeries;
-import org.vpp.simulator.series.Unit;
 
 /** The prices the simulated market clears against, read from the same history the forecaster reads. */
 final class MarketPrices {
@@ -25,7 +22,7 @@ final class MarketPrices {
             throw new IllegalStateException("no prices for the simulated period from " + start + " (prices cover "
                     + history.coveredFrom().orElse(null) + " to " + history.coveredUntil().orElse(null) + ")");
         }
-        Series prices = history.prices(zone, from, to);
-        return new TimeSeries(prices.start(), prices.step(), prices.values(), Unit.EUR_PER_MWH);
+        TimeSeries prices = history.prices(zone, from, to);
+        return new TimeSeries(prices.start(), prices.step(), prices.values());
     }
 }

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 import org.vpp.sagas.forecast.ForecastSettings;
 import org.vpp.sagas.port.PriceHistory;
 import org.vpp.api.telemetry.TelemetryIngestion;
-import org.vpp.messages.asset.AssetKind;
 import org.vpp.simulator.clock.SimulationClock;
 import org.vpp.simulator.demo.AssetSpec;
 import org.vpp.simulator.demo.DemoFleet;
@@ -57,7 +56,7 @@ public class SimulationRunner {
     }
 
     private static List<String> devices(List<AssetSpec> specs) {
-        return specs.stream().filter(s -> !AssetKind.valueOf(s.kind().name()).isGroup()).map(AssetSpec::id).toList();
+        return specs.stream().filter(s -> !s.kind().isGroup()).map(AssetSpec::id).toList();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,9 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.vpp.api.VppApplication;
 import org.vpp.api.support.GraphQl;
 import org.vpp.api.support.TestDatabase;
+import org.vpp.kernel.AssetKind;
+import org.vpp.kernel.GeoLocation;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
-import org.vpp.messages.asset.GeoLocation;
 import org.vpp.messages.asset.RegisterAsset;
 import org.vpp.messages.asset.TechnicalLimits;
 

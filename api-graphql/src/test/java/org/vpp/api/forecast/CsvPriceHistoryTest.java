@@ -1,6 +1,5 @@
 package org.vpp.api.forecast;
 
-import org.vpp.sagas.port.PriceHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,27 +10,26 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
-import org.vpp.sagas.forecast.ForecastProcess;
-import org.vpp.sagas.forecast.ForecastRun;
-import org.vpp.sagas.forecast.ForecastRun.Status;
 import org.vpp.api.support.ApiIT;
 import org.vpp.api.support.Fleet;
 import org.vpp.api.support.GraphQl;
 import org.vpp.messages.forecast.ForecastSourceId;
+import org.vpp.sagas.forecast.ForecastProcess;
+import org.vpp.sagas.forecast.ForecastRun.Status;
+import org.vpp.sagas.forecast.ForecastRun;
 import org.vpp.simulator.load.LoadGenerator;
 import org.vpp.simulator.load.LoadProfile;
 import org.vpp.simulator.load.LoadShape;
 import org.vpp.simulator.pv.PvGenerator;
 import org.vpp.simulator.pv.PvSystem;
-import org.vpp.simulator.weather.Location;
 import org.vpp.simulator.weather.WeatherGenerator;
+import org.vpp.simulator.weather.WeatherSite;
 
 /**
  * The forecasting pipeline in the running application: a PV plant and a load with 8 days of simulated telemetry
@@ -81,7 +80,7 @@ class ForecastPipelineIT extends ApiIT {
         // Simulated series from 8 days before now to a day and a bit after, so the test can deliver actuals later.
         int count = HISTORY_DAYS * DAY + DAY + 8;
         seriesStart = clock.instant().minus(STEP.multipliedBy(HISTORY_DAYS * DAY - 1));
-        var weather = WeatherGenerator.generate(Location.of(52.5, 13.4), seriesStart, STEP, count, SEED);
+        var weather = WeatherGenerator.generate(WeatherSite.of(52.5, 13.4), seriesStart, STEP, count, SEED);
         pvPower = PvGenerator.availablePowerMw(weather, PvSystem.typical(3, 30, 180)).values();
         loadPower = LoadGenerator.demandMw(LoadProfile.of(2, LoadShape.COMMERCIAL, ZoneId.of("Europe/Berlin")),
                 seriesStart, STEP, count, SEED, load).values();

@@ -13,14 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vpp.kernel.AssetKind;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.clock.SteppedClock;
-import org.vpp.simulator.demo.AssetKind;
 import org.vpp.simulator.demo.AssetLimits;
 import org.vpp.simulator.demo.AssetSpec;
-import org.vpp.simulator.series.TimeSeries;
 import org.vpp.simulator.series.Unit;
 import org.vpp.simulator.twin.MeasurementNoise;
 import org.vpp.simulator.twin.OutageModel;
@@ -54,7 +53,7 @@ class DeviceSeriesFilesTest {
                 new AssetSpec("load-1", AssetKind.LOAD, "Load", Optional.of("site"), 52, 13, AssetLimits.device(-1, 0, 1)));
         var clock = new SteppedClock(START, UTC);
         var world = DemoWorld.build(specs, clock, START, Duration.ofHours(1), 1, OutageModel.never(), MeasurementNoise.NONE,
-                new TimeSeries(START.minus(Duration.ofHours(1)), Duration.ofMinutes(15), new double[12], Unit.EUR_PER_MWH), series);
+                new TimeSeries(START.minus(Duration.ofHours(1)), Duration.ofMinutes(15), new double[12]), series);
         List<TelemetrySample> readings = new ArrayList<>();
         var fleet = new TwinFleet(world.twins(), readings::addAll);
         for (int quarter = 0; quarter < 4; quarter++) {

@@ -1,8 +1,8 @@
 package org.vpp.bench.forecast;
 
-import org.vpp.forecast.value.Series;
 import org.vpp.forecast.value.Source;
+import org.vpp.kernel.TimeSeries;
 
 /** A named series to benchmark and what it measures. */
-public record BenchmarkSource(String name, Source source, Series series) {
+public record BenchmarkSource(String name, Source source, TimeSeries series) {
 }

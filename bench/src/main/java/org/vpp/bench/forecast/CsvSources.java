@@ -3,9 +3,9 @@ package org.vpp.bench.forecast;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
-import org.vpp.forecast.value.GeoPoint;
 import org.vpp.forecast.value.Source;
 import org.vpp.forecast.value.SourceKind;
+import org.vpp.kernel.GeoLocation;
 import org.vpp.simulator.csv.CsvFormat;
 import org.vpp.simulator.csv.CsvTimeSeriesImporter;
 import org.vpp.simulator.series.Unit;
@@ -29,7 +29,7 @@ public final class CsvSources {
         Source source = source(spec);
         Unit unit = source.kind() == SourceKind.PRICE ? Unit.EUR_PER_MWH : Unit.MW;
         return new BenchmarkSource(file.getFileName() + " (" + source.kind() + ")", source,
-                SimulatorSources.toSeries(CsvTimeSeriesImporter.importFile(file, CsvFormat.of(unit))));
+                CsvTimeSeriesImporter.importFile(file, CsvFormat.of(unit)));
     }
 
     private static Source source(String spec) {
@@ -42,7 +42,7 @@ public final class CsvSources {
             return Source.of(kind, ZONE);
         }
         String[] latLon = kindAndSite[1].split(",");
-        GeoPoint site = new GeoPoint(Double.parseDouble(latLon[0]), Double.parseDouble(latLon[1]));
+        GeoLocation site = new GeoLocation(Double.parseDouble(latLon[0]), Double.parseDouble(latLon[1]));
         return kind == SourceKind.PV ? Source.pv(site, ZONE) : new Source(kind, ZONE, java.util.Optional.of(site));
     }
 }

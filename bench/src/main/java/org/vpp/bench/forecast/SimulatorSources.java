@@ -5,10 +5,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
-import org.vpp.forecast.value.GeoPoint;
-import org.vpp.forecast.value.Series;
 import org.vpp.forecast.value.Source;
 import org.vpp.forecast.value.SourceKind;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.load.LoadGenerator;
 import org.vpp.simulator.load.LoadProfile;
 import org.vpp.simulator.load.LoadShape;
@@ -17,17 +16,16 @@ import org.vpp.simulator.price.PriceModel;
 import org.vpp.simulator.price.SystemConditions;
 import org.vpp.simulator.pv.PvGenerator;
 import org.vpp.simulator.pv.PvSystem;
-import org.vpp.simulator.series.TimeSeries;
-import org.vpp.simulator.weather.Location;
 import org.vpp.simulator.weather.WeatherGenerator;
 import org.vpp.simulator.weather.WeatherSeries;
+import org.vpp.simulator.weather.WeatherSite;
 import org.vpp.simulator.wind.PowerCurve;
 import org.vpp.simulator.wind.WindGenerator;
 
 /** The simulator's synthetic PV, wind, load and price series for one site, as forecasting series. */
 public final class SimulatorSources {
 
-    private static final Location BERLIN = Location.of(52.52, 13.40);
+    private static final WeatherSite BERLIN = WeatherSite.of(52.52, 13.40);
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
     private SimulatorSources() {
@@ -44,13 +42,9 @@ public final class SimulatorSources {
                 PriceModel.centralEurope(), seed);
         return List.of(
                 new BenchmarkSource("pv 10 MW Berlin",
-                        Source.pv(new GeoPoint(BERLIN.latitudeDeg(), BERLIN.longitudeDeg()), ZONE), toSeries(pv)),
-                new BenchmarkSource("wind 5x3 MW", Source.of(SourceKind.WIND, ZONE), toSeries(wind)),
-                new BenchmarkSource("load commercial 5 MW", Source.of(SourceKind.LOAD, ZONE), toSeries(load)),
-                new BenchmarkSource("price day-ahead", Source.of(SourceKind.PRICE, ZONE), toSeries(price)));
-    }
-
-    public static Series toSeries(TimeSeries series) {
-        return new Series(series.start(), series.step(), series.values());
+                        Source.pv(BERLIN.location(), ZONE), pv),
+                new BenchmarkSource("wind 5x3 MW", Source.of(SourceKind.WIND, ZONE), wind),
+                new BenchmarkSource("load commercial 5 MW", Source.of(SourceKind.LOAD, ZONE), load),
+                new BenchmarkSource("price day-ahead", Source.of(SourceKind.PRICE, ZONE), price));
     }
 }

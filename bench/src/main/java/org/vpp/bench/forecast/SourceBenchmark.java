@@ -9,7 +9,7 @@ import org.vpp.forecast.validation.CvConfig;
 import org.vpp.forecast.validation.Metrics;
 import org.vpp.forecast.value.Horizon;
 import org.vpp.forecast.value.Season;
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 
 /** Trains on all but the last days of a source, then forecasts each held-out day from the data before it. */
 public final class SourceBenchmark {
@@ -18,7 +18,7 @@ public final class SourceBenchmark {
     }
 
     public static SourceRun run(BenchmarkSource source, CvConfig config) {
-        Series series = source.series();
+        TimeSeries series = source.series();
         int perDay = Season.DAILY.length(series.step());
         Horizon horizon = new Horizon(perDay);
         int heldOutDays = series.size() >= 42 * perDay ? 7 : 2;
@@ -36,7 +36,7 @@ public final class SourceBenchmark {
         long inferenceNanos = 0;
         for (int day = 0; day < heldOutDays; day++) {
             int origin = trainingEnd + day * perDay;
-            Series history = series.slice(0, origin);
+            TimeSeries history = series.slice(0, origin);
             double[] actual = series.slice(origin, origin + perDay).values();
             long before = System.nanoTime();
             double[] forecast = Forecaster.forecast(training.selected(), history, horizon, history.end()).values();

@@ -9,10 +9,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.vpp.kernel.GeoLocation;
 import org.vpp.simulator.price.PriceGenerator;
 import org.vpp.simulator.price.PriceModel;
 import org.vpp.simulator.price.SystemConditions;
-import org.vpp.simulator.weather.Location;
+import org.vpp.simulator.weather.WeatherSite;
 
 /** Price curves for the optimizer benchmark: the simulator's day-ahead generator, or a CSV file. */
 public final class BenchPrices {
@@ -22,7 +23,7 @@ public final class BenchPrices {
 
     /** One simulated day-ahead day (96 quarter-hours) in central Europe, fixed date and seed. */
     public static List<Double> simulatedDay(long seed) {
-        SystemConditions conditions = SystemConditions.synthetic(new Location(50.1, 8.7, 110), ZoneId.of("Europe/Berlin"),
+        SystemConditions conditions = SystemConditions.synthetic(new WeatherSite(new GeoLocation(50.1, 8.7), 110), ZoneId.of("Europe/Berlin"),
                 Set.of(), Instant.parse("2026-03-16T23:00:00Z"), Duration.ofMinutes(15), 96, seed);
         double[] values = PriceGenerator.dayAheadPricesEurPerMwh(conditions, PriceModel.centralEurope(), seed).values();
         List<Double> prices = new ArrayList<>(values.length);

@@ -1,5 +1,6 @@
 package org.vpp.command.asset;
 
+import static org.vpp.command.common.Checks.firstOf;
 import static org.vpp.messages.common.RejectionCode.CYCLE;
 import static org.vpp.messages.common.RejectionCode.DECOMMISSIONED;
 import static org.vpp.messages.common.RejectionCode.DUPLICATE;
@@ -8,13 +9,11 @@ import static org.vpp.messages.common.RejectionCode.NOT_ALLOWED;
 
 import java.util.Objects;
 import java.util.Optional;
-
-import static org.vpp.command.common.Checks.firstOf;
-
 import org.vpp.command.common.Decision;
+import org.vpp.kernel.AssetKind;
+import org.vpp.kernel.GeoLocation;
 import org.vpp.messages.asset.AssetDecommissioned;
 import org.vpp.messages.asset.AssetEvent;
-import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetLimitsUpdated;
 import org.vpp.messages.asset.AssetMoved;
 import org.vpp.messages.asset.AssetRegistered;
@@ -23,7 +22,6 @@ import org.vpp.messages.asset.AssetStatus;
 import org.vpp.messages.asset.AssetStatusChanged;
 import org.vpp.messages.asset.ChangeAssetStatus;
 import org.vpp.messages.asset.DecommissionAsset;
-import org.vpp.messages.asset.GeoLocation;
 import org.vpp.messages.asset.MoveAsset;
 import org.vpp.messages.asset.RegisterAsset;
 import org.vpp.messages.asset.RenameAsset;
@@ -161,18 +159,15 @@ public final class AssetDecisions {
                 : Optional.empty();
     }
 
-    /** Weather-driven devices need a position; for the rest it is optional. */
+    /**
+     * Weather-driven devices need a position; for the rest it is optional. The range of a position is the kernel's
+     * {@link GeoLocation} to keep: none off the globe can be built.
+     */
     static Optional<CommandRejection> locationProblem(AssetKind kind, GeoLocation location) {
         if (location == null) {
             return kind == AssetKind.PV || kind == AssetKind.WIND
                     ? Optional.of(CommandRejection.of("location", INVALID_VALUE, "is required for a " + kind + " (weather depends on it)"))
                     : Optional.empty();
-        }
-        if (!Double.isFinite(location.latitude()) || location.latitude() < -90 || location.latitude() > 90) {
-            return Optional.of(CommandRejection.of("location.latitude", INVALID_VALUE, "must be in [-90, 90], got " + location.latitude()));
-        }
-        if (!Double.isFinite(location.longitude()) || location.longitude() < -180 || location.longitude() > 180) {
-            return Optional.of(CommandRejection.of("location.longitude", INVALID_VALUE, "must be in [-180, 180], got " + location.longitude()));
         }
         return Optional.empty();
     }

@@ -1,16 +1,16 @@
 package org.vpp.command.asset;
 
+import org.vpp.kernel.AssetKind;
+import org.vpp.kernel.GeoLocation;
 import org.vpp.messages.asset.AssetDecommissioned;
 import org.vpp.messages.asset.AssetEvent;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetLimitsUpdated;
 import org.vpp.messages.asset.AssetMoved;
 import org.vpp.messages.asset.AssetRegistered;
 import org.vpp.messages.asset.AssetRenamed;
 import org.vpp.messages.asset.AssetStatus;
 import org.vpp.messages.asset.AssetStatusChanged;
-import org.vpp.messages.asset.GeoLocation;
 import org.vpp.messages.asset.StatusOrigin;
 import org.vpp.messages.asset.TechnicalLimits;
 

@@ -1,13 +1,12 @@
 package org.vpp.command.asset;
 
 import java.util.Optional;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.vpp.kernel.AssetKind;
 import org.vpp.messages.asset.AssetDecommissioned;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetMoved;
 import org.vpp.messages.asset.AssetRegistered;
 

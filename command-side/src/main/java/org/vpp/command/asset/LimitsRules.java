@@ -1,14 +1,12 @@
 package org.vpp.command.asset;
 
+import static org.vpp.command.common.Checks.firstOf;
 import static org.vpp.messages.common.RejectionCode.INVALID_VALUE;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.vpp.command.common.Checks.firstOf;
-
-import org.vpp.messages.asset.AssetKind;
+import org.vpp.kernel.AssetKind;
 import org.vpp.messages.asset.TechnicalLimits;
 import org.vpp.messages.common.CommandRejection;
 

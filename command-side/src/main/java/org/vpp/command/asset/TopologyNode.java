@@ -1,7 +1,7 @@
 package org.vpp.command.asset;
 
+import org.vpp.kernel.AssetKind;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 
 /** What the command side must know of another asset to validate tree changes. */
 public record TopologyNode(AssetId id, AssetKind kind, AssetId parentId, boolean decommissioned) {

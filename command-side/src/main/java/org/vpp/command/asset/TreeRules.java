@@ -6,9 +6,8 @@ import static org.vpp.messages.common.RejectionCode.INVALID_VALUE;
 import static org.vpp.messages.common.RejectionCode.NOT_FOUND;
 
 import java.util.Optional;
-
+import org.vpp.kernel.AssetKind;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.common.CommandRejection;
 import org.vpp.messages.common.RejectionCode;
 

@@ -7,14 +7,13 @@ import static org.vpp.command.asset.Fixtures.REGION;
 import static org.vpp.command.asset.Fixtures.SITE;
 
 import java.time.Instant;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vpp.command.common.CommandRejectedException;
+import org.vpp.kernel.AssetKind;
 import org.vpp.messages.asset.AssetDecommissioned;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetLimitsUpdated;
 import org.vpp.messages.asset.AssetMoved;
 import org.vpp.messages.asset.AssetRenamed;

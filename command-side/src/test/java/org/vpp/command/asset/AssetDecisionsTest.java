@@ -9,19 +9,17 @@ import static org.vpp.command.asset.Fixtures.SITE;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.vpp.command.common.Decision;
+import org.vpp.kernel.AssetKind;
 import org.vpp.messages.asset.AssetEvent;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetMoved;
 import org.vpp.messages.asset.AssetRegistered;
 import org.vpp.messages.asset.AssetStatus;
 import org.vpp.messages.asset.AssetStatusChanged;
 import org.vpp.messages.asset.ChangeAssetStatus;
 import org.vpp.messages.asset.DecommissionAsset;
-import org.vpp.messages.asset.GeoLocation;
 import org.vpp.messages.asset.MoveAsset;
 import org.vpp.messages.asset.RegisterAsset;
 import org.vpp.messages.asset.RenameAsset;
@@ -115,11 +113,9 @@ class AssetDecisionsTest {
     }
 
     @Test
-    void refusesPvWithoutLocationAndOutOfRangeLatitude() {
+    void refusesPvWithoutLocation() {
         var noLocation = new RegisterAsset(AssetId.of("pv-1"), AssetKind.PV, "PV", SITE, null, Fixtures.PV_LIMITS, null);
         assertThat(rejection(AssetDecisions.register(noLocation, false, A_SITE)).field()).isEqualTo("location");
-        var badLatitude = new RegisterAsset(AssetId.of("pv-1"), AssetKind.PV, "PV", SITE, new GeoLocation(91, 0), Fixtures.PV_LIMITS, null);
-        assertThat(rejection(AssetDecisions.register(badLatitude, false, A_SITE)).field()).isEqualTo("location.latitude");
     }
 
     @Test

@@ -1,10 +1,10 @@
 package org.vpp.command.asset;
 
+import org.vpp.kernel.AssetKind;
+import org.vpp.kernel.GeoLocation;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetRegistered;
 import org.vpp.messages.asset.AssetStatus;
-import org.vpp.messages.asset.GeoLocation;
 import org.vpp.messages.asset.RegisterAsset;
 import org.vpp.messages.asset.TechnicalLimits;
 

@@ -3,9 +3,8 @@ package org.vpp.command.asset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
+import org.vpp.kernel.AssetKind;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 
 /** A hand-filled tree for aggregate tests, standing in for the JDBC lookup. */
 final class InMemoryAssetTopology implements AssetTopology {

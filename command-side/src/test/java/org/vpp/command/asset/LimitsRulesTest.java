@@ -1,20 +1,19 @@
 package org.vpp.command.asset;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vpp.messages.asset.AssetKind.BATTERY;
-import static org.vpp.messages.asset.AssetKind.EV_CHARGER;
-import static org.vpp.messages.asset.AssetKind.GENERATOR;
-import static org.vpp.messages.asset.AssetKind.LOAD;
-import static org.vpp.messages.asset.AssetKind.PV;
-import static org.vpp.messages.asset.AssetKind.SITE;
-import static org.vpp.messages.asset.AssetKind.WIND;
+import static org.vpp.kernel.AssetKind.BATTERY;
+import static org.vpp.kernel.AssetKind.EV_CHARGER;
+import static org.vpp.kernel.AssetKind.GENERATOR;
+import static org.vpp.kernel.AssetKind.LOAD;
+import static org.vpp.kernel.AssetKind.PV;
+import static org.vpp.kernel.AssetKind.SITE;
+import static org.vpp.kernel.AssetKind.WIND;
 
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.vpp.messages.asset.AssetKind;
+import org.vpp.kernel.AssetKind;
 import org.vpp.messages.asset.TechnicalLimits;
 import org.vpp.messages.common.RejectionCode;
 

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.vpp.forecast.value.GeoPoint;
 import org.vpp.forecast.value.Horizon;
 import org.vpp.forecast.value.Season;
 import org.vpp.forecast.value.Source;
 import org.vpp.forecast.value.SourceKind;
+import org.vpp.kernel.GeoLocation;
 
 /**
  * The candidates tried for a source, in the order selection tries them: the default of each family first, so
@@ -63,7 +63,7 @@ public final class CandidateModels {
     }
 
     private static LagRegression regression(Source source, List<Duration> lags) {
-        Optional<GeoPoint> clearSky = source.kind() == SourceKind.PV ? source.site() : Optional.empty();
+        Optional<GeoLocation> clearSky = source.kind() == SourceKind.PV ? source.site() : Optional.empty();
         return new LagRegression(lags, source.zone(), clearSky, LagRegression.DEFAULT_RIDGE);
     }
 }

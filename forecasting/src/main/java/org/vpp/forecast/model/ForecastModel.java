@@ -3,7 +3,7 @@ package org.vpp.forecast.model;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 
 /**
  * A forecasting method with its hyperparameters, before it has seen data. Implementations are immutable
@@ -23,7 +23,7 @@ public interface ForecastModel {
     int minimumHistory(Duration step);
 
     /** Learns from {@code history} only; forecasts start at {@code history.end()}. */
-    FittedModel fit(Series history);
+    FittedModel fit(TimeSeries history);
 
     /** Name and parameters in a stable order, for logs and reports. */
     default String label() {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.vpp.forecast.value.Season;
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 
 /**
  * Additive Holt-Winters exponential smoothing with a damped additive trend and additive seasonality
@@ -52,7 +52,7 @@ public record HoltWinters(double alpha, double beta, double gamma, double phi, S
     }
 
     @Override
-    public FittedModel fit(Series history) {
+    public FittedModel fit(TimeSeries history) {
         int m = season.length(history.step());
         if (history.size() < 2 * m) {
             throw new IllegalArgumentException("Holt-Winters needs two seasons (" + 2 * m + " steps), got " + history.size());

@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.vpp.forecast.feature.CalendarFeatures;
-import org.vpp.forecast.feature.ClearSky;
-import org.vpp.forecast.value.GeoPoint;
+import org.vpp.forecast.feature.SiteClearSky;
 import org.vpp.forecast.value.Season;
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.GeoLocation;
+import org.vpp.kernel.TimeSeries;
 
 /**
  * A linear model of the value on lagged values, hour of day, day of week and, for PV, clear-sky irradiance and
@@ -31,7 +31,7 @@ import org.vpp.forecast.value.Series;
  * column, scaled to that column's own size: lagged values and one-hot calendar columns are nearly collinear on
  * clean periodic data, and the penalty keeps the system well-posed without changing a well-conditioned fit.
  */
-public record LagRegression(List<Duration> lags, ZoneId zone, Optional<GeoPoint> clearSkySite, double ridge)
+public record LagRegression(List<Duration> lags, ZoneId zone, Optional<GeoLocation> clearSkySite, double ridge)
         implements ForecastModel {
 
     public static final String NAME = "lag-regression";
@@ -103,7 +103,7 @@ public record LagRegression(List<Duration> lags, ZoneId zone, Optional<GeoPoint>
     }
 
     @Override
-    public FittedModel fit(Series history) {
+    public FittedModel fit(TimeSeries history) {
         int n = history.size();
         int[] lagSteps = lags.stream().mapToInt(lag -> stepsOf(lag, history.step())).toArray();
         int first = maxLagSteps(history.step());
@@ -111,7 +111,7 @@ public record LagRegression(List<Duration> lags, ZoneId zone, Optional<GeoPoint>
             throw new IllegalArgumentException("lag regression needs " + minimumHistory(history.step())
                     + " steps, got " + n);
         }
-        Features features = new Features(lagSteps, new CalendarFeatures(zone), clearSkySite.map(ClearSky::new));
+        Features features = new Features(lagSteps, new CalendarFeatures(zone), clearSkySite.map(SiteClearSky::new));
         double[] y = history.values();
         double[] clearSky = features.clearSky(history.start(), history.step(), n);
         int rows = n - first;
@@ -143,7 +143,7 @@ public record LagRegression(List<Duration> lags, ZoneId zone, Optional<GeoPoint>
     }
 
     /** Column layout: intercept, lags, calendar, then for PV clear-sky and the clear-sky-scaled lags. */
-    private record Features(int[] lagSteps, CalendarFeatures calendar, Optional<ClearSky> clearSkyModel) {
+    private record Features(int[] lagSteps, CalendarFeatures calendar, Optional<SiteClearSky> clearSkyModel) {
 
         private static final double CLEAR_SKY_FLOOR = 20;
         private static final double MAX_CLEAR_SKY_RATIO = 3;
@@ -176,7 +176,7 @@ public record LagRegression(List<Duration> lags, ZoneId zone, Optional<GeoPoint>
         }
     }
 
-    private record Fitted(Series history, double[] y, double[] historyClearSky, Features features, double[] beta,
+    private record Fitted(TimeSeries history, double[] y, double[] historyClearSky, Features features, double[] beta,
                           int[] lagSteps)
             implements FittedModel {
 

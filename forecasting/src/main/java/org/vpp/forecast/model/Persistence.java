@@ -3,7 +3,7 @@ package org.vpp.forecast.model;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.DoubleStream;
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 
 /**
  * Repeats the last observed value: the natural baseline for wind, whose weather regimes persist for hours while
@@ -34,7 +34,7 @@ public record Persistence() implements ForecastModel {
     }
 
     @Override
-    public FittedModel fit(Series history) {
+    public FittedModel fit(TimeSeries history) {
         if (history.size() == 0) {
             throw new IllegalArgumentException("persistence needs one value");
         }

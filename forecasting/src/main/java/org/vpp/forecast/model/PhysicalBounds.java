@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.vpp.forecast.feature.ClearSky;
-import org.vpp.forecast.value.Series;
+import org.vpp.forecast.feature.SiteClearSky;
 import org.vpp.forecast.value.Source;
 import org.vpp.forecast.value.SourceKind;
+import org.vpp.kernel.TimeSeries;
 
 /**
  * Applies what physics says to another model's forecast: generation is never negative, and PV produces nothing
@@ -46,9 +46,9 @@ public record PhysicalBounds(ForecastModel inner, Source source) implements Fore
     }
 
     @Override
-    public FittedModel fit(Series history) {
+    public FittedModel fit(TimeSeries history) {
         FittedModel fitted = inner.fit(history);
-        Optional<ClearSky> clearSky = source.kind() == SourceKind.PV ? source.site().map(ClearSky::new) : Optional.empty();
+        Optional<SiteClearSky> clearSky = source.kind() == SourceKind.PV ? source.site().map(SiteClearSky::new) : Optional.empty();
         return steps -> {
             double[] forecast = fitted.predict(steps);
             double[] sky = clearSky.map(model -> model.intervalMeans(history.end(), history.step(), steps))

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.vpp.forecast.value.Season;
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 
 /** Repeats the last full season: the baseline every other model has to beat, and the scale of MASE. */
 public record SeasonalNaive(Season season) implements ForecastModel {
@@ -36,7 +36,7 @@ public record SeasonalNaive(Season season) implements ForecastModel {
     }
 
     @Override
-    public FittedModel fit(Series history) {
+    public FittedModel fit(TimeSeries history) {
         int m = season.length(history.step());
         if (history.size() < m) {
             throw new IllegalArgumentException("seasonal naive needs one season (" + m + " steps), got " + history.size());

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vpp.forecast.model.ForecastModel;
 import org.vpp.forecast.value.Horizon;
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 
 /**
  * Rolling-origin evaluation of one model. The only data a model ever receives is
@@ -16,11 +16,11 @@ public final class CrossValidation {
     private CrossValidation() {
     }
 
-    public static CandidateScore evaluate(ForecastModel model, Series series, Horizon horizon, CvConfig config) {
+    public static CandidateScore evaluate(ForecastModel model, TimeSeries series, Horizon horizon, CvConfig config) {
         int seasonLength = config.maseSeason().length(series.step());
         List<FoldScore> scores = new ArrayList<>(config.folds());
         for (Fold fold : RollingOrigin.folds(series.size(), horizon.steps(), config.folds())) {
-            Series training = series.slice(0, fold.origin());
+            TimeSeries training = series.slice(0, fold.origin());
             double[] forecast = model.fit(training).predict(horizon.steps());
             double[] actual = series.slice(fold.origin(), fold.testEnd()).values();
             scores.add(new FoldScore(series.timeAt(fold.origin()), training.timeAt(training.size() - 1),
@@ -30,7 +30,7 @@ public final class CrossValidation {
     }
 
     /** The shortest training set of all folds, which every candidate must be able to fit on. */
-    public static int firstOrigin(Series series, Horizon horizon, CvConfig config) {
+    public static int firstOrigin(TimeSeries series, Horizon horizon, CvConfig config) {
         return RollingOrigin.folds(series.size(), horizon.steps(), config.folds()).getFirst().origin();
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.LongSupplier;
 import org.vpp.forecast.model.ForecastModel;
 import org.vpp.forecast.value.Horizon;
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 
 /**
  * Scores candidates by rolling-origin cross-validation and keeps the best by the configured metric; on equal
@@ -21,7 +21,7 @@ public final class ModelSelection {
     private ModelSelection() {
     }
 
-    public static SelectionResult select(List<? extends ForecastModel> candidates, Series series, Horizon horizon,
+    public static SelectionResult select(List<? extends ForecastModel> candidates, TimeSeries series, Horizon horizon,
                                          CvConfig config, LongSupplier nanoTime) {
         int firstOrigin = CrossValidation.firstOrigin(series, horizon, config);
         long start = nanoTime.getAsLong();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import org.vpp.kernel.TimeSeries;
 
 /**
  * A forecast as it will be recorded: when it was issued, the first instant it covers (the end of the history it
@@ -27,8 +28,8 @@ public record Forecast(Instant issuedAt, Instant origin, Duration step, double[]
         return values.clone();
     }
 
-    public Series series() {
-        return new Series(origin, step, values);
+    public TimeSeries series() {
+        return new TimeSeries(origin, step, values);
     }
 
     @Override

@@ -3,12 +3,13 @@ package org.vpp.forecast.value;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import org.vpp.kernel.GeoLocation;
 
 /**
  * What is forecast: its kind, the local time zone its calendar follows (load and prices follow local hours),
  * and for PV the site, whose sun position gives the clear-sky feature.
  */
-public record Source(SourceKind kind, ZoneId zone, Optional<GeoPoint> site) {
+public record Source(SourceKind kind, ZoneId zone, Optional<GeoLocation> site) {
 
     public Source {
         Objects.requireNonNull(kind, "kind");
@@ -19,7 +20,7 @@ public record Source(SourceKind kind, ZoneId zone, Optional<GeoPoint> site) {
         }
     }
 
-    public static Source pv(GeoPoint site, ZoneId zone) {
+    public static Source pv(GeoLocation site, ZoneId zone) {
         return new Source(SourceKind.PV, zone, Optional.of(site));
     }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vpp.forecast.SyntheticSeries;
 import org.vpp.forecast.value.Season;
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 
 class HoltWintersTest {
 
@@ -16,18 +16,18 @@ class HoltWintersTest {
         return 50 + 0.3 * t + SyntheticSeries.dailyLoad(t % 24);
     }
 
-    private static Series trendAndSeason(int from, int to) {
+    private static TimeSeries trendAndSeason(int from, int to) {
         double[] values = new double[to - from];
         for (int t = from; t < to; t++) {
             values[t - from] = trendAndSeason(t);
         }
-        return new Series(SyntheticSeries.START.plus(Duration.ofHours(from)), SyntheticSeries.HOUR, values);
+        return new TimeSeries(SyntheticSeries.START.plus(Duration.ofHours(from)), SyntheticSeries.HOUR, values);
     }
 
     @ParameterizedTest(name = "alpha {0}, beta {1}, gamma {2}")
     @CsvSource({"0.2, 0.1, 0.2", "0.8, 0.5, 0.5", "0.05, 0.01, 0.05"})
     void recoversALinearTrendPlusSeasonWhateverTheSmoothing(double alpha, double beta, double gamma) {
-        Series history = trendAndSeason(0, 10 * 24 + 5);
+        TimeSeries history = trendAndSeason(0, 10 * 24 + 5);
 
         double[] forecast = new HoltWinters(alpha, beta, gamma, 1.0, Season.DAILY).fit(history).predict(48);
 
@@ -37,7 +37,7 @@ class HoltWintersTest {
     @ParameterizedTest(name = "phi {0}")
     @CsvSource({"0.0", "0.9"})
     void aDampedOrSwitchedOffTrendFlattensTheForecast(double phi) {
-        Series history = trendAndSeason(0, 10 * 24);
+        TimeSeries history = trendAndSeason(0, 10 * 24);
         double[] forecast = new HoltWinters(0.5, 0.1, 0.2, phi, Season.DAILY).fit(history).predict(24 * 20);
 
         double growthOverFirstDay = forecast[24] - forecast[0];

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.vpp.forecast.SyntheticSeries;
 import org.vpp.forecast.value.Season;
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 
 class LagRegressionTest {
 
@@ -21,7 +21,7 @@ class LagRegressionTest {
 
     @Test
     void recoversALinearDependencyOnTheHourOfDay() {
-        Series history = SyntheticSeries.withNoise(SyntheticSeries.daily(HOUR, 28, hour -> 5 + 0.5 * hour), 0.2, 7);
+        TimeSeries history = SyntheticSeries.withNoise(SyntheticSeries.daily(HOUR, 28, hour -> 5 + 0.5 * hour), 0.2, 7);
 
         double[] forecast = YESTERDAY_AND_LAST_WEEK.fit(history).predict(24);
 
@@ -32,8 +32,8 @@ class LagRegressionTest {
 
     @Test
     void forecastsANoiselessWeeklyPatternExactlyDespiteCollinearColumns() {
-        Series series = SyntheticSeries.weekly(HOUR, 28);
-        Series history = series.slice(0, 27 * 24);
+        TimeSeries series = SyntheticSeries.weekly(HOUR, 28);
+        TimeSeries history = series.slice(0, 27 * 24);
 
         double[] forecast = YESTERDAY_AND_LAST_WEEK.fit(history).predict(24);
 
@@ -42,7 +42,7 @@ class LagRegressionTest {
 
     @Test
     void refusesAHorizonLongerThanItsShortestLag() {
-        Series history = SyntheticSeries.weekly(HOUR, 14);
+        TimeSeries history = SyntheticSeries.weekly(HOUR, 14);
 
         assertThatThrownBy(() -> YESTERDAY_AND_LAST_WEEK.fit(history).predict(25))
                 .isInstanceOf(IllegalArgumentException.class);

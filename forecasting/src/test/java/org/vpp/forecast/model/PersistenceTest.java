@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.vpp.forecast.SyntheticSeries;
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 
 class PersistenceTest {
 
     @Test
     void repeatsTheLastValueOverTheWholeHorizon() {
-        Series history = new Series(SyntheticSeries.START, SyntheticSeries.QUARTER_HOUR, new double[] {4, 7, 5.5});
+        TimeSeries history = new TimeSeries(SyntheticSeries.START, SyntheticSeries.QUARTER_HOUR, new double[] {4, 7, 5.5});
 
         assertThat(new Persistence().fit(history).predict(5)).containsOnly(5.5).hasSize(5);
     }

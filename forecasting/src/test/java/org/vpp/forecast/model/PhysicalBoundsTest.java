@@ -8,11 +8,11 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vpp.forecast.SyntheticSeries;
-import org.vpp.forecast.feature.ClearSky;
-import org.vpp.forecast.value.GeoPoint;
-import org.vpp.forecast.value.Series;
+import org.vpp.forecast.feature.SiteClearSky;
 import org.vpp.forecast.value.Source;
 import org.vpp.forecast.value.SourceKind;
+import org.vpp.kernel.GeoLocation;
+import org.vpp.kernel.TimeSeries;
 
 class PhysicalBoundsTest {
 
@@ -34,20 +34,20 @@ class PhysicalBoundsTest {
             return 1;
         }
 
-        public FittedModel fit(Series history) {
+        public FittedModel fit(TimeSeries history) {
             return steps -> java.util.stream.DoubleStream.generate(() -> value).limit(steps).toArray();
         }
     }
 
-    private static final GeoPoint BERLIN = new GeoPoint(52.52, 13.40);
-    private static final Series ONE_DAY = SyntheticSeries.daily(Duration.ofMinutes(15), 1, hour -> 1);
+    private static final GeoLocation BERLIN = new GeoLocation(52.52, 13.40);
+    private static final TimeSeries ONE_DAY = SyntheticSeries.daily(Duration.ofMinutes(15), 1, hour -> 1);
 
     @Test
     void pvForecastIsZeroWheneverTheClearSkyIsZero() {
         ForecastModel bounded = PhysicalBounds.around(new Constant(3), Source.pv(BERLIN, ZoneId.of("Europe/Berlin")));
 
         double[] forecast = bounded.fit(ONE_DAY).predict(96);
-        double[] sky = new ClearSky(BERLIN).intervalMeans(ONE_DAY.end(), ONE_DAY.step(), 96);
+        double[] sky = new SiteClearSky(BERLIN).intervalMeans(ONE_DAY.end(), ONE_DAY.step(), 96);
 
         for (int k = 0; k < 96; k++) {
             assertThat(forecast[k]).as("step %d", k).isEqualTo(sky[k] == 0 ? 0 : 3);

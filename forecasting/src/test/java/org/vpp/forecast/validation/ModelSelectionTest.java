@@ -16,7 +16,7 @@ import org.vpp.forecast.model.Persistence;
 import org.vpp.forecast.model.SeasonalNaive;
 import org.vpp.forecast.value.Horizon;
 import org.vpp.forecast.value.Season;
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 
 class ModelSelectionTest {
 
@@ -31,7 +31,7 @@ class ModelSelectionTest {
 
     @Test
     void onEqualErrorTheSimplerModelWinsWhateverTheOrder() {
-        Series pureDaily = SyntheticSeries.daily(HOUR, 21, SyntheticSeries::dailyLoad);
+        TimeSeries pureDaily = SyntheticSeries.daily(HOUR, 21, SyntheticSeries::dailyLoad);
         List<ForecastModel> complexFirst = List.of(new HoltWinters(0.2, 0.01, 0.2, 0.9, Season.DAILY),
                 new SeasonalNaive(Season.WEEKLY), new SeasonalNaive(Season.DAILY));
 
@@ -44,7 +44,7 @@ class ModelSelectionTest {
     /** On a perfectly seasonal series the MASE scale is 0: seasonal naive scores 0, anything else +infinity. */
     @Test
     void anInfiniteScoreNeverTiesWithAPerfectOne() {
-        Series pureDaily = SyntheticSeries.daily(HOUR, 21, SyntheticSeries::dailyLoad);
+        TimeSeries pureDaily = SyntheticSeries.daily(HOUR, 21, SyntheticSeries::dailyLoad);
         List<ForecastModel> simplerFirst = List.of(new Persistence(), new SeasonalNaive(Season.DAILY));
 
         SelectionResult result = ModelSelection.select(simplerFirst, pureDaily, DAY, CvConfig.DEFAULT, STOPPED_CLOCK);
@@ -55,7 +55,7 @@ class ModelSelectionTest {
 
     @Test
     void returnsEveryCandidatesScoresPerFoldAndTheirMean() {
-        Series noisy = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 28), 0.5, 11);
+        TimeSeries noisy = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 28), 0.5, 11);
         List<ForecastModel> candidates = List.of(new SeasonalNaive(Season.DAILY), new SeasonalNaive(Season.WEEKLY));
 
         SelectionResult result = ModelSelection.select(candidates, noisy, DAY, CvConfig.DEFAULT.withFolds(3), STOPPED_CLOCK);
@@ -72,7 +72,7 @@ class ModelSelectionTest {
 
     @Test
     void stopsTryingCandidatesWhenTheBudgetMeasuredByTheInjectedClockIsSpent() {
-        Series noisy = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 21), 0.5, 5);
+        TimeSeries noisy = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 21), 0.5, 5);
         List<ForecastModel> five = List.of(new SeasonalNaive(Season.DAILY),
                 new HoltWinters(0.1, 0.01, 0.1, 0.9, Season.DAILY), new HoltWinters(0.2, 0.01, 0.1, 0.9, Season.DAILY),
                 new HoltWinters(0.3, 0.01, 0.1, 0.9, Season.DAILY), new HoltWinters(0.4, 0.01, 0.1, 0.9, Season.DAILY));
@@ -88,7 +88,7 @@ class ModelSelectionTest {
 
     @Test
     void theFirstCandidateIsScoredEvenWithNoBudgetAtAll() {
-        Series noisy = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 21), 0.5, 5);
+        TimeSeries noisy = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 21), 0.5, 5);
         List<ForecastModel> two = List.of(new SeasonalNaive(Season.DAILY), new SeasonalNaive(Season.WEEKLY));
 
         SelectionResult result = ModelSelection.select(two, noisy, DAY,
@@ -100,7 +100,7 @@ class ModelSelectionTest {
 
     @Test
     void skipsACandidateThatNeedsMoreHistoryThanTheFirstFoldHasAndSaysSo() {
-        Series tenDays = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 10), 0.5, 5);
+        TimeSeries tenDays = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 10), 0.5, 5);
         List<ForecastModel> two = List.of(new SeasonalNaive(Season.DAILY), new SeasonalNaive(Season.WEEKLY));
 
         SelectionResult result = ModelSelection.select(two, tenDays, DAY, CvConfig.DEFAULT, STOPPED_CLOCK);
@@ -113,7 +113,7 @@ class ModelSelectionTest {
 
     @Test
     void refusesASeriesTooShortForTheFolds() {
-        Series threeDays = SyntheticSeries.daily(HOUR, 3, SyntheticSeries::dailyLoad);
+        TimeSeries threeDays = SyntheticSeries.daily(HOUR, 3, SyntheticSeries::dailyLoad);
 
         assertThatThrownBy(() -> ModelSelection.select(List.of(new SeasonalNaive(Season.DAILY)), threeDays, DAY,
                 CvConfig.DEFAULT, STOPPED_CLOCK)).isInstanceOf(IllegalArgumentException.class);

@@ -14,12 +14,12 @@ import org.vpp.forecast.model.ForecastModel;
 import org.vpp.forecast.model.HoltWinters;
 import org.vpp.forecast.value.Horizon;
 import org.vpp.forecast.value.Season;
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 
 class NoLookAheadTest {
 
     /** Records every history it is fitted on, then delegates. */
-    private record Spy(ForecastModel inner, List<Series> seen) implements ForecastModel {
+    private record Spy(ForecastModel inner, List<TimeSeries> seen) implements ForecastModel {
         public String name() {
             return "spy";
         }
@@ -36,7 +36,7 @@ class NoLookAheadTest {
             return inner.minimumHistory(step);
         }
 
-        public FittedModel fit(Series history) {
+        public FittedModel fit(TimeSeries history) {
             seen.add(history);
             return inner.fit(history);
         }
@@ -44,7 +44,7 @@ class NoLookAheadTest {
 
     private static final Horizon DAY = new Horizon(24);
     private static final CvConfig FOUR_FOLDS = CvConfig.DEFAULT.withFolds(4);
-    private static final Series SERIES = SyntheticSeries.withNoise(SyntheticSeries.weekly(SyntheticSeries.HOUR, 21), 0.5, 3);
+    private static final TimeSeries SERIES = SyntheticSeries.withNoise(SyntheticSeries.weekly(SyntheticSeries.HOUR, 21), 0.5, 3);
 
     @Test
     void everyFoldIsTrainedOnDataThatEndsRightBeforeItsOrigin() {
@@ -54,7 +54,7 @@ class NoLookAheadTest {
 
         assertThat(spy.seen()).hasSize(4);
         for (int i = 0; i < 4; i++) {
-            Series training = spy.seen().get(i);
+            TimeSeries training = spy.seen().get(i);
             Instant origin = score.folds().get(i).origin();
             assertThat(training.start()).isEqualTo(SERIES.start());
             assertThat(training.end()).isEqualTo(origin);
@@ -68,7 +68,7 @@ class NoLookAheadTest {
         int lastOrigin = SERIES.size() - DAY.steps();
         double[] poisoned = SERIES.values();
         java.util.Arrays.fill(poisoned, lastOrigin, poisoned.length, Double.NaN);
-        Series poisonedSeries = new Series(SERIES.start(), SERIES.step(), poisoned);
+        TimeSeries poisonedSeries = new TimeSeries(SERIES.start(), SERIES.step(), poisoned);
         Spy spy = new Spy(new HoltWinters(0.2, 0.05, 0.2, 0.9, Season.DAILY), new CopyOnWriteArrayList<>());
 
         CandidateScore clean = CrossValidation.evaluate(spy.inner(), SERIES, DAY, FOUR_FOLDS);

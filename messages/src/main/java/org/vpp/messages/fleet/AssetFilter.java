@@ -1,9 +1,8 @@
 package org.vpp.messages.fleet;
 
 import java.util.Set;
-
+import org.vpp.kernel.AssetKind;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetStatus;
 
 /**

@@ -1,11 +1,10 @@
 package org.vpp.messages.fleet;
 
 import java.time.Instant;
-
+import org.vpp.kernel.AssetKind;
+import org.vpp.kernel.GeoLocation;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetStatus;
-import org.vpp.messages.asset.GeoLocation;
 import org.vpp.messages.asset.StatusOrigin;
 import org.vpp.messages.asset.TechnicalLimits;
 

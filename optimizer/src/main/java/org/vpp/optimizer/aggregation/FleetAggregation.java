@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.vpp.optimizer.model.AssetSchedule;
 import org.vpp.optimizer.model.Battery;
-import org.vpp.optimizer.model.BatteryPhysics;
 import org.vpp.optimizer.model.Commitment;
 import org.vpp.optimizer.model.GridNode;
 import org.vpp.optimizer.model.Problem;
@@ -189,10 +188,17 @@ public final class FleetAggregation {
             double[] setpoint = groupSetpoint.get(group);
             GroupTracking.Result result = results[k];
             if (result.powerMw() == null) {
-                // the LP failed (should not happen: idle devices with the whole setpoint as deviation are feasible)
-                Disaggregation fallback = byHeadroom(original, group, members, setpoint);
-                devices.addAll(fallback.devices());
-                shortfalls.addAll(fallback.shortfalls());
+                // The LP failed (it should not: idle devices with the whole setpoint as deviation are feasible).
+                // Say so in the only honest way: the devices stay idle and the whole setpoint is missing.
+                for (Battery b : members) {
+                    devices.add(new AssetSchedule(b.id(), toList(new double[n]),
+                            java.util.Collections.nCopies(n, b.initialSocMwh())));
+                }
+                for (int t = 0; t < n; t++) {
+                    if (Math.abs(setpoint[t]) > ScheduleCheck.EPSILON) {
+                        shortfalls.add(new DisaggregationShortfall(group, t, setpoint[t]));
+                    }
+                }
                 continue;
             }
             for (int t = 0; t < n; t++) {
@@ -210,78 +216,6 @@ public final class FleetAggregation {
             }
         }
         return new Disaggregation(devices, shortfalls, ScheduleCheck.violations(original, devices));
-    }
-
-    /**
-     * The first, greedy scheme (kept for comparison): each group's setpoint shared among its devices in
-     * proportion to their headroom in that slot, tracking every device's state of charge, without looking
-     * ahead. Cheap, but devices run into their floors and ceilings at different times (see the notes).
-     */
-    public static Disaggregation disaggregateByHeadroom(AggregatedProblem problem, List<AssetSchedule> aggregatedSchedule) {
-        Problem original = problem.original();
-        int n = original.horizon().slotCount();
-        Map<String, AssetSchedule> byId = new HashMap<>();
-        aggregatedSchedule.forEach(a -> byId.put(a.assetId(), a));
-        List<AssetSchedule> devices = new ArrayList<>();
-        for (AssetSchedule a : aggregatedSchedule) {
-            if (!problem.members().containsKey(a.assetId())) {
-                devices.add(a);
-            }
-        }
-        List<DisaggregationShortfall> shortfalls = new ArrayList<>();
-        problem.members().forEach((unit, members) -> {
-            double[] setpoint = new double[n];
-            AssetSchedule s = byId.get(unit);
-            for (int t = 0; s != null && t < n; t++) {
-                setpoint[t] = s.powerMw().get(t);
-            }
-            Disaggregation part = byHeadroom(original, problem.groupOfUnit().get(unit), members, setpoint);
-            devices.addAll(part.devices());
-            shortfalls.addAll(part.shortfalls());
-        });
-        return new Disaggregation(devices, shortfalls, ScheduleCheck.violations(original, devices));
-    }
-
-    private static Disaggregation byHeadroom(Problem original, String group, List<Battery> members, double[] setpoints) {
-        int n = original.horizon().slotCount();
-        double h = original.horizon().slotHours();
-        List<AssetSchedule> devices = new ArrayList<>();
-        List<DisaggregationShortfall> shortfalls = new ArrayList<>();
-        int m = members.size();
-        double[] soc = new double[m];
-        double[][] power = new double[m][n];
-        double[][] socs = new double[m][n];
-        for (int i = 0; i < m; i++) {
-            soc[i] = members.get(i).initialSocMwh();
-        }
-        for (int t = 0; t < n; t++) {
-            double target = setpoints[t];
-            double[] headroom = new double[m];
-            double total = 0;
-            for (int i = 0; i < m; i++) {
-                Battery b = members.get(i);
-                headroom[i] = target >= 0
-                        ? Math.max(0, Math.min(b.maxDischargeMw(), (soc[i] - b.usableFloorMwh()) * b.dischargeEfficiency() / h))
-                        : Math.max(0, Math.min(b.maxChargeMw(), (b.socMaxMwh() - soc[i]) / b.chargeEfficiency() / h));
-                total += headroom[i];
-            }
-            double magnitude = Math.min(Math.abs(target), total);
-            if (Math.abs(target) - magnitude > ScheduleCheck.EPSILON) {
-                shortfalls.add(new DisaggregationShortfall(group, t, Math.signum(target) * (Math.abs(target) - magnitude)));
-            }
-            for (int i = 0; i < m; i++) {
-                Battery b = members.get(i);
-                double p = total > 0 ? Math.signum(target) * magnitude * headroom[i] / total : 0.0;
-                power[i][t] = p;
-                soc[i] += BatteryPhysics.deltaSocMwh(p * h, b.chargeEfficiency(), b.dischargeEfficiency());
-                soc[i] = Math.clamp(soc[i], b.usableFloorMwh(), b.socMaxMwh());
-                socs[i][t] = soc[i];
-            }
-        }
-        for (int i = 0; i < m; i++) {
-            devices.add(new AssetSchedule(members.get(i).id(), toList(power[i]), toList(socs[i])));
-        }
-        return new Disaggregation(devices, shortfalls, List.of());
     }
 
     private static List<Double> toList(double[] values) {

@@ -1,6 +1,5 @@
 package org.vpp.optimizer.lp;
 
-import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
@@ -28,8 +27,6 @@ public final class LpReference {
     /** Solvers tried in order; HiGHS is much faster than GLOP on thousands of batteries. */
     public static final List<String> DEFAULT_SOLVERS = List.of("HIGHS_LP", "GLOP");
 
-    private static volatile boolean nativesLoaded;
-
     private final List<String> solverIds;
 
     public LpReference() {
@@ -40,33 +37,11 @@ public final class LpReference {
         this.solverIds = List.copyOf(solverIds);
     }
 
-    private static void loadNatives() {
-        if (!nativesLoaded) {
-            synchronized (LpReference.class) {
-                if (!nativesLoaded) {
-                    Loader.loadNativeLibraries();
-                    nativesLoaded = true;
-                }
-            }
-        }
-    }
-
     public LpSolution solve(Problem problem) {
-        loadNatives();
-        MPSolver solver = null;
-        String used = null;
-        for (String id : solverIds) {
-            solver = MPSolver.createSolver(id);
-            if (solver != null) {
-                used = id;
-                break;
-            }
-        }
-        if (solver == null) {
-            throw new IllegalStateException("none of the LP solvers " + solverIds + " is available");
-        }
+        BatteryLp.Solver created = BatteryLp.createSolver(solverIds);
+        MPSolver solver = created.solver();
         try {
-            return build(solver, used, problem);
+            return build(solver, created.id(), problem);
         } finally {
             solver.delete();
         }
@@ -75,56 +50,21 @@ public final class LpReference {
     private static LpSolution build(MPSolver solver, String solverId, Problem problem) {
         int n = problem.horizon().slotCount();
         double h = problem.horizon().slotHours();
-        double infinity = MPSolver.infinity();
         MPObjective objective = solver.objective();
         objective.setMaximization();
         // net[asset][t] as (variable, coefficient) terms, for node limits and commitments
         Map<String, List<List<Term>>> netTerms = new HashMap<>();
-        Map<String, MPVariable[]> charge = new HashMap<>();
-        Map<String, MPVariable[]> discharge = new HashMap<>();
-        Map<String, MPVariable[]> soc = new HashMap<>();
+        Map<String, BatteryLp.Variables> batteries = new HashMap<>();
         Map<String, MPVariable[]> single = new HashMap<>();
         Map<String, Double> singleSign = new HashMap<>();
 
         for (Battery b : problem.batteries()) {
-            MPVariable[] c = solver.makeNumVarArray(n, 0.0, b.maxChargeMw(), "");
-            MPVariable[] d = solver.makeNumVarArray(n, 0.0, b.maxDischargeMw(), "");
-            MPVariable[] s = solver.makeNumVarArray(n, b.usableFloorMwh(), b.socMaxMwh(), "");
-            double rampPerSlot = b.rampMwPerMin() * problem.horizon().slotMinutes();
-            boolean rampBinds = rampPerSlot < b.maxChargeMw() + b.maxDischargeMw();
+            BatteryLp.Variables v = BatteryLp.add(solver, b, problem.horizon(), problem.prices());
             List<List<Term>> terms = new ArrayList<>(n);
             for (int t = 0; t < n; t++) {
-                double rhs = t == 0 ? b.initialSocMwh() : 0.0;
-                MPConstraint balance = solver.makeConstraint(rhs, rhs);
-                balance.setCoefficient(s[t], 1.0);
-                if (t > 0) {
-                    balance.setCoefficient(s[t - 1], -1.0);
-                }
-                balance.setCoefficient(c[t], -b.chargeEfficiency() * h);
-                balance.setCoefficient(d[t], h / b.dischargeEfficiency());
-                if (rampBinds && t > 0) {
-                    MPConstraint ramp = solver.makeConstraint(-rampPerSlot, rampPerSlot);
-                    ramp.setCoefficient(d[t], 1.0);
-                    ramp.setCoefficient(c[t], -1.0);
-                    ramp.setCoefficient(d[t - 1], -1.0);
-                    ramp.setCoefficient(c[t - 1], 1.0);
-                }
-                double price = problem.prices().at(t);
-                double deg = b.degradationEurPerMwh();
-                objective.setCoefficient(d[t], price * h - deg * h / b.dischargeEfficiency());
-                objective.setCoefficient(c[t], -price * h - deg * h * b.chargeEfficiency());
-                terms.add(List.of(new Term(d[t], 1.0), new Term(c[t], -1.0)));
+                terms.add(List.of(new Term(v.discharge()[t], 1.0), new Term(v.charge()[t], -1.0)));
             }
-            if (b.terminalValueEurPerMwh() > 0 && b.terminalTargetMwh() > b.usableFloorMwh()) {
-                MPVariable shortfall = solver.makeNumVar(0.0, infinity, "");
-                MPConstraint terminal = solver.makeConstraint(b.terminalTargetMwh(), infinity);
-                terminal.setCoefficient(shortfall, 1.0);
-                terminal.setCoefficient(s[n - 1], 1.0);
-                objective.setCoefficient(shortfall, -b.terminalValueEurPerMwh());
-            }
-            charge.put(b.id(), c);
-            discharge.put(b.id(), d);
-            soc.put(b.id(), s);
+            batteries.put(b.id(), v);
             netTerms.put(b.id(), terms);
         }
         for (Renewable r : problem.renewables()) {
@@ -179,8 +119,8 @@ public final class LpReference {
             List<Double> power = new ArrayList<>(n);
             List<Double> socs = new ArrayList<>(n);
             for (int t = 0; t < n; t++) {
-                power.add(discharge.get(b.id())[t].solutionValue() - charge.get(b.id())[t].solutionValue());
-                socs.add(soc.get(b.id())[t].solutionValue());
+                power.add(batteries.get(b.id()).powerMw(t));
+                socs.add(batteries.get(b.id()).socMwh(t));
             }
             assets.add(new AssetSchedule(b.id(), power, socs));
         }

@@ -48,7 +48,7 @@ class FleetAggregationTest {
         double delivered = result.devices().stream().mapToDouble(d -> d.powerMw().get(5)).sum();
         double missing = result.shortfalls().stream().filter(s -> s.slot() == 5).mapToDouble(DisaggregationShortfall::missingMw).sum();
         assertThat(delivered + missing).isCloseTo(schedule.netPowerMw(List.of("siteA", "siteB"), 5), within(1e-6));
-        assertThat(result.violations()).allSatisfy(v -> assertThat(v.rule()).isEqualTo("ramp"));
+        assertThat(result.violations()).isEmpty();
     }
 
     @Test
@@ -137,16 +137,11 @@ class FleetAggregationTest {
         LpSolution unitOptimum = new LpReference().solve(aggregated.aggregated());
 
         Disaggregation tracked = FleetAggregation.disaggregate(aggregated, unitOptimum.assets());
-        Disaggregation greedy = FleetAggregation.disaggregateByHeadroom(aggregated, unitOptimum.assets());
 
         assertThat(tracked.violations()).isEmpty();
         assertThat(tracked.devices()).hasSize(12);
         double trackedValue = ScheduleCheck.valuation(devices, tracked.devices()).objectiveEur();
-        double greedyValue = ScheduleCheck.valuation(devices, greedy.devices()).objectiveEur();
-        assertThat(trackedValue).isGreaterThan(0.95 * deviceOptimum).isGreaterThanOrEqualTo(greedyValue);
-        double missing = tracked.shortfalls().stream().mapToDouble(s -> Math.abs(s.missingMw())).sum();
-        double greedyMissing = greedy.shortfalls().stream().mapToDouble(s -> Math.abs(s.missingMw())).sum();
-        assertThat(missing).isLessThanOrEqualTo(greedyMissing + 1e-6);
+        assertThat(trackedValue).isGreaterThan(0.95 * deviceOptimum);
         for (int t = 0; t < 96; t++) {
             int slot = t;
             double setpoint = unitOptimum.assets().stream().mapToDouble(a -> a.powerMw().get(slot)).sum();

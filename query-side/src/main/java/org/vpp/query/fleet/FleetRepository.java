@@ -7,12 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.vpp.kernel.AssetKind;
+import org.vpp.kernel.GeoLocation;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetStatus;
-import org.vpp.messages.asset.GeoLocation;
 import org.vpp.messages.asset.StatusOrigin;
 import org.vpp.messages.asset.TechnicalLimits;
 import org.vpp.messages.fleet.AssetFilter;

@@ -1,7 +1,7 @@
 package org.vpp.query.fleet;
 
+import org.vpp.kernel.AssetKind;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetStatus;
 import org.vpp.messages.asset.TechnicalLimits;
 import org.vpp.messages.fleet.LastTelemetry;

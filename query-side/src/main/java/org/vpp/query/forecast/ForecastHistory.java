@@ -4,8 +4,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.messages.asset.AssetId;
 
 /**
@@ -66,6 +66,6 @@ public class ForecastHistory {
             }
             values[i - first] = last;
         }
-        return Optional.of(new HistorySeries(from.plus(step.multipliedBy(first)), step, values, filled));
+        return Optional.of(new HistorySeries(new TimeSeries(from.plus(step.multipliedBy(first)), step, values), filled));
     }
 }

@@ -1,6 +1,6 @@
 package org.vpp.query.telemetry;
 
-import org.vpp.messages.asset.AssetKind;
+import org.vpp.kernel.AssetKind;
 
 /**
  * What validation needs to know of the asset a reading names, as the command side's topology has it: a table that

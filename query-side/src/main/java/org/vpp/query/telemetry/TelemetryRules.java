@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
-
+import org.vpp.kernel.AssetKind;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 
 /** Validation of one reading, as a pure function of the reading, the asset it names and the current time. */
 public final class TelemetryRules {

@@ -16,17 +16,17 @@ class ForecastHistoryTest {
     void theSeriesStartsAtTheFirstSlotWithReadings() {
         var series = ForecastHistory.fillGaps(FROM, STEP, new double[]{0, 0, 1.5, 2.5}, new boolean[]{false, false, true, true})
                 .orElseThrow();
-        assertThat(series.start()).isEqualTo(FROM.plus(STEP.multipliedBy(2)));
-        assertThat(series.values()).containsExactly(1.5, 2.5);
+        assertThat(series.series().start()).isEqualTo(FROM.plus(STEP.multipliedBy(2)));
+        assertThat(series.series().values()).containsExactly(1.5, 2.5);
         assertThat(series.filledSlots()).isZero();
-        assertThat(series.end()).isEqualTo(FROM.plus(STEP.multipliedBy(4)));
+        assertThat(series.series().end()).isEqualTo(FROM.plus(STEP.multipliedBy(4)));
     }
 
     @Test
     void gapsTakeThePreviousValueAndAreCounted() {
         var series = ForecastHistory.fillGaps(FROM, STEP, new double[]{1, 0, 0, 4, 5}, new boolean[]{true, false, false, true, true})
                 .orElseThrow();
-        assertThat(series.values()).containsExactly(1, 1, 1, 4, 5);
+        assertThat(series.series().values()).containsExactly(1, 1, 1, 4, 5);
         assertThat(series.filledSlots()).isEqualTo(2);
     }
 
@@ -34,8 +34,8 @@ class ForecastHistoryTest {
     void theSeriesEndsWhereTheReadingsStop() {
         var series = ForecastHistory.fillGaps(FROM, STEP, new double[]{1, 2, 0, 0}, new boolean[]{true, true, false, false})
                 .orElseThrow();
-        assertThat(series.values()).containsExactly(1, 2);
-        assertThat(series.end()).isEqualTo(FROM.plus(STEP.multipliedBy(2)));
+        assertThat(series.series().values()).containsExactly(1, 2);
+        assertThat(series.series().end()).isEqualTo(FROM.plus(STEP.multipliedBy(2)));
     }
 
     @Test

@@ -8,13 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vpp.kernel.AssetKind;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 
 class TelemetryRulesTest {
 

@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -27,13 +26,13 @@ import org.vpp.forecast.Forecaster;
 import org.vpp.forecast.ModelSpecs;
 import org.vpp.forecast.TrainedModelSpec;
 import org.vpp.forecast.TrainingResult;
-import org.vpp.forecast.value.Forecast;
-import org.vpp.forecast.value.Horizon;
-import org.vpp.forecast.value.Season;
-import org.vpp.forecast.value.Series;
 import org.vpp.forecast.validation.CandidateScore;
 import org.vpp.forecast.validation.CvConfig;
 import org.vpp.forecast.validation.Metric;
+import org.vpp.forecast.value.Forecast;
+import org.vpp.forecast.value.Horizon;
+import org.vpp.forecast.value.Season;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.messages.forecast.CandidateMetrics;
 import org.vpp.messages.forecast.FindForecastSource;
 import org.vpp.messages.forecast.ForecastId;
@@ -189,10 +188,10 @@ public class ForecastProcess implements ClockProcess {
     }
 
     private Outcome train(ForecastSourceSpec spec, Instant now, int horizonSteps) {
-        Optional<Series> series = history(spec, now);
+        Optional<TimeSeries> series = history(spec, now);
         int needed = properties.minimumHistorySteps(horizonSteps);
         if (series.isEmpty() || series.get().size() < needed) {
-            return skipped(spec, "not enough history to train: " + series.map(Series::size).orElse(0)
+            return skipped(spec, "not enough history to train: " + series.map(TimeSeries::size).orElse(0)
                     + " quarter-hours, " + needed + " needed");
         }
         CvConfig config = new CvConfig(properties.cvFolds(), Metric.MASE, Season.DAILY, properties.searchBudget());
@@ -223,7 +222,7 @@ public class ForecastProcess implements ClockProcess {
         if (horizonSteps > model.get().horizonSteps()) {
             return skipped(spec, "trained for " + model.get().horizonSteps() + " steps, " + horizonSteps + " asked");
         }
-        Optional<Series> series = history(spec, now);
+        Optional<TimeSeries> series = history(spec, now);
         TrainedModelSpec trained = model.get().spec();
         int needed = trained.model().minimumHistory(ForecastSettings.STEP);
         if (series.isEmpty() || series.get().size() < needed) {
@@ -247,7 +246,7 @@ public class ForecastProcess implements ClockProcess {
     }
 
     /** The last {@code history} of complete quarter-hours before {@code now}. */
-    private Optional<Series> history(ForecastSourceSpec spec, Instant now) {
+    private Optional<TimeSeries> history(ForecastSourceSpec spec, Instant now) {
         Instant end = floorToStep(now);
         Instant from = end.minus(properties.history());
         if (spec.device() == null) {

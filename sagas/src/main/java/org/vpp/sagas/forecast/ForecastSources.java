@@ -5,15 +5,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vpp.forecast.value.GeoPoint;
 import org.vpp.forecast.value.Source;
 import org.vpp.forecast.value.SourceKind;
+import org.vpp.kernel.AssetKind;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.AssetKind;
 import org.vpp.messages.asset.AssetStatus;
 import org.vpp.messages.fleet.AssetFilter;
 import org.vpp.messages.fleet.AssetPage;
@@ -70,7 +68,7 @@ public class ForecastSources {
                     log.debug("Forecast: {} has no location, so no clear-sky feature; not forecast", id);
                     yield null;
                 }
-                yield Source.pv(new GeoPoint(asset.location().latitude(), asset.location().longitude()), properties.timeZone());
+                yield Source.pv(asset.location(), properties.timeZone());
             }
             case WIND -> Source.of(SourceKind.WIND, properties.timeZone());
             case LOAD -> Source.of(SourceKind.LOAD, properties.timeZone());

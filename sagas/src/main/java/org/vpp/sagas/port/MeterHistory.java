@@ -3,8 +3,7 @@ package org.vpp.sagas.port;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.messages.asset.AssetId;
 
 /** A device's metered power as a regular series: what forecasting learns from. A port: the telemetry store behind it. */
@@ -19,6 +18,6 @@ public interface MeterHistory {
     Optional<Slots> slotMeans(AssetId device, Instant from, Instant to, Duration step);
 
     /** @param filledSlots slots of {@code series} that had no reading and were filled */
-    record Slots(Series series, int filledSlots) {
+    record Slots(TimeSeries series, int filledSlots) {
     }
 }

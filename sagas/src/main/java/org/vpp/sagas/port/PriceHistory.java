@@ -2,8 +2,7 @@ package org.vpp.sagas.port;
 
 import java.time.Instant;
 import java.util.Optional;
-
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 
 /**
  * A market zone's day-ahead prices (EUR/MWh per quarter-hour): the one source of prices for the simulated market
@@ -13,7 +12,7 @@ import org.vpp.forecast.value.Series;
 public interface PriceHistory {
 
     /** Prices of the quarter-hours in {@code [from, to)}; both aligned to quarter-hours. */
-    Series prices(String zone, Instant from, Instant to);
+    TimeSeries prices(String zone, Instant from, Instant to);
 
     /** The first instant with a price, when the history is bounded (an imported series); empty when unbounded. */
     default Optional<Instant> coveredFrom() {

@@ -8,12 +8,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.junit.jupiter.api.Test;
-import org.vpp.forecast.value.Series;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.messages.fleet.AssetPage;
 import org.vpp.messages.fleet.FindAssets;
 import org.vpp.messages.forecast.FindForecastSource;
@@ -51,7 +50,7 @@ class ForecastProcessTest {
             long quarter = from.plus(Duration.ofMinutes(15L * i)).getEpochSecond() / 900 % 96;
             v[i] = 60 + 30 * Math.cos(2 * Math.PI * (quarter - 76) / 96.0);
         }
-        return new Series(from, Duration.ofMinutes(15), v);
+        return new TimeSeries(from, Duration.ofMinutes(15), v);
     };
 
     static QueryGateway noDevicesAndNoRecordedSelection() {

@@ -16,8 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.csv.CsvCells.ParsedTimestamp;
-import org.vpp.simulator.series.TimeSeries;
 
 /**
  * Reads a (timestamp, value) file into a {@link TimeSeries} in the canonical unit of its quantity (MW, EUR/MWh),
@@ -57,8 +57,8 @@ public final class CsvTimeSeriesImporter {
             throw new CsvImportException(sourceName, sorted, problems.truncated);
         }
         Duration step = stepOf(rows, format).orElseThrow();
-        double[] values = rows.stream().mapToDouble(row -> row.value().orElseThrow()).toArray();
-        return new TimeSeries(rows.getFirst().at(), step, values, format.unit()).inCanonicalUnit();
+        double[] values = rows.stream().mapToDouble(row -> format.unit().toCanonical(row.value().orElseThrow())).toArray();
+        return new TimeSeries(rows.getFirst().at(), step, values);
     }
 
     /**

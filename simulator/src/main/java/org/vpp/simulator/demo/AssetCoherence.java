@@ -1,6 +1,7 @@
 package org.vpp.simulator.demo;
 
 import java.util.Optional;
+import org.vpp.kernel.AssetKind;
 
 /** The physical coherence rules an asset's limits must satisfy, as one pure function. */
 public final class AssetCoherence {

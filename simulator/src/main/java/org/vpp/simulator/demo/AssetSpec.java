@@ -2,6 +2,7 @@ package org.vpp.simulator.demo;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.vpp.kernel.AssetKind;
 
 /**
  * One node of a generated fleet. The constructor refuses physically incoherent limits, so every spec that exists

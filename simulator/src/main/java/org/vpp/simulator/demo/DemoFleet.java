@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.vpp.kernel.AssetKind;
 import org.vpp.simulator.series.SeedStreams;
 
 /**

@@ -6,10 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.random.RandomGenerator;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.series.SeedStreams;
 import org.vpp.simulator.series.Stochastic;
-import org.vpp.simulator.series.TimeSeries;
-import org.vpp.simulator.series.Unit;
 
 /** Synthetic demand: shape by local hour and day type, a winter increase and persistent noise. */
 public final class LoadGenerator {
@@ -38,7 +37,7 @@ public final class LoadGenerator {
             double noisy = fraction * (1 + profile.noiseFraction() * noiseZ);
             values[i] = -profile.peakDemandMw() * Math.max(0.05, noisy);
         }
-        return new TimeSeries(start, step, values, Unit.MW);
+        return new TimeSeries(start, step, values);
     }
 
     /** The noise-free demand as a fraction of peak, reaching 1 only at the winter peak. */

@@ -3,7 +3,7 @@ package org.vpp.simulator.market;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.vpp.simulator.series.TimeSeries;
+import org.vpp.kernel.TimeSeries;
 
 /**
  * The port to a day-ahead market. Every answer that depends on the market's timeline (results before clearing,

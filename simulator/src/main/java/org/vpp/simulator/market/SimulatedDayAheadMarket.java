@@ -13,9 +13,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.clock.SimulationClock;
-import org.vpp.simulator.series.TimeSeries;
-import org.vpp.simulator.series.Unit;
 
 /**
  * A day-ahead auction that clears every bid against a given market price series (the bids are price takers: the
@@ -38,10 +37,7 @@ public final class SimulatedDayAheadMarket implements MarketOperator {
     public SimulatedDayAheadMarket(SimulationClock clock, MarketRules rules, TimeSeries pricesEurPerMwh, long seed) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rules = Objects.requireNonNull(rules, "rules");
-        TimeSeries canonical = pricesEurPerMwh.inCanonicalUnit();
-        if (canonical.unit() != Unit.EUR_PER_MWH) {
-            throw new IllegalArgumentException("market prices must be a price series, was " + pricesEurPerMwh.unit());
-        }
+        TimeSeries canonical = Objects.requireNonNull(pricesEurPerMwh, "prices");
         this.pricesEurPerMwh = canonical;
         this.seed = seed;
         LocalDate day = clock.now().atZone(rules.zone()).toLocalDate();
@@ -115,8 +111,7 @@ public final class SimulatedDayAheadMarket implements MarketOperator {
             }
             prices[i] = price.getAsDouble();
         }
-        TimeSeries dayPrices = new TimeSeries(slotStarts.getFirst(), rules.slotLength(), prices,
-                Unit.EUR_PER_MWH);
+        TimeSeries dayPrices = new TimeSeries(slotStarts.getFirst(), rules.slotLength(), prices);
         double slotHours = rules.slotLength().toNanos() / 3.6e12;
         List<Bid> bids = openBids.getOrDefault(deliveryDay, List.of());
         for (Bid bid : bids) {

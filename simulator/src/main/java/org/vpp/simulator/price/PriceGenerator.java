@@ -1,10 +1,9 @@
 package org.vpp.simulator.price;
 
 import java.util.random.RandomGenerator;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.series.SeedStreams;
 import org.vpp.simulator.series.Stochastic;
-import org.vpp.simulator.series.TimeSeries;
-import org.vpp.simulator.series.Unit;
 
 /**
  * Day-ahead prices per slot: the merit-order price of the residual load, plus persistent noise and occasional
@@ -40,6 +39,6 @@ public final class PriceGenerator {
             }
             prices[i] = Stochastic.clamp(price, model.floorEurPerMwh(), model.capEurPerMwh());
         }
-        return new TimeSeries(residual.start(), residual.step(), prices, Unit.EUR_PER_MWH);
+        return new TimeSeries(residual.start(), residual.step(), prices);
     }
 }

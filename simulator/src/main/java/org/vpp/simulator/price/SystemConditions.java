@@ -5,16 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.load.LoadGenerator;
 import org.vpp.simulator.load.LoadProfile;
 import org.vpp.simulator.load.LoadShape;
 import org.vpp.simulator.pv.PvGenerator;
 import org.vpp.simulator.pv.PvSystem;
-import org.vpp.simulator.series.TimeSeries;
-import org.vpp.simulator.series.Unit;
-import org.vpp.simulator.weather.Location;
 import org.vpp.simulator.weather.WeatherGenerator;
 import org.vpp.simulator.weather.WeatherSeries;
+import org.vpp.simulator.weather.WeatherSite;
 import org.vpp.simulator.wind.PowerCurve;
 import org.vpp.simulator.wind.WindGenerator;
 
@@ -43,11 +42,11 @@ public record SystemConditions(TimeSeries demandFraction, TimeSeries renewableFr
         for (int i = 0; i < residual.length; i++) {
             residual[i] = demand[i] - renewables[i];
         }
-        return new TimeSeries(demandFraction.start(), demandFraction.step(), residual, Unit.FRACTION);
+        return new TimeSeries(demandFraction.start(), demandFraction.step(), residual);
     }
 
     /** Synthetic conditions from weather at {@code location}, standing in for the whole bidding zone. */
-    public static SystemConditions synthetic(Location location, ZoneId zone, Set<LocalDate> holidays, Instant start,
+    public static SystemConditions synthetic(WeatherSite location, ZoneId zone, Set<LocalDate> holidays, Instant start,
             Duration step, int count, long seed) {
         WeatherSeries weather = WeatherGenerator.generate(location, start, step, count, seed);
         return fromWeather(weather, zone, holidays, seed);
@@ -58,7 +57,7 @@ public record SystemConditions(TimeSeries demandFraction, TimeSeries renewableFr
         TimeSeries grid = weather.ghiWPerM2();
         LoadProfile system = new LoadProfile(1.0, LoadShape.SYSTEM, zone, holidays, 0.12, 0.02);
         TimeSeries demand = LoadGenerator.demandMw(system, grid.start(), grid.step(), grid.size(), seed, "system")
-                .map(v -> -v, Unit.FRACTION);
+                .map(v -> -v);
         // A fleet-average PV plant and turbine give capacity factors; scaled by installed capacity per peak demand.
         TimeSeries pv = PvGenerator.availablePowerMw(weather, PvSystem.typical(1.0, 30, 180));
         TimeSeries wind = WindGenerator.availablePowerMw(weather, PowerCurve.onshore(1.0), 110, 1);
@@ -66,6 +65,6 @@ public record SystemConditions(TimeSeries demandFraction, TimeSeries renewableFr
         for (int i = 0; i < renewables.length; i++) {
             renewables[i] = PV_CAPACITY_PER_PEAK_DEMAND * pv.valueAt(i) + WIND_CAPACITY_PER_PEAK_DEMAND * wind.valueAt(i);
         }
-        return new SystemConditions(demand, new TimeSeries(grid.start(), grid.step(), renewables, Unit.FRACTION));
+        return new SystemConditions(demand, new TimeSeries(grid.start(), grid.step(), renewables));
     }
 }

@@ -1,8 +1,7 @@
 package org.vpp.simulator.pv;
 
 import java.time.ZoneOffset;
-import org.vpp.simulator.series.TimeSeries;
-import org.vpp.simulator.series.Unit;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.weather.Irradiance;
 import org.vpp.simulator.weather.SolarGeometry;
 import org.vpp.simulator.weather.SunPosition;
@@ -26,6 +25,6 @@ public final class PvGenerator {
                     system.groundAlbedo());
             power[i] = PvPower.acPowerMw(poa, temperature.valueAt(i), system);
         }
-        return new TimeSeries(ghi.start(), ghi.step(), power, Unit.MW);
+        return new TimeSeries(ghi.start(), ghi.step(), power);
     }
 }

@@ -1,6 +1,7 @@
 package org.vpp.simulator.twin;
 
 import java.time.Duration;
+import org.vpp.kernel.BatteryEnergy;
 
 /**
  * A battery over one step of constant power. Limits apply in this order: power range, ramp from the previous power,
@@ -27,7 +28,8 @@ public final class BatteryPhysics {
                 .within(-maxChargeMw, maxDischargeMw, Limitation.SOC_LIMITED);
         double deliveredMw = power.valueMw();
 
-        double nextSoc = socAfterLoss + storedEnergyChangeMwh(deliveredMw, limits, hours) / limits.capacityMwh();
+        double nextSoc = socAfterLoss + BatteryEnergy.storedChangeMwh(deliveredMw * hours, limits.chargeEfficiency(),
+                limits.dischargeEfficiency()) / limits.capacityMwh();
         // Only rounding can push past a bound here (the SoC clamp above kept the energy inside); a battery that
         // started outside its bounds is allowed back in, not teleported.
         nextSoc = Math.max(Math.min(limits.minSoc(), socAfterLoss),
@@ -42,16 +44,6 @@ public final class BatteryPhysics {
         double lossMwh = (state.soc() - socAfterLoss) * limits.capacityMwh();
         Limitation reason = requestedMw == 0 ? Limitation.NONE : Limitation.OUTAGE;
         return new BatteryStep(new BatteryState(0, socAfterLoss), new StepOutcome(requestedMw, 0, reason), lossMwh);
-    }
-
-    /**
-     * Energy that enters (positive) or leaves (negative) the cells when {@code powerMw} flows at the terminals for
-     * {@code hours}: charging stores less than it draws, discharging draws more than it delivers.
-     */
-    public static double storedEnergyChangeMwh(double powerMw, BatteryLimits limits, double hours) {
-        return powerMw >= 0
-                ? -powerMw * hours / limits.dischargeEfficiency()
-                : -powerMw * hours * limits.chargeEfficiency();
     }
 
     /**

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.vpp.simulator.series.TimeSeries;
+import org.vpp.kernel.TimeSeries;
 
 /**
  * A consumer drawing its demand series (negative MW), of which a flexible share can be shed. An outage here means
@@ -24,7 +24,7 @@ public final class LoadTwin implements DeviceTwin {
             throw new IllegalArgumentException("flexible fraction must be in [0, 1]");
         }
         this.instruments = new TwinInstruments(assetId, outageModel, noise, start, seed);
-        this.demandMw = demandMw.inCanonicalUnit();
+        this.demandMw = demandMw;
         this.flexibleFraction = flexibleFraction;
         this.ratedMw = Math.max(1e-6, -this.demandMw.min());
     }

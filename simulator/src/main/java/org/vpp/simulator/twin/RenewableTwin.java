@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.vpp.simulator.series.TimeSeries;
+import org.vpp.kernel.TimeSeries;
 
 /** A PV plant or wind park producing what its available-power series allows, curtailable on request. */
 public final class RenewableTwin implements DeviceTwin {
@@ -18,7 +18,7 @@ public final class RenewableTwin implements DeviceTwin {
             MeasurementNoise noise, Instant start, long seed) {
         this.instruments = new TwinInstruments(assetId, outageModel, noise, start, seed);
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.availableMw = availableMw.inCanonicalUnit();
+        this.availableMw = availableMw;
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class SolarGeometry {
     }
 
     /** Geometric sun position (no refraction), so "below the horizon" is an unambiguous zenith >= 90 degrees. */
-    public static SunPosition sunAt(Location location, Instant at) {
+    public static SunPosition sunAt(WeatherSite location, Instant at) {
         ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
         SolarPosition p = SPA.calculateSolarPosition(utc, location.latitudeDeg(), location.longitudeDeg(),
                 location.elevationM(), DeltaT.estimate(utc.toLocalDate()));
@@ -26,7 +26,7 @@ public final class SolarGeometry {
     }
 
     /** The sun position at the middle of a slot, which represents the slot's mean irradiance better than its start. */
-    public static SunPosition sunAtMidSlot(Location location, Instant slotStart, Duration step) {
+    public static SunPosition sunAtMidSlot(WeatherSite location, Instant slotStart, Duration step) {
         return sunAt(location, slotStart.plus(step.dividedBy(2)));
     }
 

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.random.RandomGenerator;
+import org.vpp.kernel.ClearSky;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.series.SeedStreams;
 import org.vpp.simulator.series.Stochastic;
-import org.vpp.simulator.series.TimeSeries;
-import org.vpp.simulator.series.Unit;
 
 /**
  * Synthetic weather for a location: real sun geometry times a persistent cloud process, temperature with seasonal
@@ -27,7 +27,7 @@ public final class WeatherGenerator {
     private WeatherGenerator() {
     }
 
-    public static WeatherSeries generate(Location location, Instant start, Duration step, int count, long seed) {
+    public static WeatherSeries generate(WeatherSite location, Instant start, Duration step, int count, long seed) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0");
         }
@@ -59,36 +59,45 @@ public final class WeatherGenerator {
             }
             cloud[i] = cloudCover(cloudZ, seasonalPhase(location, dayOfYear));
             SunPosition sun = SolarGeometry.sunAt(location, mid);
-            ghi[i] = ClearSky.haurwitzGhiWPerM2(sun.zenithDeg()) * ClearSky.clearSkyIndex(cloud[i]);
+            ghi[i] = ClearSky.haurwitzGhiWPerM2(sun.zenithDeg()) * clearSkyIndex(cloud[i]);
             temperature[i] = temperatureC(location, dayOfYear, solarHour, cloud[i], temperatureZ);
             wind[i] = windSpeedMs(windZ, seasonalPhase(location, dayOfYear), solarHour);
         }
         return new WeatherSeries(location,
-                new TimeSeries(start, step, ghi, Unit.W_PER_M2),
-                new TimeSeries(start, step, temperature, Unit.CELSIUS),
-                new TimeSeries(start, step, wind, Unit.M_PER_S),
-                new TimeSeries(start, step, cloud, Unit.FRACTION));
+                new TimeSeries(start, step, ghi),
+                new TimeSeries(start, step, temperature),
+                new TimeSeries(start, step, wind),
+                new TimeSeries(start, step, cloud));
     }
 
     /** Hours since local solar midnight, from the longitude (equation of time ignored: +-16 min is noise here). */
-    static double localSolarHour(Location location, ZonedDateTime utc) {
+    static double localSolarHour(WeatherSite location, ZonedDateTime utc) {
         double utcHour = utc.getHour() + utc.getMinute() / 60.0 + utc.getSecond() / 3600.0;
         return ((utcHour + location.longitudeDeg() / 15.0) % 24 + 24) % 24;
     }
 
     /** +1 in local midwinter, -1 in local midsummer (hemisphere-aware). */
-    static double seasonalPhase(Location location, int dayOfYear) {
+    static double seasonalPhase(WeatherSite location, int dayOfYear) {
         double northern = Math.cos(2 * Math.PI * (dayOfYear - 15) / 365.25);
         return location.latitudeDeg() >= 0 ? northern : -northern;
     }
 
     /** Cloud cover in [0,1] from the latent process; winters are cloudier than summers. */
+    /**
+     * Kasten and Czeplak (1980): fraction of clear-sky irradiance reaching the ground under a cloud cover in [0,1];
+     * overcast still lets a quarter through as diffuse light.
+     */
+    static double clearSkyIndex(double cloudCover) {
+        double c = Math.max(0, Math.min(1, cloudCover));
+        return 1 - 0.75 * Math.pow(c, 3.4);
+    }
+
     static double cloudCover(double latentZ, double seasonalPhase) {
         double bias = 0.35 * seasonalPhase + 1.0;
         return Stochastic.normalCdf(2.5 * latentZ + bias);
     }
 
-    static double temperatureC(Location location, int dayOfYear, double solarHour, double cloudCover,
+    static double temperatureC(WeatherSite location, int dayOfYear, double solarHour, double cloudCover,
             double anomalyZ) {
         double absLat = Math.abs(location.latitudeDeg());
         double annualMean = 28 - 0.35 * absLat - 0.0065 * location.elevationM();

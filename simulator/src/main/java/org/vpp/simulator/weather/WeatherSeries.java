@@ -1,11 +1,11 @@
 package org.vpp.simulator.weather;
 
 import java.util.Objects;
-import org.vpp.simulator.series.TimeSeries;
+import org.vpp.kernel.TimeSeries;
 
 /** Weather at one location on one time grid: the inputs of the PV, wind, load and price models. */
 public record WeatherSeries(
-        Location location,
+        WeatherSite location,
         TimeSeries ghiWPerM2,
         TimeSeries temperatureC,
         TimeSeries windSpeedMsAt10m,

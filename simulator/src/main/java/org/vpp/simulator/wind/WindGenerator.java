@@ -1,7 +1,6 @@
 package org.vpp.simulator.wind;
 
-import org.vpp.simulator.series.TimeSeries;
-import org.vpp.simulator.series.Unit;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.weather.WeatherSeries;
 
 /** Available output of a wind turbine (or a park of identical ones) on the weather's grid. */
@@ -16,6 +15,6 @@ public final class WindGenerator {
             int turbines) {
         TimeSeries wind10m = weather.windSpeedMsAt10m();
         return wind10m.map(v -> turbines * curve.powerMw(
-                WindPower.speedAtHeightMs(v, 10, hubHeightM, DEFAULT_SHEAR_EXPONENT)), Unit.MW);
+                WindPower.speedAtHeightMs(v, 10, hubHeightM, DEFAULT_SHEAR_EXPONENT)));
     }
 }

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import org.vpp.simulator.series.TimeSeries;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.series.Unit;
 
 class CsvTimeSeriesImporterTest {
@@ -29,7 +29,6 @@ class CsvTimeSeriesImporterTest {
         assertThat(prices.start()).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
         assertThat(prices.step()).isEqualTo(Duration.ofHours(1));
         assertThat(prices.values()).containsExactly(82.10, 79.5, -3.2, 75);
-        assertThat(prices.unit()).isEqualTo(Unit.EUR_PER_MWH);
     }
 
     @Test
@@ -39,7 +38,6 @@ class CsvTimeSeriesImporterTest {
         TimeSeries prices = CsvTimeSeriesImporter.importFile(resource("prices-epoch-semicolon-ct.csv"), format);
         assertThat(prices.start()).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
         assertThat(prices.step()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(prices.unit()).isEqualTo(Unit.EUR_PER_MWH);
         assertThat(prices.valueAt(0)).isCloseTo(82.1, within(1e-9));
         assertThat(prices.valueAt(2)).isCloseTo(-3.2, within(1e-9));
     }
@@ -49,7 +47,6 @@ class CsvTimeSeriesImporterTest {
         TimeSeries power = CsvTimeSeriesImporter.importFile(resource("power-kw-offset-noheader.csv"),
                 CsvFormat.of(Unit.KW));
         assertThat(power.start()).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
-        assertThat(power.unit()).isEqualTo(Unit.MW);
         assertThat(power.values()).containsExactly(1.5, 1.2505, 0.0);
     }
 

@@ -10,13 +10,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.vpp.simulator.series.TimeSeries;
-import org.vpp.simulator.weather.Location;
+import org.vpp.kernel.TimeSeries;
+import org.vpp.simulator.weather.WeatherSite;
 
 class PriceGeneratorTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final Location CENTRAL_GERMANY = Location.of(51, 10);
+    private static final WeatherSite CENTRAL_GERMANY = WeatherSite.of(51, 10);
     private static final Instant YEAR_START = LocalDate.of(2025, 1, 1).atStartOfDay(BERLIN).toInstant();
 
     private static TimeSeries yearOfPrices(long seed) {
@@ -84,8 +84,8 @@ class PriceGeneratorTest {
     private static TimeSeries price(Instant start, double[] demand, double[] renewables) {
         var step = Duration.ofHours(1);
         SystemConditions conditions = new SystemConditions(
-                new TimeSeries(start, step, demand, org.vpp.simulator.series.Unit.FRACTION),
-                new TimeSeries(start, step, renewables, org.vpp.simulator.series.Unit.FRACTION));
+                new TimeSeries(start, step, demand),
+                new TimeSeries(start, step, renewables));
         return PriceGenerator.dayAheadPricesEurPerMwh(conditions, PriceModel.centralEurope(), 1);
     }
 

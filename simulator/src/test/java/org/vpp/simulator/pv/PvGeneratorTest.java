@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-import org.vpp.simulator.series.TimeSeries;
-import org.vpp.simulator.weather.Location;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.weather.SolarGeometry;
 import org.vpp.simulator.weather.WeatherGenerator;
 import org.vpp.simulator.weather.WeatherSeries;
+import org.vpp.simulator.weather.WeatherSite;
 
 class PvGeneratorTest {
 
@@ -20,7 +20,7 @@ class PvGeneratorTest {
     @ParameterizedTest(name = "latitude {0}, longitude {1}")
     @CsvSource({"0, 10", "38.7, -9.1", "50, 8", "64, 25", "-33.9, 18.4"})
     void pvIsZeroWhenTheSunIsBelowTheHorizonAndNeverExceedsItsRating(double lat, double lon) {
-        Location location = Location.of(lat, lon);
+        WeatherSite location = WeatherSite.of(lat, lon);
         WeatherSeries weather = WeatherGenerator.generate(location, YEAR_START, Duration.ofHours(1), 8760, 1);
         PvSystem system = PvSystem.typical(2.0, 30, lat >= 0 ? 180 : 0);
         TimeSeries pv = PvGenerator.availablePowerMw(weather, system);
@@ -42,7 +42,7 @@ class PvGeneratorTest {
 
     @Test
     void aCentralEuropeanPlantHasAPlausibleYield() {
-        WeatherSeries weather = WeatherGenerator.generate(Location.of(51, 10), YEAR_START, Duration.ofHours(1), 8760,
+        WeatherSeries weather = WeatherGenerator.generate(WeatherSite.of(51, 10), YEAR_START, Duration.ofHours(1), 8760,
                 4);
         TimeSeries pv = PvGenerator.availablePowerMw(weather, PvSystem.typical(1.0, 35, 180));
         double fullLoadHours = pv.mean() * 8760;

@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.series.SeedStreams;
-import org.vpp.simulator.series.TimeSeries;
-import org.vpp.simulator.series.Unit;
 
 class TwinFleetTest {
 
@@ -26,7 +25,7 @@ class TwinFleetTest {
         for (int i = 0; i < 96; i++) {
             pv[i] = Math.max(0, 3 * Math.sin(Math.PI * (i - 24) / 48.0));
         }
-        TimeSeries pvAvailable = new TimeSeries(START, STEP, pv, Unit.MW);
+        TimeSeries pvAvailable = new TimeSeries(START, STEP, pv);
         TwinFleet fleet = new TwinFleet(List.of(
                 new BatteryTwin("bat-1", LIMITS, new BatteryState(0, 0.5), FLAKY, MeasurementNoise.typical(), START,
                         seed),

@@ -8,9 +8,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.vpp.simulator.series.TimeSeries;
-import org.vpp.simulator.weather.Location;
+import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.weather.WeatherGenerator;
+import org.vpp.simulator.weather.WeatherSite;
 
 class PowerCurveTest {
 
@@ -50,7 +50,7 @@ class PowerCurveTest {
     @Test
     void anOnshoreTurbineHasAPlausibleCapacityFactor() {
         TimeSeries wind = WindGenerator.availablePowerMw(
-                WeatherGenerator.generate(Location.of(53.5, 9), Instant.parse("2025-01-01T00:00:00Z"),
+                WeatherGenerator.generate(WeatherSite.of(53.5, 9), Instant.parse("2025-01-01T00:00:00Z"),
                         Duration.ofHours(1), 8760, 2),
                 PowerCurve.onshore(3.0), 120, 1);
         assertThat(wind.max()).isLessThanOrEqualTo(3.0);

@@ -1,4 +1,4 @@
-package org.vpp.messages.asset;
+package org.vpp.kernel;
 
 /** What a node of the fleet tree is: a group (inner node) or a device (leaf). */
 public enum AssetKind {

@@ -1,4 +1,4 @@
-package org.vpp.simulator.series;
+package org.vpp.kernel;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,24 +8,21 @@ import java.util.OptionalInt;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Values on a regular time grid: value {@code i} holds for [start + i*step, start + (i+1)*step). Immutable: the
- * array is copied in and out, so a series can be shared between generators, twins and the market.
+ * Values on a regular time grid: value {@code i} holds for {@code [start + i*step, start + (i+1)*step)}. Immutable: the
+ * array is copied in and out, so a series can be shared freely between threads, generators, twins and models.
+ * Values may be non-finite (a forecaster's test poisons a tail with NaN to prove it never looks ahead); units are
+ * the caller's: a series of power is in MW, of prices in EUR/MWh, converted when it is read or imported.
  */
-public record TimeSeries(Instant start, Duration step, double[] values, Unit unit) {
+public record TimeSeries(Instant start, Duration step, double[] values) {
 
     public TimeSeries {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(step, "step");
-        Objects.requireNonNull(unit, "unit");
-        if (step.isZero() || step.isNegative()) {
+        Objects.requireNonNull(values, "values");
+        if (step.isNegative() || step.isZero()) {
             throw new IllegalArgumentException("step must be positive, was " + step);
         }
         values = values.clone();
-        for (int i = 0; i < values.length; i++) {
-            if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException("value " + i + " is not finite: " + values[i]);
-            }
-        }
     }
 
     @Override
@@ -45,7 +42,7 @@ public record TimeSeries(Instant start, Duration step, double[] values, Unit uni
         return start.plus(step.multipliedBy(index));
     }
 
-    /** Exclusive end of the last slot. */
+    /** The instant right after the last value: exclusive end of the last slot, where a forecast from it starts. */
     public Instant end() {
         return timeAt(values.length);
     }
@@ -68,17 +65,26 @@ public record TimeSeries(Instant start, Duration step, double[] values, Unit uni
         return values[index.getAsInt()];
     }
 
-    public TimeSeries map(DoubleUnaryOperator f, Unit newUnit) {
+    /** Values {@code [from, to)}, keeping their timestamps. */
+    public TimeSeries slice(int from, int to) {
+        Objects.checkFromToIndex(from, to, values.length);
+        return new TimeSeries(timeAt(from), step, Arrays.copyOfRange(values, from, to));
+    }
+
+    /** How many steps make one {@code period}; the period must be a whole number of steps. */
+    public int stepsPer(Duration period) {
+        if (period.toNanos() % step.toNanos() != 0) {
+            throw new IllegalArgumentException(period + " is not a whole number of steps of " + step);
+        }
+        return Math.toIntExact(period.toNanos() / step.toNanos());
+    }
+
+    public TimeSeries map(DoubleUnaryOperator f) {
         double[] mapped = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             mapped[i] = f.applyAsDouble(values[i]);
         }
-        return new TimeSeries(start, step, mapped, newUnit);
-    }
-
-    /** The same series expressed in the canonical unit of its quantity (e.g. kW to MW). */
-    public TimeSeries inCanonicalUnit() {
-        return unit.canonical() == unit ? this : map(unit::toCanonical, unit.canonical());
+        return new TimeSeries(start, step, mapped);
     }
 
     public double mean() {
@@ -94,21 +100,20 @@ public record TimeSeries(Instant start, Duration step, double[] values, Unit uni
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof TimeSeries other
-                && start.equals(other.start)
-                && step.equals(other.step)
-                && unit == other.unit
-                && Arrays.equals(values, other.values);
+    public boolean equals(Object other) {
+        return other instanceof TimeSeries that
+                && start.equals(that.start)
+                && step.equals(that.step)
+                && Arrays.equals(values, that.values);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(start, step, unit, Arrays.hashCode(values));
+        return Objects.hash(start, step, Arrays.hashCode(values));
     }
 
     @Override
     public String toString() {
-        return "TimeSeries[" + start + " step " + step + ", " + values.length + " values in " + unit + "]";
+        return "TimeSeries[start=" + start + ", step=" + step + ", size=" + values.length + "]";
     }
 }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.vpp.forecast.value.GeoPoint;
+import org.vpp.kernel.GeoLocation;
 
 class ClearSkyTest {
 
-    private static final ClearSky BERLIN = new ClearSky(new GeoPoint(52.52, 13.40));
+    private static final SiteClearSky BERLIN = new SiteClearSky(new GeoLocation(52.52, 13.40));
 
     @Test
     void isZeroAtMidnightAndHighAtSummerNoon() {
