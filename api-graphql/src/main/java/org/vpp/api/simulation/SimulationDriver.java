@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vpp.simulator.demo.DemoWorld;
 import org.vpp.api.telemetry.TelemetryIngestion;
 import org.vpp.messages.asset.AssetId;
 import org.vpp.query.telemetry.IngestResult;

@@ -13,6 +13,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
+import org.vpp.simulator.demo.DemoWorld;
 import org.vpp.sagas.forecast.ForecastSettings;
 import org.vpp.sagas.port.PriceHistory;
 import org.vpp.api.telemetry.TelemetryIngestion;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vpp.simulator.demo.DemoWorld;
 import org.vpp.kernel.AssetKind;
 import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.clock.SteppedClock;

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.vpp.simulator.demo.DemoWorld;
 import org.vpp.sagas.port.PriceHistory;
 import org.vpp.api.support.ApiIT;
 import org.vpp.api.support.Fleet;

@@ -1,4 +1,4 @@
-package org.vpp.api.simulation;
+package org.vpp.simulator.demo;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.clock.SimulationClock;
-import org.vpp.simulator.demo.AssetLimits;
-import org.vpp.simulator.demo.AssetSpec;
 import org.vpp.simulator.load.LoadGenerator;
 import org.vpp.simulator.load.LoadProfile;
 import org.vpp.simulator.load.LoadShape;
