@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import static org.vpp.command.common.Checks.firstOf;
 
+import org.vpp.command.common.Checks;
 import org.vpp.command.common.Decision;
 import org.vpp.messages.asset.AssetDecommissioned;
 import org.vpp.messages.asset.AssetEvent;
@@ -152,13 +153,13 @@ public final class AssetDecisions {
         if (name.strip().length() > MAX_NAME_LENGTH) {
             return Optional.of(CommandRejection.of("name", INVALID_VALUE, "must be at most " + MAX_NAME_LENGTH + " characters"));
         }
-        return Optional.empty();
+        return Checks.plainText("name", name);
     }
 
     static Optional<CommandRejection> reasonProblem(String reason) {
         return reason != null && reason.length() > MAX_REASON_LENGTH
                 ? Optional.of(CommandRejection.of("reason", INVALID_VALUE, "must be at most " + MAX_REASON_LENGTH + " characters"))
-                : Optional.empty();
+                : Checks.plainText("reason", reason);
     }
 
     /** Weather-driven devices need a position; for the rest it is optional. */
