@@ -13,12 +13,16 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.OperationDefinition;
 
 /**
  * Cancels a query still running after the timeout: the next field fetch past the deadline asks graphql-java to
  * cancel the execution (it stops at its next field), and the answer then says which limit was hit instead of
  * graphql-java's generic "asked to be cancelled". The same cancellation serves a client that goes away: Spring
  * GraphQL cancels the execution input when the request's reactive pipeline is cancelled.
+ * <p>
+ * Only queries are timed. A mutation has already sent its command when its payload is fetched; cancelling it then
+ * would hide the outcome of a write that happened. Its wait is bounded by vpp.api.read-your-writes-timeout instead.
  */
 public class ExecutionTimeLimit extends SimplePerformantInstrumentation {
 
@@ -47,7 +51,8 @@ public class ExecutionTimeLimit extends SimplePerformantInstrumentation {
     public FieldFetchingInstrumentationContext beginFieldFetching(InstrumentationFieldFetchParameters parameters,
                                                                   InstrumentationState state) {
         Deadline deadline = (Deadline) state;
-        if (!deadline.passed().get() && nanoTime.getAsLong() - deadline.atNanos() >= 0 && deadline.passed().compareAndSet(false, true)) {
+        boolean query = parameters.getExecutionContext().getOperationDefinition().getOperation() == OperationDefinition.Operation.QUERY;
+        if (query && !deadline.passed().get() && nanoTime.getAsLong() - deadline.atNanos() >= 0 && deadline.passed().compareAndSet(false, true)) {
             parameters.getExecutionContext().getExecutionInput().cancel();
         }
         return super.beginFieldFetching(parameters, state);

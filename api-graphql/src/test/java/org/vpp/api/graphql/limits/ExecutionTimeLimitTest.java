@@ -31,9 +31,10 @@ class ExecutionTimeLimitTest {
             return env.getSource();
         };
         var schema = new SchemaGenerator().makeExecutableSchema(
-                new SchemaParser().parse("type Query { items: [Item] } type Item { a: Int b: Int }"),
+                new SchemaParser().parse("type Query { items: [Item] } type Mutation { items: [Item] } type Item { a: Int b: Int }"),
                 RuntimeWiring.newRuntimeWiring()
                         .type("Query", t -> t.dataFetcher("items", items))
+                        .type("Mutation", t -> t.dataFetcher("items", items))
                         .type("Item", t -> t.dataFetcher("a", value).dataFetcher("b", value))
                         .build());
         return GraphQL.newGraphQL(schema).instrumentation(limit).build();
@@ -63,6 +64,15 @@ class ExecutionTimeLimitTest {
         // 201 fetches, one second each: done at 201 s, before a deadline of 300 s.
         ExecutionResult result = graphQl(new ExecutionTimeLimit(Duration.ofSeconds(300), secondsTicking()))
                 .execute("{ items { a b } }");
+
+        assertThat(result.getErrors()).isEmpty();
+        assertThat(fetches.get()).isEqualTo(201);
+    }
+
+    @Test
+    void aMutationIsNeverCancelledAfterItsWriteItsWaitIsBoundedElsewhere() {
+        ExecutionResult result = graphQl(new ExecutionTimeLimit(Duration.ofMillis(2500), secondsTicking()))
+                .execute("mutation { items { a b } }");
 
         assertThat(result.getErrors()).isEmpty();
         assertThat(fetches.get()).isEqualTo(201);
