@@ -33,8 +33,8 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public TelemetryStore telemetryStore(JdbcTemplate jdbc, TransactionTemplate tx) {
-        return new TelemetryStore(jdbc, tx);
+    public TelemetryStore telemetryStore(JdbcTemplate jdbc, TransactionTemplate tx, VppProperties properties) {
+        return new TelemetryStore(jdbc, tx, properties.telemetry().maxAhead());
     }
 
     @Bean

@@ -138,7 +138,7 @@ public class AssetMutationController {
     private AssetPayload send(AssetId id, Supplier<Long> sendCommand) {
         try {
             long version = sendCommand.get();
-            return AssetPayload.ok(reads.await(id, version).orElse(null));
+            return AssetPayload.after(reads.await(id, version));
         } catch (CommandExecutionException e) {
             Optional<CommandRejection> rejection = e.getDetails().filter(CommandRejection.class::isInstance).map(CommandRejection.class::cast);
             if (rejection.isEmpty()) throw e;

@@ -30,17 +30,25 @@ public class ReadYourWrites {
         this.timeout = properties.api().readYourWritesTimeout();
     }
 
-    /** The view at {@code version} or later; the latest view seen if the projection has not caught up in time. */
-    public Optional<AssetView> await(AssetId id, long version) {
+    /**
+     * What a mutation may honestly show after writing {@code version}: the view at that version or later, or, when
+     * the projection has not caught up within the timeout, the latest view with {@code caughtUp} false.
+     */
+    public record Seen(AssetView asset, long version, boolean caughtUp) {
+    }
+
+    public Seen await(AssetId id, long version) {
         try (SubscriptionQueryResult<AssetView, AssetView> result = queries.subscriptionQuery(new FindAsset(id),
                 ResponseTypes.instanceOf(AssetView.class), ResponseTypes.instanceOf(AssetView.class))) {
             // An unknown asset answers null, which the gateway turns into an empty initial result.
             Flux<AssetView> views = result.initialResult().concatWith(result.updates());
             AssetView reached = views.filter(v -> v.version() >= version).blockFirst(timeout);
-            return Optional.ofNullable(reached);
+            if (reached != null) return new Seen(reached, version, true);
         } catch (IllegalStateException timedOut) {
-            return current(id);
+            // fall through: answer with what the read model shows now, and say whether that includes the write
         }
+        AssetView now = current(id).orElse(null);
+        return new Seen(now, version, now != null && now.version() >= version);
     }
 
     public Optional<AssetView> current(AssetId id) {

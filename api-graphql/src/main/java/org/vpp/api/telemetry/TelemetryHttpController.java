@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -103,17 +105,41 @@ public class TelemetryHttpController {
         if (atNode == null || atNode.isNull()) {
             at = null;
         } else if (atNode.isNumber()) {
-            at = Instant.ofEpochSecond(atNode.asLong());
+            at = epochSeconds(atNode);
+            if (at == null) {
+                return ReadingInput.malformed("at", "epoch seconds out of the representable range: " + atNode);
+            }
         } else {
             try {
                 at = OffsetDateTime.parse(atNode.asString()).toInstant();
             } catch (DateTimeParseException e) {
-                return ReadingInput.malformed("at: not an ISO-8601 instant with offset or epoch seconds: " + atNode.asString());
+                return ReadingInput.malformed("at", "not an ISO-8601 instant with offset or epoch seconds: " + atNode.asString());
             }
         }
         return ReadingInput.of(text(node, "assetId"), at, number(node, "powerMw"), number(node, "soc"),
                 node.has("available") ? (node.get("available").isBoolean() ? node.get("available").asBoolean() : null) : Boolean.TRUE);
     }
+
+    /**
+     * Epoch seconds, possibly fractional, as an instant; null when no instant can hold them (e.g. 1e18, 1e400). Whether
+     * a representable instant is plausible is {@code TelemetryRules}' business, not the parser's.
+     */
+    static Instant epochSeconds(JsonNode number) {
+        BigDecimal seconds;
+        if (number.isIntegralNumber()) {
+            seconds = new BigDecimal(number.bigIntegerValue());
+        } else {
+            double d = number.doubleValue();
+            if (!Double.isFinite(d)) return null;
+            seconds = BigDecimal.valueOf(d);
+        }
+        if (seconds.compareTo(MIN_SECONDS) < 0 || seconds.compareTo(MAX_SECONDS) > 0) return null;
+        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+        return Instant.ofEpochSecond(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).intValue());
+    }
+
+    private static final BigDecimal MIN_SECONDS = BigDecimal.valueOf(Instant.MIN.getEpochSecond());
+    private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);

@@ -176,4 +176,63 @@ class RefusalsIT extends ApiIT {
         assertThat(GraphQl.list(response, "updateAssetLimits.errors")).singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("field", "input.limits.energyCapacityMwh"));
     }
+
+    /** As JSON escapes, so that even the lone surrogate travels exactly as a hostile client would send it. */
+    private static final List<String> UNPRINTABLE = List.of("\\u0000", "\\u001b", "\\u0085", "\\ud800");
+
+    /** Sends {@code input} as raw JSON text in the variables, the way a client's JSON would carry it. */
+    private void refusedRaw(String mutation, String inputType, String inputJson, String field, String codePoint) {
+        long events = eventCount();
+        String before = snapshot();
+        String document = "mutation($input: " + inputType + "!) { " + mutation + "(input: $input) { status errors { field code message } } }";
+        GraphQl.Raw answer = g.post("{\"query\": \"" + document.replace("\"", "\\\"") + "\", \"variables\": {\"input\": " + inputJson + "}}");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.errors()).as("GraphQL errors").isEmpty();
+        List<Map<String, Object>> errors = answer.data(mutation + ".errors");
+        assertThat(errors).as(inputJson).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("field", field).containsEntry("code", "INVALID_VALUE");
+            assertThat((String) e.get("message")).contains(codePoint);
+        });
+        assertThat((String) answer.data(mutation + ".status")).isEqualTo("REFUSED");
+        assertThat(eventCount()).as("events recorded").isEqualTo(events);
+        assertThat(snapshot()).as("read model").isEqualTo(before);
+    }
+
+    @Test
+    void aNulAControlCharacterOrALoneSurrogateIsRefusedInEveryTextFieldNamingIt() {
+        for (String bad : UNPRINTABLE) {
+            String codePoint = "U+" + bad.substring(2).toUpperCase(java.util.Locale.ROOT);
+            String text = "\"Bat" + bad + "tery\"";
+            refusedRaw("registerAsset", "RegisterAssetInput", "{\"id\": \"" + id("bat-text") + "\", \"kind\": \"BATTERY\", \"name\": " + text
+                    + ", \"parentId\": \"" + site + "\", \"limits\": {\"minPowerMw\": -1, \"maxPowerMw\": 1, \"energyCapacityMwh\": 2,"
+                    + " \"chargeEfficiency\": 0.9, \"dischargeEfficiency\": 0.9}}", "input.name", codePoint);
+            refusedRaw("renameAsset", "RenameAssetInput", "{\"id\": \"" + bat + "\", \"name\": " + text + "}", "input.name", codePoint);
+            refusedRaw("changeAssetStatus", "ChangeAssetStatusInput", "{\"id\": \"" + bat + "\", \"status\": \"FAULT\", \"reason\": " + text + "}",
+                    "input.reason", codePoint);
+            refusedRaw("decommissionAsset", "DecommissionAssetInput", "{\"id\": \"" + bat + "\", \"reason\": " + text + "}",
+                    "input.reason", codePoint);
+        }
+    }
+
+    @Test
+    void limitsOfPlusOrMinus1e308AreRefusedNamingTheField() {
+        var huge = new HashMap<>(battery(-1, 1, 2, 0, 1, 0));
+        huge.put("maxPowerMw", 1e308);
+        var error = register(device(id("bat-huge"), "BATTERY", site, huge));
+        assertThat(error).containsEntry("field", "input.limits.maxPowerMw").containsEntry("code", "INVALID_VALUE");
+        assertThat((String) error.get("message")).contains("100000 MW");
+
+        var hugeNegative = new HashMap<>(battery(-1, 1, 2, 0, 1, 0));
+        hugeNegative.put("minPowerMw", -1e308);
+        var update = refused("mutation($input: UpdateAssetLimitsInput!) { updateAssetLimits(input: $input) { errors { field code message } } }",
+                Map.of("input", Map.of("id", bat, "limits", hugeNegative)), "updateAssetLimits");
+        assertThat(update).containsEntry("field", "input.limits.minPowerMw");
+
+        var hugeCapacity = new HashMap<>(battery(-1, 1, 2, 0, 1, 0));
+        hugeCapacity.put("energyCapacityMwh", 1e308);
+        assertThat(register(device(id("bat-huge-cap"), "BATTERY", site, hugeCapacity)))
+                .containsEntry("field", "input.limits.energyCapacityMwh");
+        assertThat(register(group(id("site-huge"), "SITE", "S", sub, -1e308)))
+                .containsEntry("field", "input.limits.gridConnectionLimitMw");
+    }
 }

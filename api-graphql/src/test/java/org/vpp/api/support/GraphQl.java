@@ -11,9 +11,40 @@ import org.springframework.web.client.RestClient;
 public final class GraphQl {
 
     private final HttpSyncGraphQlClient client;
+    private final RestClient http;
 
     public GraphQl(int port) {
-        this.client = HttpSyncGraphQlClient.builder(RestClient.create("http://localhost:" + port + "/graphql")).build();
+        this.http = RestClient.create("http://localhost:" + port + "/graphql");
+        this.client = HttpSyncGraphQlClient.builder(http).build();
+    }
+
+    /** An answer as HTTP status and the decoded JSON body. */
+    public record Raw(int status, Map<String, Object> body) {
+
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> errors() {
+            Object errors = body.get("errors");
+            return errors == null ? List.of() : (List<Map<String, Object>>) errors;
+        }
+
+        /** The value at a dotted path under {@code data}. */
+        @SuppressWarnings("unchecked")
+        public <T> T data(String path) {
+            Object node = body.get("data");
+            for (String key : path.split("\\.")) node = node == null ? null : ((Map<String, Object>) node).get(key);
+            return (T) node;
+        }
+    }
+
+    /**
+     * Posts a request body as written, JSON escapes included: the way to send what a JSON encoder would refuse to
+     * produce, e.g. a lone surrogate as {@code \\uD800}.
+     */
+    @SuppressWarnings("unchecked")
+    public Raw post(String jsonBody) {
+        var entity = http.post().contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(jsonBody)
+                .retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(Map.class);
+        return new Raw(entity.getStatusCode().value(), entity.getBody());
     }
 
     public ClientGraphQlResponse run(String document) {

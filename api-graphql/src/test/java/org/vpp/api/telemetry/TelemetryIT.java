@@ -150,9 +150,56 @@ class TelemetryIT extends ApiIT {
                 .body(bad).retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(Map.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
         assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).extracting(e -> e.get("line"), e -> e.get("field"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "reading"), org.assertj.core.groups.Tuple.tuple(3, "reading"),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "reading"), org.assertj.core.groups.Tuple.tuple(3, "at"),
                         org.assertj.core.groups.Tuple.tuple(4, "powerMw"));
         assertThat(readings(pv)).isEqualTo(1);
+    }
+
+    private static String line(String assetId, String at, String powerMw) {
+        return "{\"assetId\":\"" + assetId + "\",\"at\":" + at + ",\"powerMw\":" + powerMw + ",\"soc\":null}\n";
+    }
+
+    @Test
+    void ndjsonOutsideTheTimeWindowOrBeyondPlausiblePowerIsA422NamingEachLine() {
+        RestClient http = RestClient.create("http://localhost:" + port);
+        Instant now = clock.instant();
+        String body = line(pv, "\"0000-01-01T00:00:00Z\"", "1.0")
+                + line(pv, "\"0001-01-01T00:00:00Z\"", "1.0")
+                + line(pv, "1e18", "1.0")
+                + line(pv, "1000000000000000000", "1.0")
+                + line(pv, "-1000000000000000000", "1.0")
+                + line(pv, "\"" + now.plus(Duration.ofMinutes(6)) + "\"", "1.0")
+                + line(pv, "\"+999999999-12-31T23:59:59Z\"", "1.0")
+                + line(pv, "\"" + now + "\"", "1e308")
+                + line(bat, "\"" + now + "\"", "-1e308")
+                + line(pv, "\"" + now.minusSeconds(1) + "\"", "1.0");
+        var refused = http.post().uri("/api/telemetry").contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body(body).retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(Map.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody()).containsEntry("received", 10).containsEntry("stored", 0);
+        assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).extracting(e -> e.get("line"), e -> e.get("field"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "at"), org.assertj.core.groups.Tuple.tuple(2, "at"),
+                        org.assertj.core.groups.Tuple.tuple(3, "at"), org.assertj.core.groups.Tuple.tuple(4, "at"),
+                        org.assertj.core.groups.Tuple.tuple(5, "at"), org.assertj.core.groups.Tuple.tuple(6, "at"),
+                        org.assertj.core.groups.Tuple.tuple(7, "at"), org.assertj.core.groups.Tuple.tuple(8, "powerMw"),
+                        org.assertj.core.groups.Tuple.tuple(9, "powerMw"));
+        assertThat(readings(pv)).isZero();
+        assertThat(readings(bat)).isZero();
+    }
+
+    @Test
+    void graphQlReadingsOfPlusOrMinus1e308OrBefore2000AreRefusedNamingEach() {
+        Instant now = clock.instant();
+        var r = fleet.ingest(List.of(
+                reading(pv, now, 1e308, null, true),
+                reading(bat, now, -1e308, 0.5, true),
+                reading(pv, Instant.parse("0001-01-01T00:00:00Z"), 1.0, null, true),
+                reading(pv, now.minusSeconds(1), 100_000, null, true)));
+        assertThat((Integer) GraphQl.value(r, "ingestTelemetry.stored")).isZero();
+        assertThat(GraphQl.list(r, "ingestTelemetry.errors")).extracting(e -> e.get("field"))
+                .containsExactly("input.readings[0].powerMw", "input.readings[1].powerMw", "input.readings[2].at");
+        assertThat(readings(pv)).isZero();
     }
 
     @Test

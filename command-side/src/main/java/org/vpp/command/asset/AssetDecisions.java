@@ -9,6 +9,9 @@ import static org.vpp.messages.common.RejectionCode.NOT_ALLOWED;
 
 import java.util.Objects;
 import java.util.Optional;
+
+
+import org.vpp.command.common.Checks;
 import org.vpp.command.common.Decision;
 import org.vpp.kernel.AssetKind;
 import org.vpp.kernel.GeoLocation;
@@ -150,13 +153,13 @@ public final class AssetDecisions {
         if (name.strip().length() > MAX_NAME_LENGTH) {
             return Optional.of(CommandRejection.of("name", INVALID_VALUE, "must be at most " + MAX_NAME_LENGTH + " characters"));
         }
-        return Optional.empty();
+        return Checks.plainText("name", name);
     }
 
     static Optional<CommandRejection> reasonProblem(String reason) {
         return reason != null && reason.length() > MAX_REASON_LENGTH
                 ? Optional.of(CommandRejection.of("reason", INVALID_VALUE, "must be at most " + MAX_REASON_LENGTH + " characters"))
-                : Optional.empty();
+                : Checks.plainText("reason", reason);
     }
 
     /**

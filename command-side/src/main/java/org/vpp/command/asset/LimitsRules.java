@@ -27,6 +27,7 @@ public final class LimitsRules {
         }
         return firstOf(
                 finiteNumbers(limits),
+                plausibleMagnitudes(limits),
                 kind.isGroup() ? groupLimits(kind, limits) : deviceLimits(kind, limits));
     }
 
@@ -55,6 +56,25 @@ public final class LimitsRules {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Magnitudes beyond any physical asset (see {@link TechnicalLimits#MAX_ABS_POWER_MW}) are typing errors or
+     * attacks; left in, a value like 1e308 overflows the fleet's roll-ups to infinity. Signs are checked per kind later.
+     */
+    static Optional<CommandRejection> plausibleMagnitudes(TechnicalLimits l) {
+        return firstOf(
+                magnitude("minPowerMw", l.minPowerMw(), TechnicalLimits.MAX_ABS_POWER_MW, "MW (100 GW)"),
+                magnitude("maxPowerMw", l.maxPowerMw(), TechnicalLimits.MAX_ABS_POWER_MW, "MW (100 GW)"),
+                magnitude("energyCapacityMwh", l.energyCapacityMwh(), TechnicalLimits.MAX_ENERGY_MWH, "MWh (1 TWh)"),
+                magnitude("rampRateMwPerMin", l.rampRateMwPerMin(), TechnicalLimits.MAX_RAMP_MW_PER_MIN, "MW/min"),
+                magnitude("gridConnectionLimitMw", l.gridConnectionLimitMw(), TechnicalLimits.MAX_ABS_POWER_MW, "MW (100 GW)"));
+    }
+
+    private static Optional<CommandRejection> magnitude(String field, Double value, double max, String unit) {
+        return value != null && Math.abs(value) > max
+                ? reject(P + field, "must be within ±" + String.format(java.util.Locale.ROOT, "%.0f", max) + " " + unit + ", got " + value)
+                : Optional.empty();
     }
 
     /** Groups have no power or storage of their own; only a grid-connection limit, which must be positive. */

@@ -113,6 +113,19 @@ class AssetDecisionsTest {
     }
 
     @Test
+    void refusesControlCharactersAndLoneSurrogatesInEveryTextField() {
+        for (String bad : new String[]{"a\u0000b", "a\u0007b", "a\uD800b"}) {
+            var register = new RegisterAsset(BATTERY, AssetKind.BATTERY, bad, SITE, BERLIN, Fixtures.BATTERY_LIMITS, null);
+            assertThat(rejection(AssetDecisions.register(register, false, A_SITE)).field()).isEqualTo("name");
+            assertThat(rejection(AssetDecisions.rename(ONLINE_BATTERY, new RenameAsset(BATTERY, bad))).field()).isEqualTo("name");
+            assertThat(rejection(AssetDecisions.changeStatus(ONLINE_BATTERY, new ChangeAssetStatus(BATTERY, AssetStatus.FAULT, bad))).field())
+                    .isEqualTo("reason");
+            assertThat(rejection(AssetDecisions.decommission(ONLINE_BATTERY, new DecommissionAsset(BATTERY, bad), 0)).field())
+                    .isEqualTo("reason");
+        }
+    }
+
+    @Test
     void refusesPvWithoutLocation() {
         var noLocation = new RegisterAsset(AssetId.of("pv-1"), AssetKind.PV, "PV", SITE, null, Fixtures.PV_LIMITS, null);
         assertThat(rejection(AssetDecisions.register(noLocation, false, A_SITE)).field()).isEqualTo("location");

@@ -68,7 +68,33 @@ class LimitsRulesTest {
                 Arguments.of("storage fields on PV", PV, new TechnicalLimits(0.0, 1.0, 2.0, null, null, null, null, null, null, null), "limits.energyCapacityMwh"),
                 Arguments.of("grid limit on a device", PV, new TechnicalLimits(0.0, 1.0, null, null, null, null, null, null, null, 5.0), "limits.gridConnectionLimitMw"),
                 Arguments.of("power on a site", SITE, TechnicalLimits.power(0, 1, null), "limits.minPowerMw"),
-                Arguments.of("zero grid limit", SITE, TechnicalLimits.groupWithGridLimit(0.0), "limits.gridConnectionLimitMw"));
+                Arguments.of("zero grid limit", SITE, TechnicalLimits.groupWithGridLimit(0.0), "limits.gridConnectionLimitMw"),
+                Arguments.of("max power of 1e308", PV, TechnicalLimits.power(0, 1e308, null), "limits.maxPowerMw"),
+                Arguments.of("min power of -1e308", BATTERY, storage(-1e308, 2, 4.0, 0.9, 0.9, 0.0, 1.0, 0.0), "limits.minPowerMw"),
+                Arguments.of("max power 1 MW beyond 100 GW", GENERATOR, TechnicalLimits.power(0, 100_001, null), "limits.maxPowerMw"),
+                Arguments.of("min power 1 MW beyond -100 GW", LOAD, TechnicalLimits.power(-100_001, 0, null), "limits.minPowerMw"),
+                Arguments.of("capacity of 1e308", BATTERY, storage(-2, 2, 1e308, 0.9, 0.9, 0.0, 1.0, 0.0), "limits.energyCapacityMwh"),
+                Arguments.of("capacity of -1e308", BATTERY, storage(-2, 2, -1e308, 0.9, 0.9, 0.0, 1.0, 0.0), "limits.energyCapacityMwh"),
+                Arguments.of("capacity 1 MWh beyond 1 TWh", BATTERY, storage(-2, 2, 1_000_001.0, 0.9, 0.9, 0.0, 1.0, 0.0), "limits.energyCapacityMwh"),
+                Arguments.of("ramp of 1e308", GENERATOR, TechnicalLimits.power(0, 2, 1e308), "limits.rampRateMwPerMin"),
+                Arguments.of("ramp beyond 200 GW/min", GENERATOR, TechnicalLimits.power(0, 2, 200_001.0), "limits.rampRateMwPerMin"),
+                Arguments.of("efficiency of 1e308", BATTERY, storage(-2, 2, 4.0, 1e308, 0.9, 0.0, 1.0, 0.0), "limits.chargeEfficiency"),
+                Arguments.of("SoC of -1e308", BATTERY, storage(-2, 2, 4.0, 0.9, 0.9, -1e308, 1.0, 0.0), "limits.minSoc"),
+                Arguments.of("grid limit of 1e308", SITE, TechnicalLimits.groupWithGridLimit(1e308), "limits.gridConnectionLimitMw"));
+    }
+
+    static Stream<Arguments> limitsAtTheirPlausibleBounds() {
+        return Stream.of(
+                Arguments.of(GENERATOR, TechnicalLimits.power(0, 100_000, 200_000.0)),
+                Arguments.of(LOAD, TechnicalLimits.power(-100_000, 0, null)),
+                Arguments.of(BATTERY, storage(-100_000, 100_000, 1_000_000.0, 1.0, 1.0, 0.0, 1.0, 1.0)),
+                Arguments.of(SITE, TechnicalLimits.groupWithGridLimit(100_000.0)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource
+    void limitsAtTheirPlausibleBounds(AssetKind kind, TechnicalLimits limits) {
+        assertThat(LimitsRules.check(kind, limits)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

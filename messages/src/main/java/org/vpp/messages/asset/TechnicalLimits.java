@@ -28,6 +28,16 @@ public record TechnicalLimits(
         Double reserveSoc,
         Double gridConnectionLimitMw) {
 
+    /**
+     * Physically plausible magnitudes, the documented input limits (README, "Input limits"). The largest power plant
+     * on Earth is about 22 GW, so 100 GW bounds any power of a VPP node, limit or reading; 1 TWh bounds any storage;
+     * a ramp across the whole power range in one minute bounds any ramp rate. With these bounds no roll-up over the
+     * fleet can overflow a double: even 2^31 devices at 1 TWh sum to about 2e15.
+     */
+    public static final double MAX_ABS_POWER_MW = 100_000;
+    public static final double MAX_ENERGY_MWH = 1_000_000;
+    public static final double MAX_RAMP_MW_PER_MIN = 2 * MAX_ABS_POWER_MW;
+
     public static final TechnicalLimits NONE = new TechnicalLimits(null, null, null, null, null, null, null, null, null, null);
 
     public static TechnicalLimits groupWithGridLimit(Double gridConnectionLimitMw) {

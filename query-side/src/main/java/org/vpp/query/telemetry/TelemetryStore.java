@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,10 +38,13 @@ public class TelemetryStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final Duration maxAhead;
 
-    public TelemetryStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+    /** @param maxAhead how far ahead of the application clock a reading may be stamped */
+    public TelemetryStore(JdbcTemplate jdbc, TransactionTemplate tx, Duration maxAhead) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.maxAhead = maxAhead;
     }
 
     public IngestResult ingest(Iterator<ReadingInput> readings, Instant now) {
@@ -60,7 +64,7 @@ public class TelemetryStore {
                 lookUp(chunk, devices);
                 StringBuilder copy = new StringBuilder(chunk.size() * 64);
                 for (ReadingInput r : chunk) {
-                    var problem = TelemetryRules.check(index++, r, id -> devices.getOrDefault(id, Optional.empty()), now);
+                    var problem = TelemetryRules.check(index++, r, id -> devices.getOrDefault(id, Optional.empty()), now, maxAhead);
                     if (problem.isPresent()) {
                         if (problems.size() < MAX_PROBLEMS) problems.add(problem.get());
                         else truncated = true;

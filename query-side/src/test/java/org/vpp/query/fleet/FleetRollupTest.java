@@ -514,4 +514,32 @@ class FleetRollupTest {
         assertThat(view.installed()).isEqualTo(Capacity.ZERO);
         assertThat(view.available()).isEqualTo(Capacity.ZERO);
     }
+
+    /**
+     * The input limits bound every device at ±100 GW and 1 TWh; a fleet of 10,000 such batteries, all at the extreme
+     * (full SoC, discharging at full power), sums to 1e9 MW and 1e10 MWh: exact integers in a double (below 2^53),
+     * nowhere near its 1.8e308. Even int's 2^31 devices would sum to about 2e15. A roll-up cannot overflow.
+     */
+    @Test
+    void aFleetAtThePlausibleExtremesRollsUpExactlyWithoutOverflow() {
+        double maxMw = TechnicalLimits.MAX_ABS_POWER_MW;
+        double maxMwh = TechnicalLimits.MAX_ENERGY_MWH;
+        List<FleetRow> rows = new ArrayList<>();
+        rows.add(group("pf", null, AssetKind.PORTFOLIO, AssetStatus.ONLINE, null));
+        rows.add(group("site", "pf", AssetKind.SITE, AssetStatus.ONLINE, null));
+        for (int i = 0; i < 10_000; i++) {
+            rows.add(device("bat-" + i, "site", AssetKind.BATTERY, AssetStatus.ONLINE,
+                    battery(-maxMw, maxMw, maxMwh, 0.0, 1.0, 0.0), reading(maxMw, 1.0)));
+        }
+
+        Capacity total = FleetRollup.rollup(rows, null).installed();
+
+        assertThat(total.deviceCount()).isEqualTo(10_000);
+        assertThat(total.maxPowerMw()).isEqualTo(1e9);
+        assertThat(total.minPowerMw()).isEqualTo(-1e9);
+        assertThat(total.currentPowerMw()).isEqualTo(1e9);
+        assertThat(total.energyCapacityMwh()).isEqualTo(1e10);
+        assertThat(total.storedEnergyMwh()).isEqualTo(1e10);
+        assertThat(total.headroomMwh()).isZero();
+    }
 }

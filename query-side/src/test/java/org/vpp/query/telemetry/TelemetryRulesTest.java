@@ -20,6 +20,7 @@ class TelemetryRulesTest {
     private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
     private static final Instant AT = NOW.minusSeconds(30);
     private static final long INDEX = 7;
+    private static final Duration MAX_AHEAD = Duration.ofMinutes(5);
 
     private static final Map<AssetId, KnownDevice> DEVICES = Map.of(
             AssetId.of("bat-1"), new KnownDevice(AssetKind.BATTERY, false),
@@ -39,7 +40,7 @@ class TelemetryRulesTest {
     }
 
     static Stream<Arguments> readings() {
-        Instant skewLimit = NOW.plus(TelemetryRules.MAX_CLOCK_SKEW);
+        Instant skewLimit = NOW.plus(MAX_AHEAD);
         return Stream.of(
                 Arguments.of("malformed line", ReadingInput.malformed("unexpected token at column 3"), "reading"),
                 Arguments.of("missing assetId", reading(null, AT, 1.0, null, true), "assetId"),
@@ -58,6 +59,19 @@ class TelemetryRulesTest {
                 Arguments.of("at an hour in the future", reading("pv-1", NOW.plus(Duration.ofHours(1)), 1.0, null, true), "at"),
                 Arguments.of("at exactly at the clock skew", reading("pv-1", skewLimit, 1.0, null, true), null),
                 Arguments.of("at a year in the past", reading("pv-1", NOW.minus(Duration.ofDays(365)), 1.0, null, true), null),
+                Arguments.of("malformed at", ReadingInput.malformed("at", "is out of range"), "at"),
+                Arguments.of("at in year 0000", reading("pv-1", Instant.parse("0000-06-01T00:00:00Z"), 1.0, null, true), "at"),
+                Arguments.of("at in year 0001", reading("pv-1", Instant.parse("0001-01-01T00:00:00Z"), 1.0, null, true), "at"),
+                Arguments.of("at the epoch", reading("pv-1", Instant.EPOCH, 1.0, null, true), "at"),
+                Arguments.of("at exactly 2000-01-01", reading("pv-1", Instant.parse("2000-01-01T00:00:00Z"), 1.0, null, true), "at"),
+                Arguments.of("at 1 ms after 2000-01-01", reading("pv-1", Instant.parse("2000-01-01T00:00:00.001Z"), 1.0, null, true), null),
+                Arguments.of("at 1e18 epoch seconds", reading("pv-1", Instant.ofEpochSecond(1_000_000_000_000_000L), 1.0, null, true), "at"),
+                Arguments.of("at Instant.MAX", reading("pv-1", Instant.MAX, 1.0, null, true), "at"),
+                Arguments.of("powerMw of 1e308", reading("pv-1", AT, 1e308, null, true), "powerMw"),
+                Arguments.of("powerMw of -1e308", reading("bat-1", AT, -1e308, 0.5, true), "powerMw"),
+                Arguments.of("powerMw 1 MW beyond 100 GW", reading("pv-1", AT, 100_001.0, null, true), "powerMw"),
+                Arguments.of("powerMw at -100 GW", reading("bat-1", AT, -100_000.0, 0.5, true), null),
+                Arguments.of("soc of 1e308", reading("bat-1", AT, 0.5, 1e308, true), "soc"),
                 Arguments.of("missing powerMw", reading("pv-1", AT, null, null, true), "powerMw"),
                 Arguments.of("NaN powerMw", reading("pv-1", AT, Double.NaN, null, true), "powerMw"),
                 Arguments.of("+infinite powerMw", reading("pv-1", AT, Double.POSITIVE_INFINITY, null, true), "powerMw"),
@@ -83,7 +97,7 @@ class TelemetryRulesTest {
     @ParameterizedTest(name = "{0} -> {2}")
     @MethodSource
     void readings(String description, ReadingInput reading, String expectedField) {
-        Optional<TelemetryProblem> problem = TelemetryRules.check(INDEX, reading, LOOKUP, NOW);
+        Optional<TelemetryProblem> problem = TelemetryRules.check(INDEX, reading, LOOKUP, NOW, MAX_AHEAD);
 
         if (expectedField == null) {
             assertThat(problem).as(description).isEmpty();
@@ -97,8 +111,16 @@ class TelemetryRulesTest {
     }
 
     @Test
-    void the_clock_skew_is_five_minutes() {
-        assertThat(TelemetryRules.MAX_CLOCK_SKEW).isEqualTo(Duration.ofMinutes(5));
+    void the_margin_ahead_of_the_clock_is_five_minutes_by_default() {
+        assertThat(TelemetryRules.DEFAULT_MAX_AHEAD).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void the_margin_ahead_of_the_clock_is_the_one_given() {
+        ReadingInput inAMinute = reading("pv-1", NOW.plusSeconds(60), 1.0, null, true);
+
+        assertThat(TelemetryRules.check(0, inAMinute, LOOKUP, NOW, Duration.ofSeconds(59))).map(TelemetryProblem::field).contains("at");
+        assertThat(TelemetryRules.check(0, inAMinute, LOOKUP, NOW, Duration.ofSeconds(60))).isEmpty();
     }
 
     @Test
@@ -107,7 +129,7 @@ class TelemetryRulesTest {
             throw new AssertionError("looked up " + id);
         };
 
-        Optional<TelemetryProblem> problem = TelemetryRules.check(0, reading("not valid!", AT, 1.0, null, true), failing, NOW);
+        Optional<TelemetryProblem> problem = TelemetryRules.check(0, reading("not valid!", AT, 1.0, null, true), failing, NOW, MAX_AHEAD);
 
         assertThat(problem).map(TelemetryProblem::field).contains("assetId");
     }
