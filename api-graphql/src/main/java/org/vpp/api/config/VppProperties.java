@@ -52,7 +52,7 @@ public record VppProperties(Path dataDir, Database database, Telemetry telemetry
         public Api {
             if (readYourWritesTimeout == null) readYourWritesTimeout = Duration.ofSeconds(10);
             if (maxDepth == null) maxDepth = 12;
-            if (maxComplexity == null) maxComplexity = 5_000;
+            if (maxComplexity == null) maxComplexity = 50_000;
             if (assumedListSize == null) assumedListSize = 20;
             if (maxAliases == null) maxAliases = 50;
             if (maxRootFields == null) maxRootFields = 20;

@@ -66,7 +66,7 @@ class BoundedQueriesIT extends ApiIT {
         // 1 + 20 x 21 = 421; node 1 + 421 = 422; edges (paged by assets) 1 + 422 = 423; assets 1 + 1000 x 423 = 423001.
         var answer = query("{ assets(first: 1000) { edges { node { children { children { id } } } } } }");
         refusedNaming(answer, "vpp.api.max-complexity");
-        assertThat((String) answer.errors().getFirst().get("message")).contains("complexity 423001 is more than the maximum of 5000");
+        assertThat((String) answer.errors().getFirst().get("message")).contains("complexity 423001 is more than the maximum of 50000");
     }
 
     @Test
