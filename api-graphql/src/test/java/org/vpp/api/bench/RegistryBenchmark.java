@@ -22,9 +22,9 @@ import org.vpp.api.support.GraphQl;
 import org.vpp.api.support.TestDatabase;
 import org.vpp.kernel.AssetKind;
 import org.vpp.kernel.GeoLocation;
+import org.vpp.kernel.TechnicalLimits;
 import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.asset.RegisterAsset;
-import org.vpp.messages.asset.TechnicalLimits;
 
 /**
  * Registry benchmark ({@code ./vpp bench registry [assets] [readings] [senders]}): registers a 4-level tree through

@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vpp.simulator.demo.DemoWorld;
 import org.vpp.kernel.AssetKind;
+import org.vpp.kernel.TechnicalLimits;
 import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.clock.SteppedClock;
-import org.vpp.simulator.demo.AssetLimits;
 import org.vpp.simulator.demo.AssetSpec;
+import org.vpp.simulator.demo.DemoWorld;
 import org.vpp.simulator.series.Unit;
 import org.vpp.simulator.twin.MeasurementNoise;
 import org.vpp.simulator.twin.OutageModel;
@@ -48,10 +48,10 @@ class DeviceSeriesFilesTest {
         assertThat(DeviceSeriesFiles.endWithin(series, START.plus(Duration.ofDays(60)))).isEqualTo(Instant.parse("2024-06-03T01:00:00Z"));
 
         List<AssetSpec> specs = List.of(
-                new AssetSpec("pf", AssetKind.PORTFOLIO, "P", Optional.empty(), 52, 13, AssetLimits.group()),
-                new AssetSpec("site", AssetKind.SITE, "S", Optional.of("pf"), 52, 13, AssetLimits.site(5)),
-                new AssetSpec("pv-1", AssetKind.PV, "PV", Optional.of("site"), 52, 13, AssetLimits.device(0, 1, 1)),
-                new AssetSpec("load-1", AssetKind.LOAD, "Load", Optional.of("site"), 52, 13, AssetLimits.device(-1, 0, 1)));
+                new AssetSpec("pf", AssetKind.PORTFOLIO, "P", Optional.empty(), 52, 13, TechnicalLimits.NONE),
+                new AssetSpec("site", AssetKind.SITE, "S", Optional.of("pf"), 52, 13, TechnicalLimits.groupWithGridLimit(5.0)),
+                new AssetSpec("pv-1", AssetKind.PV, "PV", Optional.of("site"), 52, 13, TechnicalLimits.power(0, 1, 1.0)),
+                new AssetSpec("load-1", AssetKind.LOAD, "Load", Optional.of("site"), 52, 13, TechnicalLimits.power(-1, 0, 1.0)));
         var clock = new SteppedClock(START, UTC);
         var world = DemoWorld.build(specs, clock, START, Duration.ofHours(1), 1, OutageModel.never(), MeasurementNoise.NONE,
                 new TimeSeries(START.minus(Duration.ofHours(1)), Duration.ofMinutes(15), new double[12]), series);

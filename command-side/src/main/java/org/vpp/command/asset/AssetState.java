@@ -2,6 +2,7 @@ package org.vpp.command.asset;
 
 import org.vpp.kernel.AssetKind;
 import org.vpp.kernel.GeoLocation;
+import org.vpp.kernel.TechnicalLimits;
 import org.vpp.messages.asset.AssetDecommissioned;
 import org.vpp.messages.asset.AssetEvent;
 import org.vpp.messages.asset.AssetId;
@@ -12,7 +13,6 @@ import org.vpp.messages.asset.AssetRenamed;
 import org.vpp.messages.asset.AssetStatus;
 import org.vpp.messages.asset.AssetStatusChanged;
 import org.vpp.messages.asset.StatusOrigin;
-import org.vpp.messages.asset.TechnicalLimits;
 
 /** What the Asset aggregate remembers, as an immutable value; {@link #evolve} only assigns. */
 public record AssetState(AssetId id, AssetKind kind, String name, AssetId parentId, GeoLocation location,

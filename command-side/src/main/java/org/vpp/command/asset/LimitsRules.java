@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.vpp.kernel.AssetKind;
-import org.vpp.messages.asset.TechnicalLimits;
+import org.vpp.kernel.TechnicalLimits;
 import org.vpp.messages.common.CommandRejection;
 
 /**

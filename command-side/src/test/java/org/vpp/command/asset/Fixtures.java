@@ -2,11 +2,11 @@ package org.vpp.command.asset;
 
 import org.vpp.kernel.AssetKind;
 import org.vpp.kernel.GeoLocation;
+import org.vpp.kernel.TechnicalLimits;
 import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.asset.AssetRegistered;
 import org.vpp.messages.asset.AssetStatus;
 import org.vpp.messages.asset.RegisterAsset;
-import org.vpp.messages.asset.TechnicalLimits;
 
 /** Coherent limits and registrations shared by the command-side tests. */
 final class Fixtures {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vpp.kernel.AssetKind;
-import org.vpp.messages.asset.TechnicalLimits;
+import org.vpp.kernel.TechnicalLimits;
 import org.vpp.messages.common.RejectionCode;
 
 class LimitsRulesTest {

@@ -3,10 +3,10 @@ package org.vpp.messages.fleet;
 import java.time.Instant;
 import org.vpp.kernel.AssetKind;
 import org.vpp.kernel.GeoLocation;
+import org.vpp.kernel.TechnicalLimits;
 import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.asset.AssetStatus;
 import org.vpp.messages.asset.StatusOrigin;
-import org.vpp.messages.asset.TechnicalLimits;
 
 /**
  * An asset in the fleet read model.

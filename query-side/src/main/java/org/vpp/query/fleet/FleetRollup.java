@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.vpp.kernel.TechnicalLimits;
 import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.asset.AssetStatus;
-import org.vpp.messages.asset.TechnicalLimits;
 import org.vpp.messages.fleet.Capacity;
 import org.vpp.messages.fleet.FleetNodeView;
 import org.vpp.messages.fleet.FleetView;

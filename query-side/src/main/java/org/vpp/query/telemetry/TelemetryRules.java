@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import org.vpp.kernel.AssetKind;
+import org.vpp.kernel.TechnicalLimits;
 import org.vpp.messages.asset.AssetId;
-import org.vpp.messages.asset.TechnicalLimits;
 
 /**
  * Validation of one reading, as a pure function of the reading, the asset it names, the current time and how far

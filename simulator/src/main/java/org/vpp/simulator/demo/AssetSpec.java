@@ -3,6 +3,7 @@ package org.vpp.simulator.demo;
 import java.util.Objects;
 import java.util.Optional;
 import org.vpp.kernel.AssetKind;
+import org.vpp.kernel.TechnicalLimits;
 
 /**
  * One node of a generated fleet. The constructor refuses physically incoherent limits, so every spec that exists
@@ -15,7 +16,7 @@ public record AssetSpec(
         Optional<String> parentId,
         double latitudeDeg,
         double longitudeDeg,
-        AssetLimits limits) {
+        TechnicalLimits limits) {
 
     public AssetSpec {
         Objects.requireNonNull(id, "id");

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.vpp.kernel.AssetKind;
+import org.vpp.kernel.TechnicalLimits;
 import org.vpp.simulator.series.SeedStreams;
 
 /**
@@ -39,7 +40,7 @@ public final class DemoFleet {
         RandomGenerator rng = SeedStreams.stream(seed, "demo-fleet");
         List<AssetSpec> fleet = new ArrayList<>();
         fleet.add(new AssetSpec("portfolio", AssetKind.PORTFOLIO, "Demo portfolio", Optional.empty(),
-                50.5, 10.0, AssetLimits.group()));
+                50.5, 10.0, TechnicalLimits.NONE));
         int regionCount = Math.max(1, Math.min(REGIONS.size(), (devices + DEVICES_PER_REGION - 1) / DEVICES_PER_REGION));
         int remaining = devices;
         int siteNumber = 0;
@@ -48,7 +49,7 @@ public final class DemoFleet {
         for (int r = 0; r < regionCount; r++) {
             Region region = REGIONS.get(r);
             perRegion.add(new ArrayList<>(List.of(new AssetSpec(regionId(r), AssetKind.REGION, region.name(),
-                    Optional.of("portfolio"), region.latitudeDeg(), region.longitudeDeg(), AssetLimits.group()))));
+                    Optional.of("portfolio"), region.latitudeDeg(), region.longitudeDeg(), TechnicalLimits.NONE))));
         }
         while (remaining > 0) {
             int r = siteNumber % regionCount;
@@ -72,45 +73,45 @@ public final class DemoFleet {
         String siteId = String.format(Locale.ROOT, "site-%03d", number);
         double lat = region.latitudeDeg() + rng.nextDouble(-0.6, 0.6);
         double lon = region.longitudeDeg() + rng.nextDouble(-0.9, 0.9);
-        List<AssetLimits> deviceLimits = new ArrayList<>();
+        List<TechnicalLimits> deviceLimits = new ArrayList<>();
         List<AssetKind> kinds = new ArrayList<>();
         switch (type) {
             case HOME -> {
                 add(kinds, deviceLimits, AssetKind.BATTERY,
-                        AssetLimits.storage(0.005, 0.0135, 0.95, 0.3, 0.05, 1.0, 0.2));
-                add(kinds, deviceLimits, AssetKind.PV, AssetLimits.device(0, round(rng.nextDouble(0.006, 0.015), 3), 0.5));
+                        storage(0.005, 0.0135, 0.95, 0.3, 0.05, 1.0, 0.2));
+                add(kinds, deviceLimits, AssetKind.PV, TechnicalLimits.power(0, round(rng.nextDouble(0.006, 0.015), 3), 0.5));
                 double peak = round(rng.nextDouble(0.006, 0.012), 4);
-                add(kinds, deviceLimits, AssetKind.LOAD, AssetLimits.device(-peak, -0.0003, 1.0));
+                add(kinds, deviceLimits, AssetKind.LOAD, TechnicalLimits.power(-peak, -0.0003, 1.0));
             }
             case UTILITY_STORAGE -> {
                 double power = round(rng.nextDouble(1, 50), 1);
                 double hours = 1 + rng.nextInt(4);
                 add(kinds, deviceLimits, AssetKind.BATTERY,
-                        AssetLimits.storage(power, power * hours, round(rng.nextDouble(0.92, 0.96), 3), power,
+                        storage(power, power * hours, round(rng.nextDouble(0.92, 0.96), 3), power,
                                 0.05, 0.95, 0.10));
             }
             case SOLAR_PARK -> add(kinds, deviceLimits, AssetKind.PV,
-                    AssetLimits.device(0, round(rng.nextDouble(1, 20), 1), 2));
+                    TechnicalLimits.power(0, round(rng.nextDouble(1, 20), 1), 2.0));
             case WIND_PARK -> {
                 double turbineMw = round(rng.nextDouble(2, 6), 1);
                 int turbines = 2 + rng.nextInt(3);
                 for (int t = 0; t < turbines; t++) {
-                    add(kinds, deviceLimits, AssetKind.WIND, AssetLimits.device(0, turbineMw, 0.2 * turbineMw));
+                    add(kinds, deviceLimits, AssetKind.WIND, TechnicalLimits.power(0, turbineMw, 0.2 * turbineMw));
                 }
             }
             case INDUSTRIAL -> {
                 double peak = round(rng.nextDouble(0.5, 10), 2);
-                add(kinds, deviceLimits, AssetKind.LOAD, AssetLimits.device(-peak, -0.2 * peak, peak));
+                add(kinds, deviceLimits, AssetKind.LOAD, TechnicalLimits.power(-peak, -0.2 * peak, peak));
                 add(kinds, deviceLimits, AssetKind.GENERATOR,
-                        AssetLimits.device(0, round(0.4 * peak, 2), round(0.1 * peak, 3)));
-                add(kinds, deviceLimits, AssetKind.PV, AssetLimits.device(0, round(rng.nextDouble(0.1, 2), 2), 1));
+                        TechnicalLimits.power(0, round(0.4 * peak, 2), round(0.1 * peak, 3)));
+                add(kinds, deviceLimits, AssetKind.PV, TechnicalLimits.power(0, round(rng.nextDouble(0.1, 2), 2), 1.0));
             }
             case EV_HUB -> {
                 int chargers = 2 + rng.nextInt(3);
                 for (int c = 0; c < chargers; c++) {
-                    add(kinds, deviceLimits, AssetKind.EV_CHARGER, AssetLimits.device(-0.15, 0, 0.15));
+                    add(kinds, deviceLimits, AssetKind.EV_CHARGER, TechnicalLimits.power(-0.15, 0, 0.15));
                 }
-                add(kinds, deviceLimits, AssetKind.BATTERY, AssetLimits.storage(0.5, 1.0, 0.94, 0.5, 0.05, 0.95, 0.1));
+                add(kinds, deviceLimits, AssetKind.BATTERY, storage(0.5, 1.0, 0.94, 0.5, 0.05, 0.95, 0.1));
             }
         }
         int count = Math.min(maxDevices, kinds.size());
@@ -122,7 +123,7 @@ public final class DemoFleet {
         // the optimizer's grid-connection constraint is for.
         List<AssetSpec> specs = new ArrayList<>();
         specs.add(new AssetSpec(siteId, AssetKind.SITE, siteName(type, number), Optional.of(regionId), lat, lon,
-                AssetLimits.site(round(Math.max(0.001, 0.85 * connection), 4))));
+                TechnicalLimits.groupWithGridLimit(round(Math.max(0.001, 0.85 * connection), 4))));
         for (int i = 0; i < count; i++) {
             AssetKind kind = kinds.get(i);
             String id = String.format(Locale.ROOT, "%s-%s-%d", siteId, kind.name().toLowerCase(Locale.ROOT), i + 1);
@@ -132,9 +133,16 @@ public final class DemoFleet {
         return specs;
     }
 
-    private static void add(List<AssetKind> kinds, List<AssetLimits> limits, AssetKind kind, AssetLimits l) {
+    private static void add(List<AssetKind> kinds, List<TechnicalLimits> limits, AssetKind kind, TechnicalLimits l) {
         kinds.add(kind);
         limits.add(l);
+    }
+
+    /** A battery that charges and discharges at the same power and efficiency. */
+    private static TechnicalLimits storage(double powerMw, double capacityMwh, double efficiency,
+            double rampRateMwPerMin, double minSoc, double maxSoc, double reserveSoc) {
+        return TechnicalLimits.storage(-powerMw, powerMw, capacityMwh, efficiency, efficiency, rampRateMwPerMin,
+                minSoc, maxSoc, reserveSoc);
     }
 
     private static String siteName(SiteType type, int number) {

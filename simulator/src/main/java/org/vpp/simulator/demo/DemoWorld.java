@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.vpp.kernel.TechnicalLimits;
 import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.clock.SimulationClock;
 import org.vpp.simulator.load.LoadGenerator;
@@ -61,12 +62,13 @@ public record DemoWorld(List<DeviceTwin> twins, SimulatedDayAheadMarket market, 
         List<DeviceTwin> twins = new ArrayList<>();
         for (AssetSpec spec : specs) {
             if (spec.kind().isGroup()) continue;
-            AssetLimits l = spec.limits();
+            // AssetSpec guarantees that what applies to the kind is present; only the ramp rate may be absent.
+            TechnicalLimits l = spec.limits();
             long twinSeed = SeedStreams.derive(seed, spec.id());
             String siteKey = spec.parentId().orElseThrow();
             WeatherSeries weather = weatherBySite.computeIfAbsent(siteKey, k -> WeatherGenerator.generate(
                     WeatherSite.of(spec.latitudeDeg(), spec.longitudeDeg()), from, SERIES_STEP, count, SeedStreams.derive(seed, k)));
-            double ramp = l.rampRateMwPerMin() > 0 ? l.rampRateMwPerMin() : Math.max(l.maxPowerMw() - l.minPowerMw(), 0.001);
+            double ramp = l.rampRateOr(Math.max(l.maxPowerMw() - l.minPowerMw(), 0.001)); // absent: unconstrained
             twins.add(switch (spec.kind()) {
                 case BATTERY -> new BatteryTwin(spec.id(),
                         new BatteryLimits(l.minPowerMw(), l.maxPowerMw(), l.energyCapacityMwh(), l.minSoc(), l.maxSoc(),

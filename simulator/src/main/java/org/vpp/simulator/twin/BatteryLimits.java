@@ -3,6 +3,7 @@ package org.vpp.simulator.twin;
 /**
  * Technical limits of a battery. Power: negative = charging. Self-discharge is the fraction of stored energy lost per
  * hour; a ramp rate of {@code Double.POSITIVE_INFINITY} means the inverter follows instantly.
+ * Not the kernel's {@code TechnicalLimits} (what the registry holds): these are the twin's physics, self-discharge included.
  */
 public record BatteryLimits(
         double minPowerMw,

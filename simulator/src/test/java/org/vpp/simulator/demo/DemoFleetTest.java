@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vpp.kernel.AssetKind;
+import org.vpp.kernel.TechnicalLimits;
 
 class DemoFleetTest {
 
@@ -28,9 +29,17 @@ class DemoFleetTest {
     @Test
     void everyAssetHasPhysicallyCoherentLimits() {
         for (AssetSpec a : DemoFleet.generate(300, 9)) {
-            AssetLimits l = a.limits();
+            TechnicalLimits l = a.limits();
             assertThat(AssetCoherence.check(a.id(), a.kind(), l)).as(a.id()).isEmpty();
-            assertThat(l.minPowerMw()).isLessThanOrEqualTo(l.maxPowerMw());
+            if (a.kind().isDevice()) {
+                assertThat(l.minPowerMw()).isLessThanOrEqualTo(l.maxPowerMw());
+                assertThat(l.gridConnectionLimitMw()).as("grid limit of device %s", a.id()).isNull();
+            } else {
+                assertThat(l).isEqualTo(TechnicalLimits.groupWithGridLimit(l.gridConnectionLimitMw()));
+            }
+            if (a.kind().isDevice() && !a.kind().isStorage()) {
+                assertThat(l.energyCapacityMwh()).as("capacity of %s", a.id()).isNull();
+            }
             switch (a.kind()) {
                 case BATTERY -> {
                     assertThat(l.energyCapacityMwh()).isPositive();

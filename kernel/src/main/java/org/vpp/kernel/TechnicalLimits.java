@@ -1,9 +1,10 @@
-package org.vpp.messages.asset;
+package org.vpp.kernel;
 
 /**
  * Technical limits of an asset. Units are in the names; power is positive for injection (generation, discharge)
  * and negative for consumption (load, charging). Fields that do not apply to a kind are null: storage fields for
- * non-storage devices, power fields for groups, the grid-connection limit for devices.
+ * non-storage devices, power fields for groups, the grid-connection limit for devices. The JSON shape of stored
+ * events is the component names below: rename none of them.
  *
  * @param minPowerMw            lowest power the device can be driven to (MW, negative = consumption)
  * @param maxPowerMw            highest power the device can be driven to (MW)
@@ -57,7 +58,52 @@ public record TechnicalLimits(
 
     /** The lowest state of charge the VPP may use: the higher of the SoC floor and the backup reserve. */
     public double usableSocFloor() {
-        double floor = minSoc == null ? 0.0 : minSoc;
-        return reserveSoc == null ? floor : Math.max(floor, reserveSoc);
+        return Math.max(minSocOr(0), reserveSocOr(0));
+    }
+
+    // Readers for code that needs a number: the value, or {@code absent} where the field does not apply.
+
+    public double minPowerOr(double absent) {
+        return or(minPowerMw, absent);
+    }
+
+    public double maxPowerOr(double absent) {
+        return or(maxPowerMw, absent);
+    }
+
+    public double energyCapacityOr(double absent) {
+        return or(energyCapacityMwh, absent);
+    }
+
+    public double chargeEfficiencyOr(double absent) {
+        return or(chargeEfficiency, absent);
+    }
+
+    public double dischargeEfficiencyOr(double absent) {
+        return or(dischargeEfficiency, absent);
+    }
+
+    public double rampRateOr(double absent) {
+        return or(rampRateMwPerMin, absent);
+    }
+
+    public double minSocOr(double absent) {
+        return or(minSoc, absent);
+    }
+
+    public double maxSocOr(double absent) {
+        return or(maxSoc, absent);
+    }
+
+    public double reserveSocOr(double absent) {
+        return or(reserveSoc, absent);
+    }
+
+    public double gridConnectionLimitOr(double absent) {
+        return or(gridConnectionLimitMw, absent);
+    }
+
+    private static double or(Double value, double absent) {
+        return value == null ? absent : value;
     }
 }
