@@ -2,6 +2,7 @@ package org.vpp.simulator.market;
 
 import java.time.Instant;
 import java.util.random.RandomGenerator;
+import org.vpp.kernel.EurPerMwh;
 import org.vpp.simulator.series.SeedStreams;
 
 /**
@@ -16,13 +17,14 @@ public final class ImbalancePricing {
     private ImbalancePricing() {
     }
 
-    public static ImbalancePrice priceFor(Instant slotStart, double clearingPriceEurPerMwh, long seed) {
+    public static ImbalancePrice priceFor(Instant slotStart, EurPerMwh clearingPrice, long seed) {
+        double clearingPriceEurPerMwh = clearingPrice.value();
         RandomGenerator rng = SeedStreams.stream(seed, "imbalance:" + slotStart.getEpochSecond());
         SystemDirection direction = rng.nextBoolean() ? SystemDirection.SHORT : SystemDirection.LONG;
         double spread = BASE_SPREAD_EUR_PER_MWH - Math.log(1 - rng.nextDouble()) * MEAN_EXTRA_SPREAD_EUR_PER_MWH;
         double price = direction == SystemDirection.SHORT
                 ? clearingPriceEurPerMwh + spread
                 : clearingPriceEurPerMwh - spread;
-        return new ImbalancePrice(slotStart, direction, clearingPriceEurPerMwh, price);
+        return new ImbalancePrice(slotStart, direction, clearingPrice, EurPerMwh.of(price));
     }
 }

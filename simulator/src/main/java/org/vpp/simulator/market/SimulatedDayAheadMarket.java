@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.vpp.kernel.EurPerMwh;
 import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.clock.SimulationClock;
 
@@ -112,14 +113,13 @@ public final class SimulatedDayAheadMarket implements MarketOperator {
             prices[i] = price.getAsDouble();
         }
         TimeSeries dayPrices = new TimeSeries(slotStarts.getFirst(), rules.slotLength(), prices);
-        double slotHours = rules.slotLength().toNanos() / 3.6e12;
         List<Bid> bids = openBids.getOrDefault(deliveryDay, List.of());
         for (Bid bid : bids) {
             List<SlotAward> awards = bid.slots().stream()
-                    .map(s -> ClearingRules.award(s, slotStarts.get(s.slot()), prices[s.slot()]))
+                    .map(s -> ClearingRules.award(s, slotStarts.get(s.slot()), EurPerMwh.of(prices[s.slot()])))
                     .toList();
             results.put(bid.bidId(), new BidResult(bid.bidId(), bid.bidderId(), deliveryDay,
-                    ClearingRules.status(awards), awards, ClearingRules.revenueEur(awards, slotHours)));
+                    ClearingRules.status(awards), awards, ClearingRules.revenueEur(awards, rules.slotLength())));
         }
         openBids.remove(deliveryDay);
         clearedPrices.put(deliveryDay, dayPrices);
@@ -160,7 +160,7 @@ public final class SimulatedDayAheadMarket implements MarketOperator {
         if (index.isEmpty() || !dayPrices.timeAt(index.getAsInt()).equals(slotStart)) {
             return Optional.empty();
         }
-        return Optional.of(ImbalancePricing.priceFor(slotStart, dayPrices.valueAt(index.getAsInt()), seed));
+        return Optional.of(ImbalancePricing.priceFor(slotStart, EurPerMwh.of(dayPrices.valueAt(index.getAsInt())), seed));
     }
 
     /** Clears every delivery day with open bids whose gate has closed; for drivers that tick on the clock. */

@@ -14,6 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vpp.kernel.EurPerMwh;
+import org.vpp.kernel.MegawattHours;
+import org.vpp.kernel.Megawatts;
 import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.clock.SteppedClock;
 
@@ -64,10 +67,10 @@ class SimulatedDayAheadMarketTest {
     @MethodSource("singleStepBids")
     void aSingleStepIsAcceptedWholeWhenInTheMoneyAndRejectedOtherwise(String name, double quantityMw, double limit,
             double expectedAcceptedMw, AwardStatus expectedStatus) {
-        BidResult result = clearOne(SlotBid.of(10, new BidStep(quantityMw, limit)));
+        BidResult result = clearOne(SlotBid.of(10, new BidStep(Megawatts.of(quantityMw), EurPerMwh.of(limit))));
         SlotAward award = result.awards().getFirst();
-        assertThat(award.clearingPriceEurPerMwh()).isEqualTo(CLEARING);
-        assertThat(award.acceptedMw()).isEqualTo(expectedAcceptedMw);
+        assertThat(award.clearingPrice()).isEqualTo(EurPerMwh.of(CLEARING));
+        assertThat(award.accepted()).isEqualTo(Megawatts.of(expectedAcceptedMw));
         assertThat(result.status()).isEqualTo(expectedStatus);
         // Pay-as-cleared: 15 minutes at the clearing price whatever the limit.
         assertThat(result.revenueEur()).isCloseTo(expectedAcceptedMw * CLEARING * 0.25, within(1e-9));
@@ -77,18 +80,19 @@ class SimulatedDayAheadMarketTest {
     @CsvSource({"6, PARTIALLY_ACCEPTED"})
     void aSteppedCurveIsPartlyAccepted(double expectedAcceptedMw, AwardStatus expectedStatus) {
         BidResult result = clearOne(SlotBid.of(20,
-                new BidStep(2, 20), new BidStep(4, 50), new BidStep(8, 80), new BidStep(-1, 40)));
+                new BidStep(Megawatts.of(2), EurPerMwh.of(20)), new BidStep(Megawatts.of(4), EurPerMwh.of(50)),
+                new BidStep(Megawatts.of(8), EurPerMwh.of(80)), new BidStep(Megawatts.of(-1), EurPerMwh.of(40))));
         SlotAward award = result.awards().getFirst();
-        assertThat(award.acceptedMw()).isEqualTo(expectedAcceptedMw);
+        assertThat(award.accepted()).isEqualTo(Megawatts.of(expectedAcceptedMw));
         assertThat(award.acceptedSteps()).isEqualTo(2);
-        assertThat(award.offeredMw()).isEqualTo(13);
+        assertThat(award.offered()).isEqualTo(Megawatts.of(13));
         assertThat(result.status()).isEqualTo(expectedStatus);
     }
 
     @Test
     void eachSlotClearsAtItsOwnPrice() {
-        BidResult result = clearOne(SlotBid.of(1, new BidStep(1, 100)));
-        assertThat(result.awards().getFirst().clearingPriceEurPerMwh()).isEqualTo(120);
+        BidResult result = clearOne(SlotBid.of(1, new BidStep(Megawatts.of(1), EurPerMwh.of(100))));
+        assertThat(result.awards().getFirst().clearingPrice()).isEqualTo(EurPerMwh.of(120));
         assertThat(result.status()).isEqualTo(AwardStatus.ACCEPTED);
     }
 
@@ -105,7 +109,7 @@ class SimulatedDayAheadMarketTest {
     void aBidAfterGateClosureIsRefusedWithAReason(Instant submittedAt, SubmissionStatus expected) {
         openMarket();
         clock.advanceTo(submittedAt);
-        BidReceipt receipt = market.submit(new Bid("late", "vpp", DELIVERY, List.of(SlotBid.of(0, new BidStep(1, 0)))));
+        BidReceipt receipt = market.submit(new Bid("late", "vpp", DELIVERY, List.of(SlotBid.of(0, new BidStep(Megawatts.of(1), EurPerMwh.of(0))))));
         assertThat(receipt.status()).isEqualTo(expected);
         if (expected != SubmissionStatus.RECEIVED) {
             assertThat(receipt.reason()).contains("gate closure for 2025-06-02 was at 2025-06-01T10:00:00Z");
@@ -123,7 +127,7 @@ class SimulatedDayAheadMarketTest {
     @Test
     void resultsArePublishedOnlyAfterClearingAndSettlementOnlyAfterDelivery() {
         openMarket();
-        market.submit(new Bid("b", "vpp", DELIVERY, List.of(SlotBid.of(0, new BidStep(1, 0)))));
+        market.submit(new Bid("b", "vpp", DELIVERY, List.of(SlotBid.of(0, new BidStep(Megawatts.of(1), EurPerMwh.of(0))))));
         assertThat(market.clear(DELIVERY).status()).isEqualTo(ClearingReport.ClearingStatus.GATE_STILL_OPEN);
         assertThat(market.result("b")).isEmpty();
         assertThat(market.clearingPrices(DELIVERY)).isEmpty();
@@ -156,12 +160,12 @@ class SimulatedDayAheadMarketTest {
         for (ImbalancePrice price : first) {
             // Slot 1 clears at 120, every other at 50 (set above); the spread is at least its 8 EUR/MWh base.
             double clearing = price.slotStart().equals(RULES.slotStarts(DELIVERY).get(1)) ? 120 : CLEARING;
-            assertThat(price.clearingPriceEurPerMwh()).isEqualTo(clearing);
+            assertThat(price.clearingPrice()).isEqualTo(EurPerMwh.of(clearing));
             if (price.direction() == SystemDirection.SHORT) {
                 shortSlots++;
-                assertThat(price.priceEurPerMwh()).isGreaterThanOrEqualTo(clearing + 8);
+                assertThat(price.price().value()).isGreaterThanOrEqualTo(clearing + 8);
             } else {
-                assertThat(price.priceEurPerMwh()).isLessThanOrEqualTo(clearing - 8);
+                assertThat(price.price().value()).isLessThanOrEqualTo(clearing - 8);
             }
         }
         // A fair coin per slot: 96 slots fall outside [20, 76] short ones with probability below 1e-8.
@@ -169,12 +173,21 @@ class SimulatedDayAheadMarketTest {
     }
 
     @Test
+    void aDeviationSettlesAtTheImbalancePrice() {
+        var shortSystem = new ImbalancePrice(BEFORE_GATE, SystemDirection.SHORT, EurPerMwh.of(50), EurPerMwh.of(80));
+        // 0.25 MWh short of the commitment in a short system: pays 0.25 MWh x 80 EUR/MWh = 20 EUR.
+        assertThat(shortSystem.settlementEur(MegawattHours.of(-0.25))).isEqualTo(-20.0);
+        // 0.5 MWh in excess: earns 0.5 MWh x 80 EUR/MWh = 40 EUR.
+        assertThat(shortSystem.settlementEur(MegawattHours.of(0.5))).isEqualTo(40.0);
+    }
+
+    @Test
     void invalidAndDuplicateBidsAreRefusedAsResults() {
         openMarket();
-        Bid bid = new Bid("dup", "vpp", DELIVERY, List.of(SlotBid.of(0, new BidStep(1, 0))));
+        Bid bid = new Bid("dup", "vpp", DELIVERY, List.of(SlotBid.of(0, new BidStep(Megawatts.of(1), EurPerMwh.of(0)))));
         assertThat(market.submit(bid).status()).isEqualTo(SubmissionStatus.RECEIVED);
         assertThat(market.submit(bid).status()).isEqualTo(SubmissionStatus.REFUSED_DUPLICATE_BID_ID);
-        BidReceipt outOfDay = market.submit(new Bid("x", "vpp", DELIVERY, List.of(SlotBid.of(96, new BidStep(1, 0)))));
+        BidReceipt outOfDay = market.submit(new Bid("x", "vpp", DELIVERY, List.of(SlotBid.of(96, new BidStep(Megawatts.of(1), EurPerMwh.of(0))))));
         assertThat(outOfDay.status()).isEqualTo(SubmissionStatus.REFUSED_INVALID);
         assertThat(outOfDay.reason()).contains("slot 96 does not exist");
     }
