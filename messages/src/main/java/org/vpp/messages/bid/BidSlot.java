@@ -10,12 +10,4 @@ import org.vpp.kernel.Megawatts;
  * negative quantity is a buy order: the most it pays is {@code limitPrice}. Zero offers nothing.
  */
 public record BidSlot(Instant start, Megawatts quantity, EurPerMwh limitPrice) {
-
-    public boolean sells() {
-        return quantity.value() > 0;
-    }
-
-    public boolean buys() {
-        return quantity.value() < 0;
-    }
 }
