@@ -11,7 +11,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vpp.simulator.demo.DemoWorld;
-import org.vpp.api.telemetry.TelemetryIngestion;
 import org.vpp.messages.asset.AssetId;
 import org.vpp.query.telemetry.IngestResult;
 import org.vpp.query.telemetry.ReadingInput;
@@ -21,7 +20,8 @@ import org.vpp.simulator.twin.TwinFleet;
 
 /**
  * Moves the demo world along the clock: it steps every twin up to the clock's now and hands their readings to the
- * same ingestion path real devices use, in batches of bounded size; then lets the market clear what is due. Twins
+ * same ingestion path real devices use (in the application the ingestion bean, in a test the HTTP endpoint), in
+ * batches of bounded size; then lets the market clear what is due. Twins
  * follow no setpoints yet (dispatch arrives with the bidding cycle): batteries idle, renewables produce what the
  * weather allows, loads follow their profile.
  */
@@ -33,12 +33,18 @@ public final class SimulationDriver {
 
     private final DemoWorld world;
     private final TwinFleet fleet;
-    private final TelemetryIngestion ingestion;
+    private final Readings ingestion;
     private final Duration twinStep;
     private final List<TelemetrySample> pending = new ArrayList<>();
     private Instant steppedTo;
 
-    public SimulationDriver(DemoWorld world, TelemetryIngestion ingestion, Duration twinStep, Instant from) {
+    /** Where the twins' readings go: the application's ingestion path, or whatever carries them to it. */
+    @FunctionalInterface
+    public interface Readings {
+        IngestResult ingest(java.util.Iterator<ReadingInput> readings);
+    }
+
+    public SimulationDriver(DemoWorld world, Readings ingestion, Duration twinStep, Instant from) {
         this.world = world;
         this.ingestion = ingestion;
         this.twinStep = twinStep;

@@ -76,7 +76,7 @@ public class SimulationRunner {
         var world = DemoWorld.build(specs, simulationClock, from, span, properties.seed(),
                 new OutageModel(properties.meanTimeToFailure(), properties.meanTimeToRepair()), MeasurementNoise.typical(),
                 MarketPrices.from(prices, marketZone, from, span), realSeries);
-        var driver = new SimulationDriver(world, ingestion, properties.twinStep(), from);
+        var driver = new SimulationDriver(world, ingestion::ingest, properties.twinStep(), from);
         if (from.isBefore(now)) {
             var caughtUp = driver.catchUp(now, WARM_UP_STEP);
             log.info("Demo world: {} of meter history from {} ingested ({} readings)", Duration.between(from, driver.steppedTo()),

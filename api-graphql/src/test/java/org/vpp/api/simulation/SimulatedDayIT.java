@@ -11,12 +11,17 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.vpp.query.telemetry.IngestResult;
+import org.vpp.query.telemetry.ReadingInput;
+import org.vpp.query.telemetry.TelemetryProblem;
 import org.vpp.simulator.demo.DemoWorld;
 import org.vpp.sagas.port.PriceHistory;
 import org.vpp.api.support.ApiIT;
 import org.vpp.api.support.Fleet;
 import org.vpp.api.support.GraphQl;
-import org.vpp.api.telemetry.TelemetryIngestion;
 import org.vpp.sagas.telemetry.TelemetryWatchdog;
 import org.vpp.simulator.demo.AssetSpec;
 import org.vpp.simulator.demo.DemoFleet;
@@ -24,15 +29,12 @@ import org.vpp.simulator.twin.MeasurementNoise;
 import org.vpp.simulator.twin.OutageModel;
 
 /**
- * A simulated day on the stepped clock, through the real registration commands and the real ingestion path: the
- * fleet view follows the twins, and a twin's outage turns its asset OFFLINE until it is repaired.
+ * A simulated day on the stepped clock, entered as an operator and devices would: the demo fleet registered through
+ * GraphQL mutations, the twins' readings sent as NDJSON over HTTP. The fleet view follows the twins, and a twin's
+ * outage turns its asset OFFLINE until it is repaired.
  */
 class SimulatedDayIT extends ApiIT {
 
-    @Autowired
-    DemoFleetRegistration registration;
-    @Autowired
-    TelemetryIngestion ingestion;
     @Autowired
     TelemetryWatchdog watchdog;
     @Autowired
@@ -42,7 +44,9 @@ class SimulatedDayIT extends ApiIT {
     void aSimulatedDayShowsInTheFleetViewIncludingAnOutage() {
         List<AssetSpec> specs = DemoFleet.generate(20, 7);
         assertThat(specs).extracting(s -> s.kind().name()).contains("BATTERY", "PV", "WIND", "LOAD", "GENERATOR", "EV_CHARGER");
-        assertThat(registration.registerIfAbsent(specs)).isEqualTo(specs.size());
+        GraphQl g = graphQl();
+        Fleet fleet = new Fleet(g);
+        specs.forEach(spec -> fleet.registerOk(registerInput(spec)));
         Set<String> devices = new HashSet<>();
         specs.stream().filter(s -> !s.kind().isGroup()).forEach(s -> devices.add(s.id()));
 
@@ -50,9 +54,7 @@ class SimulatedDayIT extends ApiIT {
         var world = DemoWorld.build(specs, SimulationClocks.of(clock, ZoneId.of("Europe/Berlin")), clock.instant(),
                 Duration.ofDays(2), 7, new OutageModel(Duration.ofHours(8), Duration.ofHours(2)), MeasurementNoise.NONE,
                 MarketPrices.from(priceHistory, "DE-LU", clock.instant(), Duration.ofDays(2)), Map.of());
-        var driver = new SimulationDriver(world, ingestion, Duration.ofMinutes(1), clock.instant());
-        GraphQl g = graphQl();
-        Fleet fleet = new Fleet(g);
+        var driver = new SimulationDriver(world, this::postNdjson, Duration.ofMinutes(1), clock.instant());
 
         Set<String> seenOffline = new HashSet<>();
         Set<String> seenBackOnline = new HashSet<>();
@@ -116,5 +118,45 @@ class SimulatedDayIT extends ApiIT {
         Long stored = jdbc.queryForObject("SELECT count(*) FROM telemetry_reading WHERE asset_id = ANY (?)", Long.class,
                 (Object) devices.toArray(String[]::new));
         assertThat(stored).isEqualTo(96L * 15 * devices.size());
+    }
+
+    /** The registerAsset input an operator would send for this spec: only what applies (null limits are left out). */
+    private static Map<String, Object> registerInput(AssetSpec spec) {
+        Map<String, Object> input = new java.util.LinkedHashMap<>();
+        input.put("id", spec.id());
+        input.put("kind", spec.kind().name());
+        input.put("name", spec.name());
+        spec.parentId().ifPresent(p -> input.put("parentId", p));
+        input.put("location", Map.of("latitude", spec.latitudeDeg(), "longitude", spec.longitudeDeg()));
+        Map<String, Object> limits = new java.util.LinkedHashMap<>();
+        for (var component : org.vpp.kernel.TechnicalLimits.class.getRecordComponents()) {
+            try {
+                Object value = component.getAccessor().invoke(spec.limits());
+                if (value != null) limits.put(component.getName(), value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (!limits.isEmpty()) input.put("limits", limits);
+        return input;
+    }
+
+    /** The twins' readings as a meter gateway would send them: one NDJSON request, answered 200 or 422. */
+    @SuppressWarnings("unchecked")
+    private IngestResult postNdjson(java.util.Iterator<ReadingInput> readings) {
+        StringBuilder body = new StringBuilder();
+        readings.forEachRemaining(r -> body.append("{\"assetId\":\"").append(r.assetId()).append("\",\"at\":\"").append(r.at())
+                .append("\",\"powerMw\":").append(r.powerMw())
+                .append(r.soc() == null ? "" : ",\"soc\":" + r.soc())
+                .append(",\"available\":").append(r.available()).append("}\n"));
+        var response = RestClient.create("http://localhost:" + port).post().uri("/api/telemetry")
+                .contentType(MediaType.parseMediaType("application/x-ndjson")).body(body.toString())
+                .retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(Map.class);
+        Map<String, Object> answer = response.getBody();
+        List<TelemetryProblem> problems = ((List<Map<String, Object>>) answer.get("errors")).stream()
+                .map(e -> new TelemetryProblem(((Number) e.get("line")).longValue() - 1, (String) e.get("field"), (String) e.get("message")))
+                .toList();
+        return new IngestResult(((Number) answer.get("received")).longValue(), ((Number) answer.get("stored")).longValue(),
+                problems, Boolean.TRUE.equals(answer.get("errorsTruncated")), Set.of());
     }
 }
