@@ -1,0 +1,283 @@
+package org.vpp.sagas.bidding;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.vpp.messages.bid.AbortBiddingCycle;
+import org.vpp.messages.bid.BidAccepted;
+import org.vpp.messages.bid.BidDraftRefused;
+import org.vpp.messages.bid.BidDrafted;
+import org.vpp.messages.bid.BidId;
+import org.vpp.messages.bid.BidInputsFetched;
+import org.vpp.messages.bid.BidPartiallyAccepted;
+import org.vpp.messages.bid.BidRejected;
+import org.vpp.messages.bid.BidSlot;
+import org.vpp.messages.bid.BidSubmissionRefused;
+import org.vpp.messages.bid.BidSubmitted;
+import org.vpp.messages.bid.BiddingCycleAborted;
+import org.vpp.messages.bid.BiddingCycleClosed;
+import org.vpp.messages.bid.BiddingCycleOpened;
+import org.vpp.messages.bid.CloseBiddingCycle;
+import org.vpp.messages.bid.DraftBid;
+import org.vpp.messages.bid.ForecastReference;
+import org.vpp.messages.bid.RecordBidInputs;
+import org.vpp.messages.bid.RecordSchedule;
+import org.vpp.messages.bid.SchedulePrepared;
+import org.vpp.messages.bid.SolverSettings;
+import org.vpp.messages.bid.SubmissionRefusal;
+import org.vpp.messages.bid.SubmitBid;
+import org.vpp.messages.forecast.ForecastId;
+import org.vpp.sagas.port.BiddingInputs;
+import org.vpp.sagas.port.Market;
+import org.vpp.sagas.port.ScheduleSolver;
+
+/**
+ * One day-ahead bidding cycle, from its opening to its close: fetch the inputs, optimize, draft, submit, wait for
+ * the market, close. Each step calls a port or a pure function and records its outcome on the Bid by a command; the
+ * Bid's event for it moves the saga on. The saga keeps workflow state only (the bid, a phase, the price forecast's
+ * id, deadline ids); gateways, ports, settings and the clock arrive as handler parameters, so nothing infrastructural
+ * is stored with it.
+ *
+ * <p>Deadlines, all at instants taken from the events (never from a clock read here):
+ * <ul>
+ *   <li>one per step, scheduled when the step starts and cancelled when its event arrives: {@link #INPUTS_DEADLINE},
+ *       {@link #SCHEDULE_DEADLINE}, {@link #DRAFT_DEADLINE}; a step past its deadline aborts the cycle;</li>
+ *   <li>{@link #GATE_CLOSURE_DEADLINE} at gate closure minus the safety margin, scheduled at the opening and
+ *       cancelled by the submission: {@link GateClosurePolicy} submits what is drafted or aborts;</li>
+ *   <li>{@link #MARKET_RESULT_DEADLINE} at gate closure plus the market's silence limit, scheduled at the opening and
+ *       cancelled by the market's result: a silent market aborts the cycle.</li>
+ * </ul>
+ * Every path ends the saga: the close, each abort it sends, and a cycle ended from elsewhere (an operator's abort).
+ * A port that fails leaves its step to the step's deadline.
+ *
+ * <p>No {@code @Saga} stereotype: it lives in axon-spring and would bring Spring into this module; the application
+ * registers the class with Axon's {@code EventProcessingConfigurer.registerSaga}.
+ */
+public class BiddingCycleSaga {
+
+    static final String BID_ID = "bidId";
+    public static final String INPUTS_DEADLINE = "bidding-inputs";
+    public static final String SCHEDULE_DEADLINE = "bidding-schedule";
+    public static final String DRAFT_DEADLINE = "bidding-draft";
+    public static final String GATE_CLOSURE_DEADLINE = "bidding-gate-closure";
+    public static final String MARKET_RESULT_DEADLINE = "bidding-market-result";
+    /** Added to the solver's settings when it stopped at its budget: the schedule recorded is its best so far. */
+    public static final String CUT_SHORT_PARAMETER = "stoppedAtBudget";
+
+    private BidId bidId;
+    private BiddingCyclePhase phase;
+    private ForecastId priceForecast;
+    private String stepDeadlineId;
+    private String gateDeadlineId;
+    private String marketDeadlineId;
+
+    public BiddingCycleSaga() {
+        // for Axon
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = BID_ID)
+    public void on(BiddingCycleOpened opened, BiddingInputs inputs, BiddingCycleSettings settings,
+                   CommandGateway commands, DeadlineManager deadlines, InstantSource clock) {
+        bidId = opened.bidId();
+        gateDeadlineId = deadlines.schedule(opened.gateClosure().minus(settings.gateSafetyMargin()), GATE_CLOSURE_DEADLINE);
+        marketDeadlineId = deadlines.schedule(opened.gateClosure().plus(settings.marketSilenceLimit()), MARKET_RESULT_DEADLINE);
+        startStep(BiddingCyclePhase.FETCHING_INPUTS, opened.at().plus(settings.inputsWithin()), deadlines);
+
+        BiddingInputs.Fetched fetched = inputs.fetch(bidId, opened.deliveryStart(), opened.deliveryEnd(),
+                opened.slotLength(), opened.at());
+        BiddingInputs.PriceForecast prices = fetched.priceForecast();
+        commands.send(new RecordBidInputs(bidId, clock.instant(), fetched.fleetSnapshot(), fetched.deviceCount(),
+                new ForecastReference(prices.id(), prices.model(), prices.sha256(), prices.fallback()),
+                fetched.deviceForecasts(), fetched.flexibility()));
+    }
+
+    @SagaEventHandler(associationProperty = BID_ID)
+    public void on(BidInputsFetched fetched, ScheduleSolver solver, BiddingCycleSettings settings,
+                   CommandGateway commands, DeadlineManager deadlines, InstantSource clock) {
+        if (phase != BiddingCyclePhase.FETCHING_INPUTS) return;
+        priceForecast = fetched.priceForecast().forecastId();
+        startStep(BiddingCyclePhase.OPTIMIZING, fetched.at().plus(settings.scheduleWithin()), deadlines);
+
+        ScheduleSolver.Solved solved = solver.solve(new ScheduleSolver.Request(bidId, fetched.fleetSnapshot(),
+                fetched.priceForecast(), fetched.deviceForecasts(), settings.solverBudget()));
+        commands.send(new RecordSchedule(bidId, clock.instant(), solved.schedule(), solved.plan(), solved.score(),
+                solved.expectedRevenueEur(), solved.gapToBound(), recorded(solved)));
+    }
+
+    @SagaEventHandler(associationProperty = BID_ID)
+    public void on(SchedulePrepared prepared, BiddingInputs inputs, BiddingCycleSettings settings,
+                   CommandGateway commands, DeadlineManager deadlines, InstantSource clock) {
+        if (phase != BiddingCyclePhase.OPTIMIZING) return;
+        startStep(BiddingCyclePhase.DRAFTING, prepared.at().plus(settings.draftWithin()), deadlines);
+
+        List<BidSlot> slots = BidPricing.bid(prepared.plan(), inputs.priceQuotes(priceForecast), settings.pricing());
+        commands.send(new DraftBid(bidId, clock.instant(), slots, settings.pricing().describe()));
+    }
+
+    /** Submission has no deadline of its own: gate closure minus the safety margin is its deadline. */
+    @SagaEventHandler(associationProperty = BID_ID)
+    public void on(BidDrafted drafted, CommandGateway commands, DeadlineManager deadlines, InstantSource clock) {
+        if (phase != BiddingCyclePhase.DRAFTING) return;
+        startStep(BiddingCyclePhase.SUBMITTING, null, deadlines);
+        commands.send(new SubmitBid(bidId, clock.instant()));
+    }
+
+    @SagaEventHandler(associationProperty = BID_ID)
+    public void on(BidDraftRefused refused, CommandGateway commands, DeadlineManager deadlines) {
+        abort(refused.at(), "the draft went beyond the fleet's flexibility in " + refused.breaches().size()
+                + " slot(s), starting " + refused.breaches().getFirst().start(), commands, deadlines);
+    }
+
+    @SagaEventHandler(associationProperty = BID_ID)
+    public void on(BidSubmitted submitted, Market market, DeadlineManager deadlines) {
+        cancel(deadlines, GATE_CLOSURE_DEADLINE, gateDeadlineId);
+        gateDeadlineId = null;
+        startStep(BiddingCyclePhase.AWAITING_RESULT, null, deadlines);
+        market.submit(bidId, submitted.slots());
+    }
+
+    /** A second submission (the gate's retry after a first that went through) changes nothing; a late one ends it. */
+    @SagaEventHandler(associationProperty = BID_ID)
+    public void on(BidSubmissionRefused refused, CommandGateway commands, DeadlineManager deadlines) {
+        if (refused.reason() == SubmissionRefusal.ALREADY_SUBMITTED) return;
+        abort(refused.at(), "submission refused (" + refused.reason() + "): " + refused.explanation(), commands, deadlines);
+    }
+
+    @SagaEventHandler(associationProperty = BID_ID)
+    public void on(BidAccepted result, CommandGateway commands, DeadlineManager deadlines, InstantSource clock) {
+        close(commands, deadlines, clock);
+    }
+
+    @SagaEventHandler(associationProperty = BID_ID)
+    public void on(BidPartiallyAccepted result, CommandGateway commands, DeadlineManager deadlines, InstantSource clock) {
+        close(commands, deadlines, clock);
+    }
+
+    @SagaEventHandler(associationProperty = BID_ID)
+    public void on(BidRejected result, CommandGateway commands, DeadlineManager deadlines, InstantSource clock) {
+        close(commands, deadlines, clock);
+    }
+
+    /** Ended from elsewhere (an operator's abort, or a close this saga did not send): nothing left to drive. */
+    @EndSaga
+    @SagaEventHandler(associationProperty = BID_ID)
+    public void on(BiddingCycleAborted aborted, DeadlineManager deadlines) {
+        cancelAll(deadlines);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = BID_ID)
+    public void on(BiddingCycleClosed closed, DeadlineManager deadlines) {
+        cancelAll(deadlines);
+    }
+
+    // --- deadlines: the instant is the deadline's own trigger time -------------------------------------------------
+
+    @DeadlineHandler(deadlineName = INPUTS_DEADLINE)
+    public void inputsOverdue(@Timestamp Instant firedAt, CommandGateway commands, DeadlineManager deadlines) {
+        stepOverdue(firedAt, "no inputs were recorded in time", commands, deadlines);
+    }
+
+    @DeadlineHandler(deadlineName = SCHEDULE_DEADLINE)
+    public void scheduleOverdue(@Timestamp Instant firedAt, CommandGateway commands, DeadlineManager deadlines) {
+        stepOverdue(firedAt, "no schedule was recorded in time", commands, deadlines);
+    }
+
+    @DeadlineHandler(deadlineName = DRAFT_DEADLINE)
+    public void draftOverdue(@Timestamp Instant firedAt, CommandGateway commands, DeadlineManager deadlines) {
+        stepOverdue(firedAt, "no bid was drafted in time", commands, deadlines);
+    }
+
+    @DeadlineHandler(deadlineName = GATE_CLOSURE_DEADLINE)
+    public void gateClosureNear(@Timestamp Instant firedAt, BiddingCycleSettings settings, CommandGateway commands,
+                                DeadlineManager deadlines) {
+        gateDeadlineId = null;
+        switch (GateClosurePolicy.atGateClosure(phase, settings.gateSafetyMargin())) {
+            case GateClosurePolicy.SubmitDraft submit -> commands.send(new SubmitBid(bidId, firedAt));
+            case GateClosurePolicy.Abort abort -> abort(firedAt, abort.reason(), commands, deadlines);
+            case GateClosurePolicy.NothingLeft nothing -> {
+            }
+        }
+    }
+
+    @DeadlineHandler(deadlineName = MARKET_RESULT_DEADLINE)
+    public void marketSilent(@Timestamp Instant firedAt, CommandGateway commands, DeadlineManager deadlines) {
+        marketDeadlineId = null;
+        abort(firedAt, "the market gave no result by " + firedAt + " (phase " + phase + ")", commands, deadlines);
+    }
+
+    // --- workflow -----------------------------------------------------------------------------------------------
+
+    /** Cancels the step that succeeded and schedules the next one's deadline, if it has one of its own. */
+    private void startStep(BiddingCyclePhase next, Instant deadlineAt, DeadlineManager deadlines) {
+        cancelStepDeadline(deadlines);
+        phase = next;
+        String name = stepDeadlineName(next);
+        stepDeadlineId = name == null ? null : deadlines.schedule(deadlineAt, name);
+    }
+
+    private void stepOverdue(Instant firedAt, String reason, CommandGateway commands, DeadlineManager deadlines) {
+        stepDeadlineId = null;
+        abort(firedAt, reason + " (deadline " + firedAt + ")", commands, deadlines);
+    }
+
+    private void close(CommandGateway commands, DeadlineManager deadlines, InstantSource clock) {
+        commands.send(new CloseBiddingCycle(bidId, clock.instant()));
+        end(deadlines);
+    }
+
+    private void abort(Instant at, String reason, CommandGateway commands, DeadlineManager deadlines) {
+        commands.send(new AbortBiddingCycle(bidId, at, reason));
+        end(deadlines);
+    }
+
+    private void end(DeadlineManager deadlines) {
+        cancelAll(deadlines);
+        SagaLifecycle.end();
+    }
+
+    private void cancelAll(DeadlineManager deadlines) {
+        cancelStepDeadline(deadlines);
+        cancel(deadlines, GATE_CLOSURE_DEADLINE, gateDeadlineId);
+        cancel(deadlines, MARKET_RESULT_DEADLINE, marketDeadlineId);
+        gateDeadlineId = null;
+        marketDeadlineId = null;
+    }
+
+    private void cancelStepDeadline(DeadlineManager deadlines) {
+        if (phase != null) cancel(deadlines, stepDeadlineName(phase), stepDeadlineId);
+        stepDeadlineId = null;
+    }
+
+    private static void cancel(DeadlineManager deadlines, String name, String id) {
+        if (name != null && id != null) deadlines.cancelSchedule(name, id);
+    }
+
+    private static String stepDeadlineName(BiddingCyclePhase phase) {
+        return switch (phase) {
+            case FETCHING_INPUTS -> INPUTS_DEADLINE;
+            case OPTIMIZING -> SCHEDULE_DEADLINE;
+            case DRAFTING -> DRAFT_DEADLINE;
+            case SUBMITTING, AWAITING_RESULT -> null;
+        };
+    }
+
+    /** The solver's settings as recorded: when it stopped at its budget, that is said in its parameters. */
+    private static SolverSettings recorded(ScheduleSolver.Solved solved) {
+        if (!solved.cutShortByBudget()) return solved.solver();
+        var parameters = new HashMap<>(solved.solver().parameters());
+        parameters.put(CUT_SHORT_PARAMETER, "true");
+        return new SolverSettings(solved.solver().solver(), solved.solver().timeBudget(), solved.solver().seed(), parameters);
+    }
+}
