@@ -254,6 +254,20 @@ class BiddingCycleSagaTest {
     }
 
     @Test
+    void inputsPortThatFailsLeavesTheCycleToTheInputsDeadline() {
+        inputs.isUnreachable();
+        fixture.suppressExceptionInGivenPhase(true);
+
+        fixture.givenCurrentTime(OPENED_AT).andThenAPublished(opened(OPENED_AT))
+                .whenTimeAdvancesTo(INPUTS_DUE)
+                .expectTriggeredDeadlinesWithName(INPUTS_DEADLINE)
+                .expectDispatchedCommands(new AbortBiddingCycle(BID, INPUTS_DUE,
+                        "no inputs were recorded in time (deadline 2026-06-15T09:05:00Z)"))
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
+    }
+
+    @Test
     void scheduleNotRecordedByItsDeadlineAbortsTheCycle() throws Exception {
         withInputs()
                 .whenTimeAdvancesTo(SCHEDULE_DUE)

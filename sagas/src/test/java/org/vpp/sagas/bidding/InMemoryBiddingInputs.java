@@ -41,15 +41,21 @@ final class InMemoryBiddingInputs implements BiddingInputs {
     static final String SEASONAL_HASH = "d".repeat(64);
 
     private boolean priceForecastStale;
+    private boolean unreachable;
     final List<Instant> fetchedAsOf = new ArrayList<>();
 
     void priceForecastIsStale() {
         priceForecastStale = true;
     }
 
+    void isUnreachable() {
+        unreachable = true;
+    }
+
     @Override
     public Fetched fetch(BidId bidId, Instant deliveryStart, Instant deliveryEnd, Duration slotLength, Instant asOf) {
         fetchedAsOf.add(asOf);
+        if (unreachable) throw new IllegalStateException("the telemetry store does not answer");
         PriceForecast prices = priceForecastStale
                 ? new PriceForecast(SEASONAL_NAIVE, "seasonal-naive", SEASONAL_HASH, true, SEASONAL_QUOTES)
                 : new PriceForecast(FRESH, "gradient-boosting", FRESH_HASH, false, QUOTES);
