@@ -135,8 +135,9 @@ public class BiddingCycleSaga {
 
     @SagaEventHandler(associationProperty = BID_ID)
     public void on(BidDraftRefused refused, CommandGateway commands, DeadlineManager deadlines) {
+        String first = refused.breaches().isEmpty() ? "" : ", starting " + refused.breaches().getFirst().start();
         abort(refused.at(), "the draft went beyond the fleet's flexibility in " + refused.breaches().size()
-                + " slot(s), starting " + refused.breaches().getFirst().start(), commands, deadlines);
+                + " slot(s)" + first, commands, deadlines);
     }
 
     @SagaEventHandler(associationProperty = BID_ID)
