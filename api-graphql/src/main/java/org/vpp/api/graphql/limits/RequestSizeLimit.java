@@ -129,9 +129,15 @@ public class RequestSizeLimit extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The body is already in memory: all of it is available at once, then it is all read. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already in memory");
+                    try {
+                        if (!isFinished()) listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (java.io.IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }
