@@ -1,5 +1,6 @@
 package org.vpp.command.bid;
 
+import static org.vpp.command.common.Checks.firstLazily;
 import static org.vpp.messages.common.RejectionCode.DUPLICATE;
 import static org.vpp.messages.common.RejectionCode.INVALID_VALUE;
 import static org.vpp.messages.common.RejectionCode.NOT_ALLOWED;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.vpp.command.common.Checks;
@@ -395,15 +395,6 @@ public final class BidDecisions {
 
     private static Optional<CommandRejection> required(String field, Object value) {
         return value != null ? Optional.empty() : rejection(field, INVALID_VALUE, "is required");
-    }
-
-    @SafeVarargs
-    private static Optional<CommandRejection> firstLazily(Supplier<Optional<CommandRejection>>... checks) {
-        for (Supplier<Optional<CommandRejection>> check : checks) {
-            Optional<CommandRejection> refusal = check.get();
-            if (refusal.isPresent()) return refusal;
-        }
-        return Optional.empty();
     }
 
     private static Optional<CommandRejection> rejection(String field, RejectionCode code, String message) {

@@ -4,6 +4,7 @@ import static org.vpp.messages.common.RejectionCode.INVALID_VALUE;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.vpp.messages.common.CommandRejection;
 
@@ -17,6 +18,16 @@ public final class Checks {
     public static Optional<CommandRejection> firstOf(Optional<CommandRejection>... checks) {
         for (Optional<CommandRejection> check : checks) {
             if (check.isPresent()) return check;
+        }
+        return Optional.empty();
+    }
+
+    /** As {@link #firstOf}, but a check is only evaluated when those before it passed (later ones may rely on them). */
+    @SafeVarargs
+    public static Optional<CommandRejection> firstLazily(Supplier<Optional<CommandRejection>>... checks) {
+        for (Supplier<Optional<CommandRejection>> check : checks) {
+            Optional<CommandRejection> refusal = check.get();
+            if (refusal.isPresent()) return refusal;
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package org.vpp.command.forecast;
 
+import static org.vpp.command.common.Checks.firstLazily;
 import static org.vpp.command.common.Checks.firstOf;
 import static org.vpp.messages.common.RejectionCode.DUPLICATE;
 import static org.vpp.messages.common.RejectionCode.INVALID_VALUE;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.vpp.command.common.Decision;
 import org.vpp.messages.common.CommandRejection;
@@ -172,15 +172,6 @@ public final class ForecastDecisions {
 
     private static Optional<CommandRejection> blank(String field, String value) {
         return value != null && !value.isBlank() ? Optional.empty() : rejection(field, INVALID_VALUE, "is required");
-    }
-
-    @SafeVarargs
-    private static Optional<CommandRejection> firstLazily(Supplier<Optional<CommandRejection>>... checks) {
-        for (Supplier<Optional<CommandRejection>> check : checks) {
-            Optional<CommandRejection> refusal = check.get();
-            if (refusal.isPresent()) return refusal;
-        }
-        return Optional.empty();
     }
 
     private static Map<String, String> params(Map<String, String> parameters) {
