@@ -12,6 +12,7 @@ import org.springframework.core.env.Environment;
 import org.vpp.query.forecast.ForecastHistory;
 import org.vpp.query.forecast.ForecastStore;
 import org.vpp.query.telemetry.TelemetryStore;
+import org.vpp.sagas.clock.ClockProcess;
 import org.vpp.sagas.clock.ProcessDriver;
 import org.vpp.sagas.forecast.ForecastProcess;
 import org.vpp.sagas.forecast.ForecastSettings;
@@ -70,9 +71,10 @@ public class ProcessConfiguration {
                 properties.telemetry().checkEvery());
     }
 
+    /** Every {@link ClockProcess} bean of the application gets its lane: forecasting, the watchdog, the market's. */
     @Bean
-    public ProcessDriver processDriver(InstantSource clock, ForecastProcess forecasting, TelemetryWatchdog watchdog) {
-        return new ProcessDriver(clock, List.of(forecasting, watchdog));
+    public ProcessDriver processDriver(InstantSource clock, List<ClockProcess> processes) {
+        return new ProcessDriver(clock, processes);
     }
 
     /** Starts the driver once everything else runs, stops it before anything else stops. */
