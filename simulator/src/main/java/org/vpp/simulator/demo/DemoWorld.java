@@ -13,7 +13,7 @@ import org.vpp.simulator.clock.SimulationClock;
 import org.vpp.simulator.load.LoadGenerator;
 import org.vpp.simulator.load.LoadProfile;
 import org.vpp.simulator.load.LoadShape;
-import org.vpp.simulator.market.MarketRules;
+import org.vpp.kernel.MarketRules;
 import org.vpp.simulator.market.SimulatedDayAheadMarket;
 import org.vpp.simulator.pv.PvGenerator;
 import org.vpp.simulator.pv.PvSystem;

@@ -1,5 +1,6 @@
 package org.vpp.simulator.market;
 
+import org.vpp.kernel.MarketRules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.vpp.simulator.market;
 
+import org.vpp.kernel.MarketRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,4 +1,4 @@
-package org.vpp.simulator.market;
+package org.vpp.kernel;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,0 +1,61 @@
+package org.vpp.api.bidding;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The day-ahead bidding cycle ({@code vpp.bidding.*}). Durations are application-clock time (simulated when
+ * simulating).
+ *
+ * @param enabled            whether cycles open by themselves at gate closure minus {@code leadTime}; the
+ *                           {@code startBiddingCycle} mutation works either way
+ * @param zone               the bidding zone (one cycle per zone and delivery day)
+ * @param timeZone           the zone's calendar: delivery days and gate closure are local
+ * @param slotLength         the market's slot
+ * @param leadTime           how long before gate closure a cycle opens
+ * @param inputsWithin       the deadline of fetching the inputs, from the opening
+ * @param solverBudget       the optimizer's budget; past it the best schedule so far is used
+ * @param solverGrace        beyond the budget, for storing and recording the schedule
+ * @param draftWithin        the deadline of drafting the bid, from the schedule
+ * @param gateSafetyMargin   before gate closure: submit whatever is drafted, or abort
+ * @param marketSilenceLimit after gate closure: abort when the market has not answered
+ * @param uncertaintyFactor  pricing: 0 bids at the forecast point, 1 at its low (sell) or high (buy) quantile
+ * @param marginalCost       pricing: EUR/MWh it costs the fleet to deliver or absorb energy
+ * @param energyValue        pricing: EUR/MWh stored energy is worth to the fleet
+ * @param priceForecastMaxAge a price forecast older than this is stale: seasonal naive stands in
+ */
+@ConfigurationProperties("vpp.bidding")
+public record BiddingProperties(Boolean enabled, String zone, ZoneId timeZone, Duration slotLength, Duration leadTime,
+                                Duration inputsWithin, Duration solverBudget, Duration solverGrace,
+                                Duration draftWithin, Duration gateSafetyMargin, Duration marketSilenceLimit,
+                                Double uncertaintyFactor, Double marginalCost, Double energyValue,
+                                Duration priceForecastMaxAge) {
+
+    public BiddingProperties {
+        enabled = enabled == null || enabled;
+        zone = zone == null ? "DE-LU" : zone;
+        timeZone = timeZone == null ? ZoneId.of("Europe/Berlin") : timeZone;
+        slotLength = or(slotLength, Duration.ofMinutes(15));
+        leadTime = or(leadTime, Duration.ofHours(2));
+        inputsWithin = or(inputsWithin, Duration.ofMinutes(20));
+        solverBudget = or(solverBudget, Duration.ofSeconds(60));
+        solverGrace = or(solverGrace, Duration.ofMinutes(20));
+        draftWithin = or(draftWithin, Duration.ofMinutes(10));
+        gateSafetyMargin = or(gateSafetyMargin, Duration.ofMinutes(30));
+        marketSilenceLimit = or(marketSilenceLimit, Duration.ofHours(2));
+        uncertaintyFactor = uncertaintyFactor == null ? 0.5 : uncertaintyFactor;
+        marginalCost = marginalCost == null ? 5.0 : marginalCost;
+        energyValue = energyValue == null ? 150.0 : energyValue;
+        priceForecastMaxAge = or(priceForecastMaxAge, Duration.ofHours(6));
+        if (leadTime.compareTo(gateSafetyMargin.plus(inputsWithin)) <= 0) {
+            throw new IllegalArgumentException("vpp.bidding.lead-time (" + leadTime + ") must exceed gate-safety-margin"
+                    + " plus inputs-within (" + gateSafetyMargin.plus(inputsWithin) + ")");
+        }
+    }
+
+    private static Duration or(Duration value, Duration otherwise) {
+        return value == null ? otherwise : value;
+    }
+}
