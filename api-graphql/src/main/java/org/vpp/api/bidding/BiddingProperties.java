@@ -24,14 +24,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param uncertaintyFactor  pricing: 0 bids at the forecast point, 1 at its low (sell) or high (buy) quantile
  * @param marginalCost       pricing: EUR/MWh it costs the fleet to deliver or absorb energy
  * @param energyValue        pricing: EUR/MWh stored energy is worth to the fleet
- * @param priceForecastMaxAge a price forecast older than this is stale: seasonal naive stands in
+ * @param priceForecastMaxAge a forecast (price or device) older than this is stale: seasonal naive stands in
+ * @param generatorCost      EUR/MWh a generator's output costs (until the registry records fuel costs)
+ * @param aggregateAbove     more batteries than this are optimized as one equivalent battery per site
  */
 @ConfigurationProperties("vpp.bidding")
 public record BiddingProperties(Boolean enabled, String zone, ZoneId timeZone, Duration slotLength, Duration leadTime,
                                 Duration inputsWithin, Duration solverBudget, Duration solverGrace,
                                 Duration draftWithin, Duration gateSafetyMargin, Duration marketSilenceLimit,
                                 Double uncertaintyFactor, Double marginalCost, Double energyValue,
-                                Duration priceForecastMaxAge) {
+                                Duration priceForecastMaxAge, Double generatorCost, Integer aggregateAbove) {
 
     public BiddingProperties {
         enabled = enabled == null || enabled;
@@ -49,6 +51,8 @@ public record BiddingProperties(Boolean enabled, String zone, ZoneId timeZone, D
         marginalCost = marginalCost == null ? 5.0 : marginalCost;
         energyValue = energyValue == null ? 150.0 : energyValue;
         priceForecastMaxAge = or(priceForecastMaxAge, Duration.ofHours(6));
+        generatorCost = generatorCost == null ? 90.0 : generatorCost;
+        aggregateAbove = aggregateAbove == null ? 200 : aggregateAbove;
         if (leadTime.compareTo(gateSafetyMargin.plus(inputsWithin)) <= 0) {
             throw new IllegalArgumentException("vpp.bidding.lead-time (" + leadTime + ") must exceed gate-safety-margin"
                     + " plus inputs-within (" + gateSafetyMargin.plus(inputsWithin) + ")");

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vpp.command.asset.JdbcAssetTopology;
 import org.vpp.query.fleet.FleetProjection;
+import org.vpp.query.content.ContentStore;
 import org.vpp.query.fleet.FleetRepository;
 import org.vpp.query.forecast.ForecastHistory;
 import org.vpp.query.forecast.ForecastProjection;
@@ -45,6 +46,11 @@ public class ReadModelConfiguration {
     @Bean
     public ForecastStore forecastStore(JdbcTemplate jdbc) {
         return new ForecastStore(jdbc);
+    }
+
+    @Bean
+    public ContentStore contentStore(JdbcTemplate jdbc) {
+        return new ContentStore(jdbc);
     }
 
     @Bean
