@@ -31,6 +31,14 @@ public final class TestClock implements InstantSource {
         now.updateAndGet(t -> t.plus(by));
     }
 
+    /** Moves forward to {@code instant} (an application restarted in a test resumes where the last one was). */
+    public void advanceTo(Instant instant) {
+        now.updateAndGet(t -> {
+            if (instant.isBefore(t)) throw new IllegalArgumentException("the clock does not go back: " + instant + " < " + t);
+            return instant;
+        });
+    }
+
     private static Instant start() {
         String configured = System.getProperty("vpp.test.start", System.getenv("VPP_TEST_START"));
         return configured == null || configured.isBlank() ? Instant.parse("2026-06-15T17:36:00Z") : Instant.parse(configured.trim());

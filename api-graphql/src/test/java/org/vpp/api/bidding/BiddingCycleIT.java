@@ -1,0 +1,265 @@
+package org.vpp.api.bidding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.vpp.api.support.Fleet.battery;
+import static org.vpp.api.support.Fleet.device;
+import static org.vpp.api.support.Fleet.group;
+import static org.vpp.api.support.Fleet.power;
+import static org.vpp.api.support.Fleet.reading;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.vpp.api.VppApplication;
+import org.vpp.api.support.Fleet;
+import org.vpp.api.support.GraphQl;
+import org.vpp.api.support.TestClock;
+import org.vpp.api.support.TestDatabase;
+import org.vpp.messages.bid.BidId;
+import org.vpp.query.content.ContentStore;
+import org.vpp.sagas.bidding.BiddingMarket;
+import org.vpp.sagas.clock.ProcessDriver;
+import org.vpp.sagas.port.PriceHistory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Day-ahead bidding through the real application: the opener on the application clock, the saga with its persistent
+ * deadlines, the Bid aggregate, the read models, the optimizer and the simulated exchange, on a stepped clock and one
+ * database that outlives a restart.
+ * <ol>
+ *   <li>The first application opens the cycle of the first open day by itself at gate closure minus the lead time,
+ *       and a second day by hand; both are fetched (seasonal naive: no forecast was issued), optimized, drafted and
+ *       submitted before gate closure. Then it stops, mid-cycle: both bids wait for the market.</li>
+ *   <li>A second application on the same database: past the first gate closure the exchange clears the first bid,
+ *       which is recorded and closed; the second bid's market never answers, and its market-result deadline,
+ *       scheduled by the first application, fires in the second and aborts the cycle.</li>
+ * </ol>
+ * The events are then checked: one cycle per day, no gap or duplicate in either stream, every deadline gone.
+ */
+class BiddingCycleIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> DATABASE = TestDatabase.applicationArguments();
+    private static Clock axonClockBefore;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeAll
+    static void rememberAxonClock() {
+        axonClockBefore = GenericEventMessage.clock;
+    }
+
+    @AfterAll
+    static void restoreAxonClock() {
+        GenericEventMessage.clock = axonClockBefore;
+    }
+
+    private static ConfigurableApplicationContext start() {
+        List<String> args = new ArrayList<>(DATABASE);
+        args.addAll(List.of("--server.port=0", "--vpp.telemetry.check-every=PT1H", "--vpp.telemetry.offline-after=P10D",
+                "--vpp.simulation.enabled=false", "--vpp.forecast.enabled=false", "--vpp.processes.enabled=false"));
+        return new SpringApplicationBuilder(VppApplication.class, TestClock.Config.class).run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aDayIsBidClearedAndClosedAndACycleInterruptedByARestartEndsByItsPersistentDeadline() throws Exception {
+        BidId first;
+        BidId second;
+        Instant stoppedAt;
+        try (var app = start()) {
+            TestClock clock = app.getBean(TestClock.class);
+            BiddingMarket market = app.getBean(BiddingMarket.class);
+            LocalDate day = market.firstOpenDay(clock.instant());
+            first = market.bidId(day);
+            second = market.bidId(day.plusDays(1));
+            Instant gate = market.gateClosure(day);
+            Instant opening = gate.minus(app.getBean(BiddingProperties.class).leadTime());
+            clock.advanceTo(opening);
+
+            GraphQl g = new GraphQl(port(app));
+            registerFleetWithHistory(new Fleet(g), clock.instant());
+
+            // The opener, on the application clock: the first open day's cycle, at gate closure minus the lead time.
+            app.getBean(ProcessDriver.class).runDue().get();
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            awaitEvents(jdbc, first, "BidSubmitted");
+            // A second day, by hand (the mutation's command), so that two cycles are in flight at the restart.
+            app.getBean(CommandGateway.class).sendAndWait(market.open(day.plusDays(1), clock.instant()));
+            awaitEvents(jdbc, second, "BidSubmitted");
+
+            List<String> types = types(jdbc, first);
+            assertThat(types).containsExactly("BiddingCycleOpened", "BidInputsFetched", "SchedulePrepared", "BidDrafted",
+                    "BidSubmitted");
+            JsonNode inputs = payload(jdbc, first, "BidInputsFetched");
+            assertThat(inputs.at("/priceForecast/fallback").asBoolean()).as("no price forecast issued: seasonal naive").isTrue();
+            assertThat(inputs.at("/priceForecast/model").asString()).isEqualTo("seasonal-naive");
+            assertThat(inputs.at("/deviceCount").asInt()).isEqualTo(3);
+            // Large inputs are referenced by hash, and the stored content is what the hash says.
+            ContentStore content = app.getBean(ContentStore.class);
+            for (String ref : List.of("/fleetSnapshot", "/deviceForecasts")) {
+                var reference = org.vpp.messages.bid.ContentReference.of(inputs.at(ref + "/id").asString(),
+                        inputs.at(ref + "/sha256").asString());
+                assertThat(content.read(reference)).as(ref).isPresent();
+            }
+            JsonNode snapshot = JSON.readTree(content.read(org.vpp.messages.bid.ContentReference.of(
+                    inputs.at("/fleetSnapshot/id").asString(), inputs.at("/fleetSnapshot/sha256").asString())).orElseThrow());
+            assertThat(snapshot.at("/devices/0/soc").asDouble()).as("the battery's last reported SoC").isEqualTo(0.6);
+
+            JsonNode schedule = payload(jdbc, first, "SchedulePrepared");
+            JsonNode drafted = payload(jdbc, first, "BidDrafted");
+            JsonNode submitted = payload(jdbc, first, "BidSubmitted");
+            int slots = (int) Duration.between(market.rules().deliveryStart(day), market.rules().deliveryEnd(day))
+                    .dividedBy(market.rules().slotLength());
+            assertThat(schedule.get("plan")).hasSize(slots);
+            assertThat(drafted.get("slots")).hasSize(slots);
+            assertThat(schedule.at("/solver/seed").asLong()).isEqualTo(BiddingConfiguration.SOLVER_SEED);
+            for (int t = 0; t < slots; t++) {
+                assertThat(drafted.at("/slots/" + t + "/quantity/value").asDouble()).as("slot %d bids the plan", t)
+                        .isEqualTo(schedule.at("/plan/" + t + "/power/value").asDouble());
+                JsonNode flex = inputs.at("/flexibility/" + t);
+                double q = drafted.at("/slots/" + t + "/quantity/value").asDouble();
+                assertThat(q).as("within the fleet's flexibility").isBetween(-flex.at("/down/value").asDouble() - 1e-9,
+                        flex.at("/up/value").asDouble() + 1e-9);
+            }
+            assertThat(Instant.parse(submitted.get("at").asString())).as("submitted before gate closure").isBefore(gate);
+            assertThat(deadlines(jdbc)).as("each bid waits for its market result").isEqualTo(2);
+            stoppedAt = clock.instant();
+        }
+
+        try (var app = start()) {
+            TestClock clock = app.getBean(TestClock.class);
+            clock.advanceTo(stoppedAt);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            BiddingMarket market = app.getBean(BiddingMarket.class);
+            Instant gate = market.gateClosure(first.deliveryDay());
+            clock.advanceTo(gate.plus(Duration.ofMinutes(1)));
+            app.getBean(ProcessDriver.class).runDue().get();
+            awaitEvents(jdbc, first, "BiddingCycleClosed");
+
+            List<String> types = types(jdbc, first);
+            String result = types.get(5);
+            assertThat(result).isIn("BidAccepted", "BidPartiallyAccepted", "BidRejected");
+            assertThat(types.subList(6, types.size())).containsExactly("BiddingCycleClosed");
+            // Every slot cleared as the day's prices and the limit price say.
+            JsonNode submitted = payload(jdbc, first, "BidSubmitted");
+            JsonNode cleared = payload(jdbc, first, result);
+            PriceHistory prices = app.getBean(PriceHistory.class);
+            var dayPrices = prices.prices(first.zone(), market.rules().deliveryStart(first.deliveryDay()),
+                    market.rules().deliveryEnd(first.deliveryDay()));
+            int accepted = 0;
+            for (int t = 0; t < submitted.get("slots").size(); t++) {
+                double q = submitted.at("/slots/" + t + "/quantity/value").asDouble();
+                double limit = submitted.at("/slots/" + t + "/limitPrice/value").asDouble();
+                double price = dayPrices.valueAt(t);
+                boolean inTheMoney = q > 0 ? limit <= price : q < 0 && limit >= price;
+                double expected = inTheMoney ? q : 0;
+                if (inTheMoney) accepted++;
+                assertThat(firstNumber(cleared, t, "/quantity/value", "/clearedQuantity/value", "/cleared/value"))
+                        .as("slot %d: %s MW at limit %s against %s", t, q, limit, price).isEqualTo(expected);
+            }
+            assertThat(accepted).as("a sensible bid clears in some slots").isPositive();
+
+            // The second bid's market never answers: the deadline the first application scheduled fires here.
+            assertThat(types(jdbc, second)).last().isEqualTo("BidSubmitted");
+            Instant silent = market.gateClosure(second.deliveryDay()).plus(app.getBean(BiddingProperties.class).marketSilenceLimit());
+            clock.advanceTo(silent.plus(Duration.ofMinutes(1)));
+            awaitEvents(jdbc, second, "BiddingCycleAborted");
+            assertThat(payload(jdbc, second, "BiddingCycleAborted").get("reason").asString()).contains("market gave no result");
+
+            for (BidId bid : List.of(first, second)) {
+                List<Long> sequence = jdbc.queryForList("SELECT sequence_number FROM domain_event_entry"
+                        + " WHERE aggregate_identifier = ? ORDER BY sequence_number", Long.class, bid.value());
+                assertThat(sequence).as("no gap and no duplicate in %s", bid)
+                        .isEqualTo(java.util.stream.LongStream.range(0, sequence.size()).boxed().toList());
+                assertThat(types(jdbc, bid)).as("one cycle for %s", bid).filteredOn("BiddingCycleOpened"::equals).hasSize(1);
+                assertThat(types(jdbc, bid)).filteredOn("BidSubmitted"::equals).hasSize(1);
+            }
+            assertThat(deadlines(jdbc)).as("every deadline fired or was cancelled").isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM saga_entry", Integer.class)).as("both sagas ended").isZero();
+        }
+    }
+
+    // --- the fleet ----------------------------------------------------------------------------------------------
+
+    /** A site with a battery, a PV plant and a load, and two days of quarter-hour meter history up to {@code now}. */
+    private void registerFleetWithHistory(Fleet fleet, Instant now) {
+        String portfolio = "pf-" + run, site = "site-" + run;
+        String bat = "bat-" + run, pv = "pv-" + run, load = "load-" + run;
+        fleet.registerOk(group(portfolio, "PORTFOLIO", "Portfolio", null, null));
+        fleet.registerOk(group(site, "SITE", "Site", portfolio, 6.0));
+        fleet.registerOk(device(bat, "BATTERY", site, battery(-2, 2, 4, 0.1, 0.9, 0.1)));
+        fleet.registerOk(device(pv, "PV", site, power(0, 1.5)));
+        fleet.registerOk(device(load, "LOAD", site, power(-0.8, -0.1)));
+        Duration step = Duration.ofMinutes(15);
+        Instant end = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        List<Map<String, Object>> readings = new ArrayList<>();
+        for (Instant t = end.minus(Duration.ofDays(2)); !t.isAfter(end); t = t.plus(step)) {
+            double hour = t.atZone(java.time.ZoneOffset.UTC).getHour() + t.atZone(java.time.ZoneOffset.UTC).getMinute() / 60.0;
+            double sun = Math.max(0, Math.sin(Math.PI * (hour - 4) / 16));
+            readings.add(reading(pv, t, 1.4 * sun, null, true));
+            readings.add(reading(load, t, -(0.3 + 0.2 * Math.sin(Math.PI * hour / 12) * Math.sin(Math.PI * hour / 12)), null, true));
+            readings.add(reading(bat, t, 0.0, 0.6, true));
+            if (readings.size() >= 300) {
+                ingest(fleet, readings);
+                readings.clear();
+            }
+        }
+        ingest(fleet, readings);
+    }
+
+    private static void ingest(Fleet fleet, List<Map<String, Object>> readings) {
+        var r = fleet.ingest(readings);
+        assertThat(r.getErrors()).isEmpty();
+        assertThat(GraphQl.list(r, "ingestTelemetry.errors")).isEmpty();
+    }
+
+    // --- the event store ----------------------------------------------------------------------------------------
+
+    private static void awaitEvents(JdbcTemplate jdbc, BidId bid, String type) {
+        Awaitility.await(bid + " records " + type).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                .until(() -> types(jdbc, bid).contains(type));
+    }
+
+    private static List<String> types(JdbcTemplate jdbc, BidId bid) {
+        return jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
+                        + " ORDER BY sequence_number", String.class, bid.value()).stream()
+                .map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+    }
+
+    private static JsonNode payload(JdbcTemplate jdbc, BidId bid, String type) {
+        byte[] bytes = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type LIKE ? ORDER BY sequence_number DESC LIMIT 1", byte[].class, bid.value(), "%." + type);
+        return JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    private static long deadlines(JdbcTemplate jdbc) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static double firstNumber(JsonNode result, int slot, String... paths) {
+        JsonNode s = result.at("/slots/" + slot);
+        for (String p : paths) if (!s.at(p).isMissingNode()) return s.at(p).asDouble();
+        throw new AssertionError("no cleared quantity in " + s);
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    }
+}
