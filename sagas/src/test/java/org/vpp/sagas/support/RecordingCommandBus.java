@@ -2,6 +2,7 @@ package org.vpp.sagas.support;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,8 +17,18 @@ public final class RecordingCommandBus {
 
     /** Handles commands of {@code type} by recording them. */
     public RecordingCommandBus accepting(Class<?> type) {
+        return answering(type, command -> {
+        });
+    }
+
+    /**
+     * Handles commands of {@code type} by recording them, then answering as {@code answer} does: returning accepts,
+     * throwing is a handler that refuses or fails, and the sender gets what it threw.
+     */
+    public RecordingCommandBus answering(Class<?> type, Consumer<Object> answer) {
         bus.subscribe(type.getName(), message -> {
             sent.add(message.getPayload());
+            answer.accept(message.getPayload());
             return null;
         });
         return this;
