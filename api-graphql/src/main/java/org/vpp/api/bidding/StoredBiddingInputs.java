@@ -29,7 +29,8 @@ import org.vpp.sagas.port.PriceHistory;
  * device forecasts and the newest price forecast, each standing in seasonal naive (the same time of day, the most
  * recent day measured) when missing, stale or not covering the delivery day. Snapshot and device forecasts are
  * stored once in the {@link ContentStore} and referenced by hash; a fallback price forecast is stored with the
- * forecasts (id suffix {@value #NAIVE}) so that it can be read again by its id, like any other.
+ * forecasts (id suffix {@value #NAIVE} and the delivery start) so that it can be read again by its id, like any
+ * other.
  *
  * <p>The price quotes' band is the point ± 1.2816 σ (P10 and P90 of a normal error), σ being the cross-validated
  * RMSE of the forecast's model, or for seasonal naive the mean absolute day-over-day change of the week before it.
@@ -105,7 +106,7 @@ public class StoredBiddingInputs implements BiddingInputs {
             values = prices.prices(zone, start.minus(DAY), start.minus(DAY).plus(slot.multipliedBy(n))).values();
             if (values.length != n) throw new IllegalStateException("price history has " + values.length
                     + " slots for the day before " + start + ", expected " + n);
-            id = new ForecastId(ForecastId.of(source, asOf).value() + NAIVE);
+            id = new ForecastId(ForecastId.of(source, asOf).value() + NAIVE + "#" + start);
             model = NAIVE_MODEL;
             forecasts.save(id, source, start, slot, values, asOf);
         } else {

@@ -23,6 +23,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.vpp.sagas.bidding.BiddingCycleSaga;
 
@@ -47,9 +48,15 @@ public class SagaConfiguration {
     /** Real time between two looks at {@code scheduled_tasks}; what is due is decided on the application clock. */
     static final Duration POLL_EVERY = Duration.ofMillis(500);
 
+    /**
+     * {@code vpp.bidding.cycle-saga=false} leaves the saga out: the Bid then moves only by the commands sent to it
+     * (the API's tests of the read model and the exchange drive it step by step that way).
+     */
     @Autowired
-    public void registerSagas(EventProcessingConfigurer processing) {
-        processing.registerSaga(BiddingCycleSaga.class);
+    public void registerSagas(EventProcessingConfigurer processing, Environment environment) {
+        if (environment.getProperty("vpp.bidding.cycle-saga", Boolean.class, true)) {
+            processing.registerSaga(BiddingCycleSaga.class);
+        }
     }
 
     @Bean

@@ -134,8 +134,8 @@ class BiddingCycleIT {
                         .isEqualTo(schedule.at("/plan/" + t + "/power/value").asDouble());
                 JsonNode flex = inputs.at("/flexibility/" + t);
                 double q = drafted.at("/slots/" + t + "/quantity/value").asDouble();
-                assertThat(q).as("within the fleet's flexibility").isBetween(-flex.at("/down/value").asDouble() - 1e-9,
-                        flex.at("/up/value").asDouble() + 1e-9);
+                assertThat(q).as("within the fleet's flexibility, to the aggregate's 1 W").isBetween(
+                        -flex.at("/down/value").asDouble() - 1e-6, flex.at("/up/value").asDouble() + 1e-6);
             }
             assertThat(Instant.parse(submitted.get("at").asString())).as("submitted before gate closure").isBefore(gate);
             assertThat(deadlines(jdbc)).as("each bid waits for its market result").isEqualTo(2);

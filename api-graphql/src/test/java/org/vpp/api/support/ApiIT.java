@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the integration tests: the whole application on a random port, on the real PostgreSQL (the machine's
  * when VPP_DATABASE_URL is set, else embedded), spoken to over HTTP. Background processes are off; tests that need them
- * step the clock and drive the processes themselves. Subclasses share one context; each test uses
+ * step the clock and drive the processes themselves. The bidding cycle's saga is left out: tests here move a Bid by
+ * its commands (BiddingCycleIT runs the saga, in an application of its own). Subclasses share one context; each test uses
  * ids of its own so tests do not see each other's assets.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -25,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "vpp.telemetry.offline-after=PT5M",
         "vpp.forecast.enabled=false",
         "vpp.processes.enabled=false",
+        "vpp.bidding.cycle-saga=false",
         "vpp.simulation.enabled=false"})
 @Import(TestClock.Config.class)
 public abstract class ApiIT {
