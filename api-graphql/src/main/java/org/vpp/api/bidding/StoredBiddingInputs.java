@@ -79,8 +79,13 @@ public class StoredBiddingInputs implements BiddingInputs {
     public List<PriceQuote> priceQuotes(ForecastId priceForecast) {
         ForecastStore.Issued stored = forecasts.series(priceForecast)
                 .orElseThrow(() -> new IllegalStateException("no stored price forecast " + priceForecast));
-        double sigma = stored.rmse() != null ? stored.rmse()
-                : naiveSigma(stored.source().subject(), stored.origin(), stored.step());
+        Double rmse = stored.rmse();
+        String id = priceForecast.value();
+        if (rmse == null && !id.contains(NAIVE) && id.contains("#")) {
+            // a delivery day's window of an issued forecast: the error of the model that issued it
+            rmse = forecasts.series(new ForecastId(id.substring(0, id.indexOf('#')))).map(ForecastStore.Issued::rmse).orElse(null);
+        }
+        double sigma = rmse != null ? rmse : naiveSigma(stored.source().subject(), stored.origin(), stored.step());
         List<PriceQuote> quotes = new ArrayList<>(stored.values().length);
         for (int i = 0; i < stored.values().length; i++) {
             double p = stored.values()[i];
@@ -95,7 +100,7 @@ public class StoredBiddingInputs implements BiddingInputs {
     private PriceForecast priceForecast(String zone, Instant start, Duration slot, int n, Instant asOf) {
         ForecastSourceId source = ForecastSourceId.of(ForecastSourceKind.PRICE, zone);
         ForecastStore.Issued issued = forecasts.latestIssued(List.of(source), asOf).get(source);
-        Optional<double[]> onSlots = issued == null || issued.issuedAt().isBefore(asOf.minus(maxForecastAge))
+        Optional<Coverage> onSlots = issued == null || issued.issuedAt().isBefore(asOf.minus(maxForecastAge))
                 ? Optional.empty() : onSlots(issued, start, slot, n);
         boolean fallback = onSlots.isEmpty();
         ForecastId id;
@@ -110,16 +115,11 @@ public class StoredBiddingInputs implements BiddingInputs {
             model = NAIVE_MODEL;
             forecasts.save(id, source, start, slot, values, asOf);
         } else {
-            id = new ForecastId(issued.id().value());
-            model = issued.model();
-            values = onSlots.get();
-            if (issued.origin().equals(start) && issued.step().equals(slot) && issued.values().length == n) {
-                // used as issued
-            } else {
-                // the delivery day's window of the issued series, stored under its own id so quotes read back by id
-                id = new ForecastId(issued.id().value() + "#" + start);
-                forecasts.save(id, source, start, slot, values, asOf);
-            }
+            model = onSlots.get().model(issued.model());
+            values = onSlots.get().values();
+            // the delivery day's window of the issued series, stored under its own id so quotes read back by id
+            id = new ForecastId(issued.id().value() + "#" + start);
+            forecasts.save(id, source, start, slot, values, asOf);
         }
         List<PriceQuote> quotes = priceQuotes(id);
         String sha = ContentStore.sha256(json.bytes(values));
@@ -152,11 +152,11 @@ public class StoredBiddingInputs implements BiddingInputs {
             FleetSnapshot.Device device = forecastable.get(i);
             double sign = device.kind() == AssetKind.LOAD ? -1 : 1; // loads meter consumption as negative power
             ForecastStore.Issued f = issued.get(sources.get(i));
-            Optional<double[]> values = f == null || f.issuedAt().isBefore(asOf.minus(maxForecastAge))
+            Optional<Coverage> values = f == null || f.issuedAt().isBefore(asOf.minus(maxForecastAge))
                     ? Optional.empty() : onSlots(f, start, slot, n);
             if (values.isPresent()) {
-                series.add(new DeviceForecasts.Series(device.id(), f.id().value(), f.model(), false,
-                        scaled(values.get(), sign)));
+                series.add(new DeviceForecasts.Series(device.id(), f.id().value(), values.get().model(f.model()), false,
+                        scaled(values.get().values(), sign)));
             } else {
                 series.add(new DeviceForecasts.Series(device.id(), "meter:" + device.id() + "@" + asOf, NAIVE_MODEL,
                         true, scaled(naiveFromMeters(AssetId.of(device.id()), start, slot, n, asOf), sign)));
@@ -182,17 +182,36 @@ public class StoredBiddingInputs implements BiddingInputs {
         return out;
     }
 
-    /** The issued series on the delivery slots, when it covers all of them. */
-    static Optional<double[]> onSlots(ForecastStore.Issued f, Instant start, Duration slot, int n) {
-        Instant end = start.plus(slot.multipliedBy(n));
-        Instant covered = f.origin().plus(f.step().multipliedBy(f.values().length));
-        if (f.origin().isAfter(start) || covered.isBefore(end)) return Optional.empty();
+    /**
+     * The issued series on the delivery slots. A slot beyond the forecast's horizon takes the forecast's own value a
+     * whole number of days earlier (its daily season continued): a day-ahead cycle opens in the morning before
+     * delivery, when a one-day forecast reaches only into the delivery day. Empty when the forecast starts after the
+     * first slot, or when a slot has no value of the same time of day within the forecast.
+     */
+    static Optional<Coverage> onSlots(ForecastStore.Issued f, Instant start, Duration slot, int n) {
+        if (f.origin().isAfter(start)) return Optional.empty();
+        long stepSeconds = f.step().toSeconds();
+        long perDay = DAY.toSeconds() / stepSeconds;
         double[] out = new double[n];
+        boolean continued = false;
         for (int t = 0; t < n; t++) {
-            long index = Duration.between(f.origin(), start.plus(slot.multipliedBy(t))).toSeconds() / f.step().toSeconds();
+            long index = Duration.between(f.origin(), start.plus(slot.multipliedBy(t))).toSeconds() / stepSeconds;
+            while (index >= f.values().length && DAY.toSeconds() % stepSeconds == 0) {
+                index -= perDay;
+                continued = true;
+            }
+            if (index < 0 || index >= f.values().length) return Optional.empty();
             out[t] = f.values()[(int) index];
         }
-        return Optional.of(out);
+        return Optional.of(new Coverage(out, continued));
+    }
+
+    /** @param continued true when some slots lie beyond the forecast's horizon and continue its daily season */
+    record Coverage(double[] values, boolean continued) {
+
+        String model(String model) {
+            return continued ? model + " (continued daily past its horizon)" : model;
+        }
     }
 
     private static double[] scaled(double[] values, double factor) {

@@ -87,14 +87,30 @@ class PlanningProblemTest {
     }
 
     @Test
-    void anIssuedForecastIsUsedOnlyWhenItCoversEveryDeliverySlot() {
+    void anIssuedForecastIsUsedOnTheDeliverySlotsAndContinuedDailyPastItsHorizon() {
         ForecastStore.Issued hourly = new ForecastStore.Issued(new ForecastId("price:DE-LU@t"), ForecastSourceId.of("price:DE-LU"),
                 START.minus(Duration.ofHours(12)), START.minus(Duration.ofHours(2)), Duration.ofHours(1),
                 "m", new double[]{1, 2, 3, 4}, null);
-        assertThat(StoredBiddingInputs.onSlots(hourly, START, SLOT, 8)).hasValueSatisfying(v ->
-                assertThat(v).containsExactly(3, 3, 3, 3, 4, 4, 4, 4));
-        assertThat(StoredBiddingInputs.onSlots(hourly, START, SLOT, 9)).as("one slot past its end").isEqualTo(Optional.empty());
+        assertThat(StoredBiddingInputs.onSlots(hourly, START, SLOT, 8)).hasValueSatisfying(c -> {
+            assertThat(c.values()).containsExactly(3, 3, 3, 3, 4, 4, 4, 4);
+            assertThat(c.continued()).isFalse();
+        });
+        assertThat(StoredBiddingInputs.onSlots(hourly, START, SLOT, 9)).as("no value at that time of day")
+                .isEqualTo(Optional.empty());
         assertThat(StoredBiddingInputs.onSlots(hourly, START.minus(Duration.ofHours(3)), SLOT, 4))
                 .as("starts after the first slot").isEqualTo(Optional.empty());
+
+        double[] day = new double[96];
+        for (int i = 0; i < 96; i++) day[i] = i;
+        ForecastStore.Issued oneDay = new ForecastStore.Issued(new ForecastId("pv:x@t"), ForecastSourceId.of("pv:x"),
+                START.minus(Duration.ofHours(19)), START.minus(Duration.ofHours(19)), SLOT, "m", day, null);
+        assertThat(StoredBiddingInputs.onSlots(oneDay, START, SLOT, 96)).hasValueSatisfying(c -> {
+            assertThat(c.values()[0]).as("19 h into the forecast").isEqualTo(76);
+            assertThat(c.values()[19]).as("its last value").isEqualTo(95);
+            assertThat(c.values()[20]).as("past its horizon: the same time a day earlier").isEqualTo(0);
+            assertThat(c.values()[95]).isEqualTo(75);
+            assertThat(c.continued()).isTrue();
+            assertThat(c.model("m")).contains("continued daily");
+        });
     }
 }
