@@ -1,6 +1,7 @@
 package org.vpp.api.graphql;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** The DateTime scalar and the mapping of malformed arguments to GraphQL errors that name the argument. */
+/** The DateTime and Date scalars and the mapping of malformed arguments to GraphQL errors that name the argument. */
 @Configuration(proxyBeanMethods = false)
 public class GraphQlWiring {
 
@@ -49,6 +50,38 @@ public class GraphQlWiring {
             })
             .build();
 
+    static final GraphQLScalarType DATE = GraphQLScalarType.newScalar()
+            .name("Date")
+            .description("ISO-8601 calendar date")
+            .coercing(new Coercing<LocalDate, String>() {
+                @Override
+                public String serialize(Object value, graphql.GraphQLContext context, java.util.Locale locale) {
+                    if (value instanceof LocalDate date) return date.toString();
+                    throw new CoercingSerializeException("not a LocalDate: " + value);
+                }
+
+                @Override
+                public LocalDate parseValue(Object input, graphql.GraphQLContext context, java.util.Locale locale) {
+                    return parseDate(String.valueOf(input), CoercingParseValueException::new);
+                }
+
+                @Override
+                public LocalDate parseLiteral(graphql.language.Value<?> input, graphql.execution.CoercedVariables variables,
+                                              graphql.GraphQLContext context, java.util.Locale locale) {
+                    if (input instanceof StringValue s) return parseDate(s.getValue(), CoercingParseLiteralException::new);
+                    throw new CoercingParseLiteralException("Date must be a string like 2026-06-17");
+                }
+            })
+            .build();
+
+    static LocalDate parseDate(String text, java.util.function.Function<String, RuntimeException> error) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw error.apply("Date must be ISO-8601, like 2026-06-17: " + text);
+        }
+    }
+
     static Instant parse(String text, java.util.function.Function<String, RuntimeException> error) {
         try {
             return OffsetDateTime.parse(text).toInstant();
@@ -59,7 +92,7 @@ public class GraphQlWiring {
 
     @Bean
     public RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(DATE_TIME);
+        return wiring -> wiring.scalar(DATE_TIME).scalar(DATE);
     }
 
     @Bean

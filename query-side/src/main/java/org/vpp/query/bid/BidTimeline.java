@@ -83,7 +83,7 @@ public final class BidTimeline {
 
     private static String cleared(List<ClearedSlot> slots) {
         long cleared = slots.stream().filter(s -> Math.abs(s.cleared().value()) > EPSILON_MW).count();
-        return cleared + " of " + slots.size() + " slots cleared";
+        return "a quantity cleared in " + cleared + " of " + slots.size() + " slots";
     }
 
     private static String eur(double value) {

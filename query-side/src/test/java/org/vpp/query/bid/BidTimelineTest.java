@@ -123,7 +123,7 @@ class BidTimelineTest {
 
     @Test
     void aResultCountsTheSlotsThatCleared() {
-        assertThat(BidTimeline.detail(new BidPartiallyAccepted(ID, AT, cleared(0.5, 0)))).isEqualTo("1 of 2 slots cleared");
-        assertThat(BidTimeline.detail(new BidRejected(ID, AT, cleared(0, 0)))).isEqualTo("0 of 2 slots cleared");
+        assertThat(BidTimeline.detail(new BidPartiallyAccepted(ID, AT, cleared(0.5, 0)))).isEqualTo("a quantity cleared in 1 of 2 slots");
+        assertThat(BidTimeline.detail(new BidRejected(ID, AT, cleared(0, 0)))).isEqualTo("a quantity cleared in 0 of 2 slots");
     }
 }
