@@ -1,7 +1,5 @@
 package org.vpp.api.graphql;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import org.vpp.messages.bid.BidId;
@@ -22,16 +20,10 @@ public record BidConnection(List<Edge> edges, AssetConnection.PageInfo pageInfo,
     }
 
     static String encode(BidId id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("bid:" + id.value()).getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode("bid", id.value());
     }
 
     static BidId decode(String cursor) {
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (raw.startsWith("bid:") && BidId.isValid(raw.substring(4))) return BidId.of(raw.substring(4));
-        } catch (IllegalArgumentException e) {
-            // falls through to the error below
-        }
-        throw new BadArgumentException("after", "is not a cursor returned by this API");
+        return BidId.of(Cursors.decode("bid", cursor, BidId::isValid));
     }
 }

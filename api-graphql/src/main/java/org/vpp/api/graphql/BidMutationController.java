@@ -91,7 +91,7 @@ public class BidMutationController {
             long version = sendCommand.get();
             return BidPayload.after(reads.await(id, version));
         } catch (CommandExecutionException e) {
-            Optional<CommandRejection> rejection = e.getDetails().filter(CommandRejection.class::isInstance).map(CommandRejection.class::cast);
+            Optional<CommandRejection> rejection = UserError.rejectionIn(e);
             if (rejection.isEmpty()) throw e;
             return BidPayload.refused(reads.current(id).orElse(null), UserError.from(rejection.get(), INPUT, inputField));
         }
