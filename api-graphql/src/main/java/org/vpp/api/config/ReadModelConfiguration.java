@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vpp.command.asset.JdbcAssetTopology;
+import org.vpp.query.bid.BidProjection;
+import org.vpp.query.bid.BidRepository;
 import org.vpp.query.fleet.FleetProjection;
 import org.vpp.query.content.ContentStore;
 import org.vpp.query.fleet.FleetRepository;
@@ -31,6 +33,16 @@ public class ReadModelConfiguration {
     @Bean
     public FleetProjection fleetProjection(JdbcTemplate jdbc, FleetRepository repository, QueryUpdateEmitter emitter) {
         return new FleetProjection(jdbc, repository, emitter);
+    }
+
+    @Bean
+    public BidRepository bidRepository(JdbcTemplate jdbc) {
+        return new BidRepository(jdbc);
+    }
+
+    @Bean
+    public BidProjection bidProjection(JdbcTemplate jdbc, BidRepository repository, QueryUpdateEmitter emitter) {
+        return new BidProjection(jdbc, repository, emitter);
     }
 
     @Bean

@@ -1,7 +1,5 @@
 package org.vpp.api.graphql;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import org.vpp.messages.asset.AssetId;
@@ -25,16 +23,10 @@ public record AssetConnection(List<Edge> edges, PageInfo pageInfo, long totalCou
     }
 
     static String encode(AssetId id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("asset:" + id.value()).getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode("asset", id.value());
     }
 
     static AssetId decode(String cursor) {
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (raw.startsWith("asset:") && AssetId.isValid(raw.substring(6))) return AssetId.of(raw.substring(6));
-        } catch (IllegalArgumentException e) {
-            // falls through to the error below
-        }
-        throw new BadArgumentException("after", "is not a cursor returned by this API");
+        return AssetId.of(Cursors.decode("asset", cursor, AssetId::isValid));
     }
 }

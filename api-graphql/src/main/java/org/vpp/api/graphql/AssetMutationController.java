@@ -140,7 +140,7 @@ public class AssetMutationController {
             long version = sendCommand.get();
             return AssetPayload.after(reads.await(id, version));
         } catch (CommandExecutionException e) {
-            Optional<CommandRejection> rejection = e.getDetails().filter(CommandRejection.class::isInstance).map(CommandRejection.class::cast);
+            Optional<CommandRejection> rejection = UserError.rejectionIn(e);
             if (rejection.isEmpty()) throw e;
             return AssetPayload.refused(reads.current(id).orElse(null), UserError.from(rejection.get(), INPUT));
         } catch (AggregateStreamCreationException | ConcurrencyException e) {

@@ -1,9 +1,11 @@
 package org.vpp.api.graphql;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.function.Function;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -21,45 +23,58 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** The DateTime scalar and the mapping of malformed arguments to GraphQL errors that name the argument. */
+/** The DateTime and Date scalars and the mapping of malformed arguments to GraphQL errors that name the argument. */
 @Configuration(proxyBeanMethods = false)
 public class GraphQlWiring {
 
-    static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar()
-            .name("DateTime")
-            .description("ISO-8601 instant with offset")
-            .coercing(new Coercing<Instant, String>() {
-                @Override
-                public String serialize(Object value, graphql.GraphQLContext context, java.util.Locale locale) {
-                    if (value instanceof Instant instant) return instant.toString();
-                    throw new CoercingSerializeException("not an Instant: " + value);
-                }
+    static final GraphQLScalarType DATE_TIME = textScalar("DateTime", "ISO-8601 instant with offset", Instant.class,
+            text -> OffsetDateTime.parse(text).toInstant(), "ISO-8601 with an offset, like 2026-11-21T14:15:00Z");
 
-                @Override
-                public Instant parseValue(Object input, graphql.GraphQLContext context, java.util.Locale locale) {
-                    return parse(String.valueOf(input), CoercingParseValueException::new);
-                }
+    static final GraphQLScalarType DATE = textScalar("Date", "ISO-8601 calendar date", LocalDate.class, LocalDate::parse,
+            "ISO-8601, like 2026-06-17");
 
-                @Override
-                public Instant parseLiteral(graphql.language.Value<?> input, graphql.execution.CoercedVariables variables,
-                                            graphql.GraphQLContext context, java.util.Locale locale) {
-                    if (input instanceof StringValue s) return parse(s.getValue(), CoercingParseLiteralException::new);
-                    throw new CoercingParseLiteralException("DateTime must be a string like 2026-11-21T14:15:00Z");
-                }
-            })
-            .build();
+    /**
+     * A scalar written as a string: serialised with {@code toString}, parsed by {@code parse}; a string it cannot
+     * parse is refused saying what the scalar must look like ({@code form}).
+     */
+    static <T> GraphQLScalarType textScalar(String name, String description, Class<T> type, Function<String, T> parse,
+                                            String form) {
+        return GraphQLScalarType.newScalar()
+                .name(name)
+                .description(description)
+                .coercing(new Coercing<T, String>() {
+                    @Override
+                    public String serialize(Object value, graphql.GraphQLContext context, java.util.Locale locale) {
+                        if (type.isInstance(value)) return value.toString();
+                        throw new CoercingSerializeException("not a " + type.getSimpleName() + ": " + value);
+                    }
 
-    static Instant parse(String text, java.util.function.Function<String, RuntimeException> error) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw error.apply("DateTime must be ISO-8601 with an offset, like 2026-11-21T14:15:00Z: " + text);
-        }
+                    @Override
+                    public T parseValue(Object input, graphql.GraphQLContext context, java.util.Locale locale) {
+                        return parsed(String.valueOf(input), CoercingParseValueException::new);
+                    }
+
+                    @Override
+                    public T parseLiteral(graphql.language.Value<?> input, graphql.execution.CoercedVariables variables,
+                                          graphql.GraphQLContext context, java.util.Locale locale) {
+                        if (input instanceof StringValue s) return parsed(s.getValue(), CoercingParseLiteralException::new);
+                        throw new CoercingParseLiteralException(name + " must be a string, " + form);
+                    }
+
+                    private T parsed(String text, Function<String, RuntimeException> error) {
+                        try {
+                            return parse.apply(text);
+                        } catch (DateTimeParseException e) {
+                            throw error.apply(name + " must be " + form + ": " + text);
+                        }
+                    }
+                })
+                .build();
     }
 
     @Bean
     public RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(DATE_TIME);
+        return wiring -> wiring.scalar(DATE_TIME).scalar(DATE);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.vpp.api.graphql;
 import java.util.Optional;
 
 import org.vpp.messages.asset.AssetId;
+import org.vpp.messages.bid.BidId;
 import org.vpp.messages.common.RejectionCode;
 
 /** Parsing of ids from GraphQL input into typed ids, with errors that name the field. */
@@ -30,5 +31,19 @@ final class Ids {
             throw new BadArgumentException(field, e.message());
         });
         return AssetId.of(value);
+    }
+
+    static Optional<UserError> bidProblem(String field, String value) {
+        if (value == null) return Optional.of(new UserError(field, RejectionCode.INVALID_VALUE, "is required"));
+        return BidId.isValid(value) ? Optional.empty() : Optional.of(new UserError(field, RejectionCode.INVALID_VALUE,
+                "must be a bid id ZONE:YYYY-MM-DD, e.g. DE-LU:2026-06-17, got " + value));
+    }
+
+    /** For query arguments: a malformed bid id is a bad request. */
+    static BidId requiredBid(String field, String value) {
+        bidProblem(field, value).ifPresent(e -> {
+            throw new BadArgumentException(field, e.message());
+        });
+        return BidId.of(value);
     }
 }

@@ -2,6 +2,7 @@ package org.vpp.api.graphql;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -9,15 +10,19 @@ import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Component;
 import org.vpp.api.config.VppProperties;
 import org.vpp.messages.asset.AssetId;
+import org.vpp.messages.bid.BidId;
+import org.vpp.messages.bid.BidView;
+import org.vpp.messages.bid.FindBid;
 import org.vpp.messages.fleet.AssetView;
 import org.vpp.messages.fleet.FindAsset;
 import reactor.core.publisher.Flux;
 
 /**
- * Lets a mutation answer with what the read model shows after its own write. The fleet projection emits every
- * change of an asset to subscription queries on {@link FindAsset}; this waits (bounded) for the view to reach the
- * version the command handler returned. Subscribing after the command is safe: updates are emitted after their
- * transaction commits, so the initial result already shows any update emitted before the subscription.
+ * Lets a mutation answer with what the read model shows after its own write. The projections emit every change of
+ * an asset (a bid) to subscription queries on {@link FindAsset} ({@link FindBid}); this waits (bounded) for the
+ * view to reach the version the command handler returned. Subscribing after the command is safe: updates are
+ * emitted after their transaction commits, so the initial result already shows any update emitted before the
+ * subscription.
  */
 @Component
 public class ReadYourWrites {
@@ -34,24 +39,40 @@ public class ReadYourWrites {
      * What a mutation may honestly show after writing {@code version}: the view at that version or later, or, when
      * the projection has not caught up within the timeout, the latest view with {@code caughtUp} false.
      */
-    public record Seen(AssetView asset, long version, boolean caughtUp) {
+    public record Seen<V>(V view, long version, boolean caughtUp) {
     }
 
-    public Seen await(AssetId id, long version) {
-        try (SubscriptionQueryResult<AssetView, AssetView> result = queries.subscriptionQuery(new FindAsset(id),
-                ResponseTypes.instanceOf(AssetView.class), ResponseTypes.instanceOf(AssetView.class))) {
-            // An unknown asset answers null, which the gateway turns into an empty initial result.
-            Flux<AssetView> views = result.initialResult().concatWith(result.updates());
-            AssetView reached = views.filter(v -> v.version() >= version).blockFirst(timeout);
-            if (reached != null) return new Seen(reached, version, true);
-        } catch (IllegalStateException timedOut) {
-            // fall through: answer with what the read model shows now, and say whether that includes the write
-        }
-        AssetView now = current(id).orElse(null);
-        return new Seen(now, version, now != null && now.version() >= version);
+    public Seen<AssetView> await(AssetId id, long version) {
+        return await(new FindAsset(id), AssetView.class, AssetView::version, version);
+    }
+
+    public Seen<BidView> await(BidId id, long version) {
+        return await(new FindBid(id), BidView.class, BidView::version, version);
     }
 
     public Optional<AssetView> current(AssetId id) {
-        return Optional.ofNullable(queries.query(new FindAsset(id), ResponseTypes.instanceOf(AssetView.class)).join());
+        return current(new FindAsset(id), AssetView.class);
+    }
+
+    public Optional<BidView> current(BidId id) {
+        return current(new FindBid(id), BidView.class);
+    }
+
+    private <V> Seen<V> await(Object query, Class<V> type, ToLongFunction<V> versionOf, long version) {
+        try (SubscriptionQueryResult<V, V> result = queries.subscriptionQuery(query,
+                ResponseTypes.instanceOf(type), ResponseTypes.instanceOf(type))) {
+            // An unknown entity answers null, which the gateway turns into an empty initial result.
+            Flux<V> views = result.initialResult().concatWith(result.updates());
+            V reached = views.filter(v -> versionOf.applyAsLong(v) >= version).blockFirst(timeout);
+            if (reached != null) return new Seen<>(reached, version, true);
+        } catch (IllegalStateException timedOut) {
+            // fall through: answer with what the read model shows now, and say whether that includes the write
+        }
+        V now = current(query, type).orElse(null);
+        return new Seen<>(now, version, now != null && versionOf.applyAsLong(now) >= version);
+    }
+
+    private <V> Optional<V> current(Object query, Class<V> type) {
+        return Optional.ofNullable(queries.query(query, ResponseTypes.instanceOf(type)).join());
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.vpp.command.common.Decision;
@@ -23,7 +24,8 @@ import org.vpp.messages.bid.SubmitBid;
 
 /**
  * The bid of one market zone and delivery day, and the cycle that produces it. It only glues: asks
- * {@link BidDecisions} and records the events; event-sourcing handlers only assign. Opening is
+ * {@link BidDecisions} and records the events; event-sourcing handlers only assign. Command handlers answer the
+ * aggregate's version after the command, so callers can wait for read models to reach it. Opening is
  * {@code CREATE_IF_MISSING} so that opening a day that already has a cycle reaches the decision, which refuses it,
  * instead of surfacing as a storage conflict.
  */
@@ -40,43 +42,43 @@ public class Bid {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(OpenBiddingCycle cmd) {
-        record(BidDecisions.open(state, cmd));
+    public long handle(OpenBiddingCycle cmd) {
+        return record(BidDecisions.open(state, cmd));
     }
 
     @CommandHandler
-    public void handle(RecordBidInputs cmd) {
-        record(BidDecisions.recordInputs(state, cmd));
+    public long handle(RecordBidInputs cmd) {
+        return record(BidDecisions.recordInputs(state, cmd));
     }
 
     @CommandHandler
-    public void handle(RecordSchedule cmd) {
-        record(BidDecisions.recordSchedule(state, cmd));
+    public long handle(RecordSchedule cmd) {
+        return record(BidDecisions.recordSchedule(state, cmd));
     }
 
     @CommandHandler
-    public void handle(DraftBid cmd) {
-        record(BidDecisions.draft(state, cmd));
+    public long handle(DraftBid cmd) {
+        return record(BidDecisions.draft(state, cmd));
     }
 
     @CommandHandler
-    public void handle(SubmitBid cmd) {
-        record(BidDecisions.submit(state, cmd));
+    public long handle(SubmitBid cmd) {
+        return record(BidDecisions.submit(state, cmd));
     }
 
     @CommandHandler
-    public void handle(RecordMarketResult cmd) {
-        record(BidDecisions.recordResult(state, cmd));
+    public long handle(RecordMarketResult cmd) {
+        return record(BidDecisions.recordResult(state, cmd));
     }
 
     @CommandHandler
-    public void handle(CloseBiddingCycle cmd) {
-        record(BidDecisions.close(state, cmd));
+    public long handle(CloseBiddingCycle cmd) {
+        return record(BidDecisions.close(state, cmd));
     }
 
     @CommandHandler
-    public void handle(AbortBiddingCycle cmd) {
-        record(BidDecisions.abort(state, cmd));
+    public long handle(AbortBiddingCycle cmd) {
+        return record(BidDecisions.abort(state, cmd));
     }
 
     @EventSourcingHandler
@@ -89,7 +91,10 @@ public class Bid {
         }
     }
 
-    private static void record(Decision<BidEvent> decision) {
+    /** Records the decided events and answers the aggregate's version after them, for read-your-writes. */
+    private static long record(Decision<BidEvent> decision) {
         decision.eventsOrThrow().forEach(event -> apply(event));
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? -1 : version;
     }
 }
