@@ -174,6 +174,7 @@ class BiddingCycleIT {
                         .as("slot %d: %s MW at limit %s against %s", t, q, limit, price).isEqualTo(expected);
             }
             assertThat(accepted).as("a sensible bid clears in some slots").isPositive();
+            answersOverGraphQlMatchTheEvents(new GraphQl(port(app)), jdbc, first, result);
 
             // The second bid's market never answers: the deadline the first application scheduled fires here.
             assertThat(types(jdbc, second)).last().isEqualTo("BidSubmitted");
@@ -193,6 +194,87 @@ class BiddingCycleIT {
             assertThat(deadlines(jdbc)).as("every deadline fired or was cancelled").isZero();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM saga_entry", Integer.class)).as("both sagas ended").isZero();
         }
+    }
+
+    // --- GraphQL against the events ------------------------------------------------------------------------------
+
+    private static final String BID = """
+            query($id: ID!) { bid(id: $id) { id status outcome gateClosure submittedAt
+              inputs { deviceCount fleetSnapshot { id sha256 } priceForecast { model fallback } }
+              schedule { score expectedRevenueEur gapToBound schedule { id sha256 } solver { seed } }
+              slots { start plannedMw quantityMw limitPriceEurPerMwh clearedMw clearingPriceEurPerMwh }
+              history { sequence type } totals { offeredMwh clearedMwh revenueEur } } }""";
+    private static final String SCHEDULE = """
+            query($id: ID!) { schedule(bidId: $id) { bidId score gapToBound feasible aggregatedUnits assetCount
+              content { id sha256 } value { energyRevenueEur objectiveEur }
+              explanation { perConstraint { constraint hardWh softEur } perSubject(first: 50) { subject } }
+              nodes { id kind depth assetCount powerMw } assets { assetId kind powerMw socMwh } } }""";
+
+    @SuppressWarnings("unchecked")
+    private static void answersOverGraphQlMatchTheEvents(GraphQl g, JdbcTemplate jdbc, BidId bid, String result) {
+        // The read model follows the events: wait until it shows the close.
+        Map<String, Object> view = Awaitility.await("the read model shows " + bid + " closed").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(() -> answer(g, BID, bid, "bid"), v -> "CLOSED".equals(v.get("status")));
+        assertThat(view.get("outcome")).isEqualTo(switch (result) {
+            case "BidAccepted" -> "ACCEPTED";
+            case "BidPartiallyAccepted" -> "PARTIALLY_ACCEPTED";
+            default -> "REJECTED";
+        });
+        List<Map<String, Object>> history = (List<Map<String, Object>>) view.get("history");
+        assertThat(history.stream().map(h -> (String) h.get("type")).toList()).as("the history is the event stream")
+                .isEqualTo(types(jdbc, bid));
+        JsonNode inputs = payload(jdbc, bid, "BidInputsFetched");
+        assertThat(((Map<String, Object>) ((Map<String, Object>) view.get("inputs")).get("fleetSnapshot")).get("sha256"))
+                .isEqualTo(inputs.at("/fleetSnapshot/sha256").asString());
+        JsonNode prepared = payload(jdbc, bid, "SchedulePrepared");
+        JsonNode submitted = payload(jdbc, bid, "BidSubmitted");
+        JsonNode cleared = payload(jdbc, bid, result);
+        List<Map<String, Object>> slots = (List<Map<String, Object>>) view.get("slots");
+        assertThat(slots).hasSize(submitted.get("slots").size());
+        for (int t = 0; t < slots.size(); t++) {
+            Map<String, Object> slot = slots.get(t);
+            assertThat(slot.get("start")).isEqualTo(submitted.at("/slots/" + t + "/start").asString());
+            assertThat(number(slot, "quantityMw")).isEqualTo(submitted.at("/slots/" + t + "/quantity/value").asDouble());
+            assertThat(number(slot, "limitPriceEurPerMwh")).isEqualTo(submitted.at("/slots/" + t + "/limitPrice/value").asDouble());
+            assertThat(number(slot, "plannedMw")).isEqualTo(prepared.at("/plan/" + t + "/power/value").asDouble());
+            assertThat(number(slot, "clearedMw")).isEqualTo(cleared.at("/slots/" + t + "/cleared/value").asDouble());
+            assertThat(number(slot, "clearingPriceEurPerMwh")).isEqualTo(cleared.at("/slots/" + t + "/clearingPrice/value").asDouble());
+        }
+
+        Map<String, Object> schedule = answer(g, SCHEDULE, bid, "schedule");
+        Map<String, Object> content = (Map<String, Object>) schedule.get("content");
+        assertThat(content.get("sha256")).isEqualTo(prepared.at("/schedule/sha256").asString());
+        assertThat(schedule.get("score")).isEqualTo(prepared.get("score").asString());
+        assertThat(number((Map<String, Object>) schedule.get("value"), "energyRevenueEur"))
+                .isEqualTo(prepared.get("expectedRevenueEur").asDouble());
+        assertThat(schedule.get("feasible")).isEqualTo(true);
+        assertThat(schedule.get("assetCount")).isEqualTo(3);
+        assertThat((List<?>) ((Map<String, Object>) schedule.get("explanation")).get("perConstraint")).isNotEmpty();
+        // The site's plan is the sum of its devices', and the whole fleet's is the plan the bid was priced from.
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) schedule.get("nodes");
+        List<Map<String, Object>> assets = (List<Map<String, Object>>) schedule.get("assets");
+        Map<String, Object> site = nodes.stream().filter(n -> "SITE".equals(n.get("kind"))).findFirst().orElseThrow();
+        assertThat(site.get("assetCount")).isEqualTo(3);
+        List<Number> sitePower = (List<Number>) site.get("powerMw");
+        for (int t = 0; t < sitePower.size(); t++) {
+            final int slot = t;
+            double sum = assets.stream().mapToDouble(a -> ((List<Number>) a.get("powerMw")).get(slot).doubleValue()).sum();
+            assertThat(sitePower.get(t).doubleValue()).isCloseTo(sum, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(sitePower.get(t).doubleValue()).as("slot %d of the plan", t)
+                    .isCloseTo(prepared.at("/plan/" + t + "/power/value").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+        }
+        Map<String, Object> battery = assets.stream().filter(a -> "BATTERY".equals(a.get("kind"))).findFirst().orElseThrow();
+        assertThat((List<?>) battery.get("socMwh")).hasSize(sitePower.size());
+    }
+
+    private static Map<String, Object> answer(GraphQl g, String document, BidId bid, String field) {
+        var response = g.run(document, Map.of("id", bid.value()));
+        assertThat(response.getErrors()).isEmpty();
+        return GraphQl.value(response, field);
+    }
+
+    private static double number(Map<String, Object> map, String key) {
+        return ((Number) map.get(key)).doubleValue();
     }
 
     // --- the fleet ----------------------------------------------------------------------------------------------
