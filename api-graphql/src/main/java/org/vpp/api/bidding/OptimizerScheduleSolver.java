@@ -22,6 +22,7 @@ import org.vpp.optimizer.SolvingService;
 import org.vpp.optimizer.aggregation.AggregatedProblem;
 import org.vpp.optimizer.aggregation.Disaggregation;
 import org.vpp.optimizer.aggregation.FleetAggregation;
+import org.vpp.optimizer.aggregation.ShapeClasses;
 import org.vpp.optimizer.model.AssetSchedule;
 import org.vpp.optimizer.model.Problem;
 import org.vpp.optimizer.model.Schedule;
@@ -34,8 +35,9 @@ import org.vpp.sagas.port.ScheduleSolver;
 /**
  * The optimizer behind the bidding cycle: the problem is rebuilt from exactly the stored inputs the Bid refers to
  * (snapshot, device forecasts, price forecast by id), solved on the application's {@link SolvingService} (a bounded
- * pool) and stored. Fleets with more than {@code aggregateAbove} batteries are solved as one equivalent battery per
- * site and disaggregated by the per-site tracking LPs (docs/benchmarks.md). Past the budget the job is cancelled and
+ * pool) and stored. Fleets with more than {@code aggregateAbove} batteries are solved as equivalent batteries per
+ * site and shape class (the optimizer benchmark's defaults) and disaggregated by the per-site tracking LPs
+ * (docs/benchmarks.md). Past the budget the job is cancelled and
  * its best schedule so far is used, said in {@link Solved#cutShortByBudget()}. {@code settings} are those the
  * solving service's optimizer was built with (its local search stops well within the cycle's budget).
  */
@@ -89,10 +91,10 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
             Map<String, String> siteOf = fleet.siteOfDevice();
             Map<String, String> groups = new LinkedHashMap<>();
             problem.batteries().forEach(b -> groups.put(b.id(), siteOf.get(b.id())));
-            aggregated = FleetAggregation.aggregate(problem, groups);
+            aggregated = FleetAggregation.aggregate(problem, groups, ShapeClasses.defaults());
             solved = aggregated.aggregated();
             notes.add(problem.batteries().size() + " batteries solved as " + solved.batteries().size()
-                    + " equivalent units (one per site), then disaggregated by per-site tracking LPs");
+                    + " equivalent units (per site and shape class), then disaggregated by per-site tracking LPs");
         }
         Duration budget = request.budget();
         OptimizerSettings run = settings;
