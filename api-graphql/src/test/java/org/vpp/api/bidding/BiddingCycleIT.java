@@ -71,7 +71,11 @@ class BiddingCycleIT {
     }
 
     private static ConfigurableApplicationContext start() {
-        List<String> args = new ArrayList<>(DATABASE);
+        return start(DATABASE);
+    }
+
+    private static ConfigurableApplicationContext start(List<String> database) {
+        List<String> args = new ArrayList<>(database);
         args.addAll(List.of("--server.port=0", "--vpp.telemetry.check-every=PT1H", "--vpp.telemetry.offline-after=P10D",
                 "--vpp.simulation.enabled=false", "--vpp.forecast.enabled=false", "--vpp.processes.enabled=false"));
         return new SpringApplicationBuilder(VppApplication.class, TestClock.Config.class).run(args.toArray(String[]::new));
@@ -193,6 +197,41 @@ class BiddingCycleIT {
             }
             assertThat(deadlines(jdbc)).as("every deadline fired or was cancelled").isZero();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM saga_entry", Integer.class)).as("both sagas ended").isZero();
+        }
+    }
+
+    /**
+     * An operator cancels a cycle before its saga has acted. The saga still starts on the opening; its first step's
+     * command is refused (the cycle is over) and the abort ends it. The refusal must not stall the saga's processor:
+     * the next day's cycle runs through.
+     */
+    @Test
+    void aCycleCancelledBeforeItsSagaActsEndsTheSagaAndTheNextDayStillRuns() {
+        try (var app = start(TestDatabase.applicationArguments())) {
+            TestClock clock = app.getBean(TestClock.class);
+            BiddingMarket market = app.getBean(BiddingMarket.class);
+            CommandGateway commands = app.getBean(CommandGateway.class);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            LocalDate day = market.firstOpenDay(clock.instant());
+            clock.advanceTo(market.gateClosure(day).minus(Duration.ofHours(8)));
+            Fleet fleet = new Fleet(new GraphQl(port(app)));
+            fleet.registerOk(group("pf-" + run, "PORTFOLIO", "Portfolio", null, null));
+            fleet.registerOk(device("bat-" + run, "BATTERY", "pf-" + run, battery(-1, 1, 2, 0.1, 0.9, 0)));
+
+            var processor = app.getBean(org.axonframework.config.EventProcessingConfiguration.class)
+                    .eventProcessor("BiddingCycleSagaProcessor").orElseThrow();
+            processor.shutDown();
+            BidId cancelled = market.bidId(day);
+            commands.sendAndWait(market.open(day, clock.instant()));
+            commands.sendAndWait(new org.vpp.messages.bid.AbortBiddingCycle(cancelled, clock.instant(), "cancelled by the operator"));
+            processor.start();
+
+            BidId next = market.bidId(day.plusDays(1));
+            commands.sendAndWait(market.open(day.plusDays(1), clock.instant()));
+            awaitEvents(jdbc, next, "BidSubmitted");
+            assertThat(types(jdbc, cancelled)).containsExactly("BiddingCycleOpened", "BiddingCycleAborted");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM association_value_entry WHERE association_value = ?",
+                    Integer.class, cancelled.value())).as("the cancelled cycle's saga ended").isZero();
         }
     }
 

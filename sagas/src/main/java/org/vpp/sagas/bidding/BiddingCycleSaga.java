@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageHandlerTimeout;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -71,6 +72,14 @@ public class BiddingCycleSaga {
     public static final String DRAFT_DEADLINE = "bidding-draft";
     public static final String GATE_CLOSURE_DEADLINE = "bidding-gate-closure";
     public static final String MARKET_RESULT_DEADLINE = "bidding-market-result";
+    /**
+     * Axon interrupts an event handler after 30 s by default; fetching a large fleet's inputs and optimizing within
+     * the solver's budget take longer, so those two steps are allowed this long ({@link BiddingCycleSettings} keeps
+     * the solver's budget and grace within it). The event processor's transaction timeout must allow it too
+     * ({@code axon.timeout.transaction.event-processor.BiddingCycleSagaProcessor}).
+     */
+    public static final int STEP_HANDLER_LIMIT_MS = 900_000;
+    static final int STEP_HANDLER_WARNING_MS = 120_000;
     /** Added to the solver's settings when it stopped at its budget: the schedule recorded is its best so far. */
     public static final String CUT_SHORT_PARAMETER = "stoppedAtBudget";
 
@@ -87,6 +96,7 @@ public class BiddingCycleSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = BID_ID)
+    @MessageHandlerTimeout(timeoutMs = STEP_HANDLER_LIMIT_MS, warningThresholdMs = STEP_HANDLER_WARNING_MS)
     public void on(BiddingCycleOpened opened, BiddingInputs inputs, BiddingCycleSettings settings,
                    CommandGateway commands, DeadlineManager deadlines, InstantSource clock) {
         bidId = opened.bidId();
@@ -103,6 +113,7 @@ public class BiddingCycleSaga {
     }
 
     @SagaEventHandler(associationProperty = BID_ID)
+    @MessageHandlerTimeout(timeoutMs = STEP_HANDLER_LIMIT_MS, warningThresholdMs = STEP_HANDLER_WARNING_MS)
     public void on(BidInputsFetched fetched, ScheduleSolver solver, BiddingCycleSettings settings,
                    CommandGateway commands, DeadlineManager deadlines, InstantSource clock) {
         if (phase != BiddingCyclePhase.FETCHING_INPUTS) return;

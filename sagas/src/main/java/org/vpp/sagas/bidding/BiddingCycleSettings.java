@@ -26,6 +26,10 @@ public record BiddingCycleSettings(Duration inputsWithin, Duration solverBudget,
         positive("gateSafetyMargin", gateSafetyMargin);
         positive("marketSilenceLimit", marketSilenceLimit);
         Objects.requireNonNull(pricing, "pricing");
+        if (solverBudget.toMillis() >= BiddingCycleSaga.STEP_HANDLER_LIMIT_MS) {
+            throw new IllegalArgumentException("solverBudget must stay below the saga's step limit of "
+                    + Duration.ofMillis(BiddingCycleSaga.STEP_HANDLER_LIMIT_MS) + ", got " + solverBudget);
+        }
     }
 
     /** From the inputs being recorded to the schedule being recorded: the budget and its grace. */
