@@ -27,7 +27,10 @@ import org.vpp.optimizer.model.AssetSchedule;
 import org.vpp.optimizer.model.Problem;
 import org.vpp.optimizer.model.Schedule;
 import org.vpp.optimizer.model.ScheduleCheck;
+import org.vpp.optimizer.model.ScoreExplanation;
 import org.vpp.optimizer.model.Valuation;
+import org.vpp.optimizer.lp.LpReference;
+import org.vpp.optimizer.lp.LpSolution;
 import org.vpp.query.content.ContentStore;
 import org.vpp.sagas.port.BiddingInputs;
 import org.vpp.sagas.port.ScheduleSolver;
@@ -86,15 +89,19 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
 
         boolean aggregate = problem.batteries().size() > aggregateAbove;
         AggregatedProblem aggregated = null;
+        OutputGrouping outputs = null;
         Problem solved = problem;
         if (aggregate) {
             Map<String, String> siteOf = fleet.siteOfDevice();
+            outputs = OutputGrouping.bySite(problem, siteOf);
             Map<String, String> groups = new LinkedHashMap<>();
             problem.batteries().forEach(b -> groups.put(b.id(), siteOf.get(b.id())));
-            aggregated = FleetAggregation.aggregate(problem, groups, ShapeClasses.defaults());
+            aggregated = FleetAggregation.aggregate(outputs.grouped(), groups, ShapeClasses.defaults());
             solved = aggregated.aggregated();
             notes.add(problem.batteries().size() + " batteries solved as " + solved.batteries().size()
-                    + " equivalent units (per site and shape class), then disaggregated by per-site tracking LPs");
+                    + " equivalent units (per site and shape class), then disaggregated by per-site tracking LPs; "
+                    + problem.renewables().size() + " PV and wind plants and " + problem.loads().size()
+                    + " loads planned per site (" + solved.renewables().size() + " and " + solved.loads().size() + ")");
         }
         Duration budget = request.budget();
         OptimizerSettings run = settings;
@@ -116,21 +123,38 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
             throw new IllegalStateException("the optimizer failed on " + request.bidId() + ": " + e.getCause(), e.getCause());
         }
         if (cutShort) notes.add("stopped at its budget of " + budget + ": the best schedule found so far");
-        List<AssetSchedule> devices = schedule.assets();
-        List<String> violations = new ArrayList<>(schedule.violations().stream().map(Object::toString).toList());
-        if (aggregated != null) {
-            Disaggregation split = FleetAggregation.disaggregate(aggregated, schedule.assets(),
-                    Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
-            devices = split.devices();
-            split.violations().forEach(v -> violations.add(v.toString()));
-            if (!split.shortfalls().isEmpty()) notes.add(split.shortfalls().size()
-                    + " site/slot(s) where the devices could not follow their site's setpoint exactly");
-        }
-        Valuation valuation = aggregated == null ? schedule.valuation() : ScheduleCheck.valuation(problem, devices);
-        Double lp = schedule.gap().map(g -> g.lpObjectiveEur()).orElse(null);
-        Double gap = lp == null || lp <= 1e-9 ? null : Math.max(0, 1 - valuation.objectiveEur() / lp);
-        String score = schedule.hardScoreWh() + "hard/" + schedule.softScoreMilliEur() + "soft";
         notes.addAll(schedule.notes());
+        Double lp = schedule.gap().map(g -> g.lpObjectiveEur()).orElse(null);
+
+        // Every device's plan, checked against every limit of the real (not aggregated) problem.
+        Plan chosen = devicePlan(problem, schedule.assets(), aggregated, outputs, notes);
+        String selected = "timefold";
+        if (!chosen.violations().isEmpty() || gapOf(chosen, lp) > LP_PLAN_ABOVE_GAP) {
+            // The LP relaxation's own plan is implementable whenever it passes the same check (continuous powers,
+            // no minimum stable output): take it when Timefold's plan breaks a limit or is worth clearly less.
+            LpSolution relaxed = new LpReference().solve(solved);
+            if (relaxed.optimal()) {
+                Plan lpPlan = devicePlan(problem, relaxed.assets(), aggregated, outputs, new ArrayList<>());
+                if (lpPlan.violations().isEmpty() && (!chosen.violations().isEmpty()
+                        || lpPlan.valuation().objectiveEur() > chosen.valuation().objectiveEur())) {
+                    notes.add(String.format(java.util.Locale.ROOT, "Timefold's plan %s; the LP relaxation's plan,"
+                                    + " checked feasible device by device, is used instead",
+                            chosen.violations().isEmpty() ? "was worth " + Math.round(chosen.valuation().objectiveEur())
+                                    + " EUR against the LP's " + Math.round(lpPlan.valuation().objectiveEur())
+                                    : "broke " + chosen.violations().size() + " limit(s) (issue 13: rounded warm starts)"));
+                    chosen = lpPlan;
+                    selected = "lp-relaxation";
+                }
+            }
+        }
+        List<AssetSchedule> devices = chosen.devices();
+        Valuation valuation = chosen.valuation();
+        List<String> violations = chosen.violations();
+        Double gap = lp == null || lp <= 1e-9 ? null : gapOf(chosen, lp);
+        ScoreExplanation explanation = ScheduleCheck.explain(problem, devices);
+        long hard = explanation.perConstraint().stream().mapToLong(c -> c.hardWh()).sum();
+        long soft = Math.round(valuation.objectiveEur() * 1000);
+        String score = hard + "hard/" + soft + "soft";
 
         int n = forecasts.slots();
         double[] net = new double[n];
@@ -142,8 +166,8 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
         }
         plans.sort(java.util.Comparator.comparing(StoredSchedule.AssetPlan::assetId));
         StoredSchedule stored = new StoredSchedule(forecasts.start(), forecasts.slotLength(), plans, valuation, lp, gap,
-                score, schedule.explanation(), violations, notes, aggregated == null ? 0 : solved.batteries().size(),
-                violations.isEmpty() && schedule.hardScoreWh() >= 0);
+                score, explanation, violations, notes, aggregated == null ? 0 : solved.batteries().size(),
+                violations.isEmpty() && hard >= 0);
         ContentReference reference = content.store("schedule", json.bytes(stored), clock.instant());
         List<PlannedSlot> plan = new ArrayList<>(n);
         for (int t = 0; t < n; t++) {
@@ -157,9 +181,36 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
         parameters.put("warmStartFromLp", Boolean.toString(run.warmStartFromLp()));
         parameters.put("levelsPerFullPowerSlot", Integer.toString(run.levelsPerFullPowerSlot()));
         parameters.put("aggregation", aggregate ? "sites:" + solved.batteries().size() : "none");
+        parameters.put("selected", selected);
         parameters.put("assets", Integer.toString(problem.assetIds().size()));
         return new Solved(reference, plan, score, valuation.energyRevenueEur(), gap,
                 new SolverSettings(SOLVER, budget, run.randomSeed(), parameters), cutShort);
+    }
+
+    /** A plan of every device with its value and its violations on the real problem. */
+    record Plan(List<AssetSchedule> devices, Valuation valuation, List<String> violations) {
+    }
+
+    /** The LP relaxation's plan replaces Timefold's when Timefold's is this far (relative) below the LP bound. */
+    static final double LP_PLAN_ABOVE_GAP = 0.01;
+
+    private static Plan devicePlan(Problem problem, List<AssetSchedule> solvedAssets, AggregatedProblem aggregated,
+                                   OutputGrouping outputs, List<String> notes) {
+        List<AssetSchedule> devices = solvedAssets;
+        if (aggregated != null) {
+            Disaggregation split = FleetAggregation.disaggregate(aggregated, solvedAssets,
+                    Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+            devices = split.devices();
+            if (!split.shortfalls().isEmpty()) notes.add(split.shortfalls().size()
+                    + " site/slot(s) where the devices could not follow their site's setpoint exactly");
+        }
+        if (outputs != null) devices = outputs.expand(devices);
+        List<String> violations = ScheduleCheck.violations(problem, devices).stream().map(Object::toString).toList();
+        return new Plan(devices, ScheduleCheck.valuation(problem, devices), violations);
+    }
+
+    private static double gapOf(Plan plan, Double lpBound) {
+        return lpBound == null || lpBound <= 1e-9 ? 0 : Math.max(0, 1 - plan.valuation().objectiveEur() / lpBound);
     }
 
     private byte[] read(ContentReference reference) {

@@ -50,7 +50,7 @@ class MainRunIT {
     }
 
     @Test
-    void theDemoWorldHasForecastsOfItsDevicesWithinTheFirstSimulatedDay() {
+    void theDemoWorldForecastsItsDevicesWithinTheFirstSimulatedDayAndBidsEveryDay() {
         List<String> args = new ArrayList<>(TestDatabase.applicationArguments());
         args.addAll(List.of("--server.port=0", "--vpp.simulation.devices=20", "--vpp.simulation.seed=7",
                 "--vpp.forecast.search-budget=PT1S", "--vpp.simulation.start=" + TestClock.START));
@@ -74,6 +74,18 @@ class MainRunIT {
 
             Map<String, Object> fleet = GraphQl.value(g.ok("{ fleet(rootId: \"portfolio\") { installed { deviceCount devicesWithoutTelemetry } } }"), "fleet");
             assertThat((Map<String, Object>) fleet.get("installed")).containsEntry("deviceCount", 20).containsEntry("devicesWithoutTelemetry", 0);
+
+            // The day-ahead cycle runs by itself: opened before gate closure, submitted in time, cleared, closed.
+            List<Map<String, Object>> closed = Awaitility.await("a bidding cycle of the demo world closed")
+                    .atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> GraphQl.list(g.ok("{ bids(status: CLOSED, first: 1) { edges { node { id submittedAt"
+                            + " gateClosure outcome inputs { deviceCount } schedule { score gapToBound } } } } }"), "bids.edges"),
+                            edges -> !edges.isEmpty());
+            Map<String, Object> bid = (Map<String, Object>) closed.getFirst().get("node");
+            assertThat(Instant.parse((String) bid.get("submittedAt"))).isBefore(Instant.parse((String) bid.get("gateClosure")));
+            assertThat(bid.get("outcome")).isNotNull();
+            assertThat((Map<String, Object>) bid.get("inputs")).containsEntry("deviceCount", 20);
+            assertThat(((Map<String, Object>) bid.get("schedule")).get("score")).asString().startsWith("0hard/");
         }
     }
 }
