@@ -96,7 +96,8 @@ public class BiddingCycleSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = BID_ID)
-    @MessageHandlerTimeout(timeoutMs = STEP_HANDLER_LIMIT_MS, warningThresholdMs = STEP_HANDLER_WARNING_MS)
+    @MessageHandlerTimeout(timeoutMs = STEP_HANDLER_LIMIT_MS, warningThresholdMs = STEP_HANDLER_WARNING_MS,
+            warningIntervalMs = STEP_HANDLER_WARNING_MS)
     public void on(BiddingCycleOpened opened, BiddingInputs inputs, BiddingCycleSettings settings,
                    CommandGateway commands, DeadlineManager deadlines, InstantSource clock) {
         bidId = opened.bidId();
@@ -113,7 +114,8 @@ public class BiddingCycleSaga {
     }
 
     @SagaEventHandler(associationProperty = BID_ID)
-    @MessageHandlerTimeout(timeoutMs = STEP_HANDLER_LIMIT_MS, warningThresholdMs = STEP_HANDLER_WARNING_MS)
+    @MessageHandlerTimeout(timeoutMs = STEP_HANDLER_LIMIT_MS, warningThresholdMs = STEP_HANDLER_WARNING_MS,
+            warningIntervalMs = STEP_HANDLER_WARNING_MS)
     public void on(BidInputsFetched fetched, ScheduleSolver solver, BiddingCycleSettings settings,
                    CommandGateway commands, DeadlineManager deadlines, InstantSource clock) {
         if (phase != BiddingCyclePhase.FETCHING_INPUTS) return;
