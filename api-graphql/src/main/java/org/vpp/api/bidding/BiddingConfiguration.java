@@ -63,7 +63,9 @@ public class BiddingConfiguration {
     public OptimizerSettings biddingOptimizerSettings(BiddingProperties p) {
         Duration search = p.solverBudget().dividedBy(2);
         Duration unimproved = search.dividedBy(4).compareTo(Duration.ofSeconds(5)) < 0 ? search.dividedBy(4) : Duration.ofSeconds(5);
-        return OptimizerSettings.defaults().withTimeBudget(search, unimproved).withRandomSeed(SOLVER_SEED);
+        // The schedule is explained device by device after disaggregation (ScheduleCheck), not by Timefold.
+        return OptimizerSettings.defaults().withTimeBudget(search, unimproved).withRandomSeed(SOLVER_SEED)
+                .withExplain(false);
     }
 
     @Bean(destroyMethod = "close")

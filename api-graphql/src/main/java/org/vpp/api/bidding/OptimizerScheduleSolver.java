@@ -126,25 +126,27 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
         notes.addAll(schedule.notes());
         Double lp = schedule.gap().map(g -> g.lpObjectiveEur()).orElse(null);
 
-        // Every device's plan, checked against every limit of the real (not aggregated) problem.
-        Plan chosen = devicePlan(problem, schedule.assets(), aggregated, outputs, notes);
+        // Every device's plan, checked against every limit of the real (not aggregated) problem. Timefold's plan is
+        // taken when it keeps every limit and comes within LP_PLAN_ABOVE_GAP of the LP bound; otherwise the LP
+        // relaxation's own plan, implementable whenever it passes the same check (continuous powers, no minimum
+        // stable output), replaces it. Decided on the solved problem first, so a large fleet is disaggregated once.
+        double solvedGap = schedule.gap().map(g -> g.relative()).filter(Double::isFinite).orElse(0.0);
+        boolean timefoldFits = schedule.hardScoreWh() >= 0 && schedule.violations().isEmpty() && solvedGap <= LP_PLAN_ABOVE_GAP;
+        Plan chosen = timefoldFits ? devicePlan(problem, schedule.assets(), aggregated, outputs, notes) : null;
         String selected = "timefold";
-        if (!chosen.violations().isEmpty() || gapOf(chosen, lp) > LP_PLAN_ABOVE_GAP) {
-            // The LP relaxation's own plan is implementable whenever it passes the same check (continuous powers,
-            // no minimum stable output): take it when Timefold's plan breaks a limit or is worth clearly less.
+        if (chosen == null || !chosen.violations().isEmpty()) {
             LpSolution relaxed = new LpReference().solve(solved);
-            if (relaxed.optimal()) {
-                Plan lpPlan = devicePlan(problem, relaxed.assets(), aggregated, outputs, new ArrayList<>());
-                if (lpPlan.violations().isEmpty() && (!chosen.violations().isEmpty()
-                        || lpPlan.valuation().objectiveEur() > chosen.valuation().objectiveEur())) {
-                    notes.add(String.format(java.util.Locale.ROOT, "Timefold's plan %s; the LP relaxation's plan,"
-                                    + " checked feasible device by device, is used instead",
-                            chosen.violations().isEmpty() ? "was worth " + Math.round(chosen.valuation().objectiveEur())
-                                    + " EUR against the LP's " + Math.round(lpPlan.valuation().objectiveEur())
-                                    : "broke " + chosen.violations().size() + " limit(s) (issue 13: rounded warm starts)"));
-                    chosen = lpPlan;
-                    selected = "lp-relaxation";
-                }
+            Plan lpPlan = relaxed.optimal() ? devicePlan(problem, relaxed.assets(), aggregated, outputs, notes) : null;
+            if (lpPlan != null && lpPlan.violations().isEmpty()) {
+                notes.add(String.format(java.util.Locale.ROOT, "Timefold's plan %s; the LP relaxation's plan, checked"
+                                + " feasible device by device, is used instead (issue 13)",
+                        schedule.hardScoreWh() < 0 || !schedule.violations().isEmpty()
+                                ? "broke limits (" + schedule.hardScoreWh() + " Wh)"
+                                : String.format(java.util.Locale.ROOT, "was %.2f %% below the LP bound", 100 * solvedGap)));
+                chosen = lpPlan;
+                selected = "lp-relaxation";
+            } else if (chosen == null) {
+                chosen = devicePlan(problem, schedule.assets(), aggregated, outputs, notes);
             }
         }
         List<AssetSchedule> devices = chosen.devices();
