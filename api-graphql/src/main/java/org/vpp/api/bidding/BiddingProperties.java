@@ -42,7 +42,7 @@ public record BiddingProperties(Boolean enabled, String zone, ZoneId timeZone, D
         slotLength = or(slotLength, Duration.ofMinutes(15));
         leadTime = or(leadTime, Duration.ofHours(2));
         inputsWithin = or(inputsWithin, Duration.ofMinutes(20));
-        solverBudget = or(solverBudget, Duration.ofSeconds(60));
+        solverBudget = or(solverBudget, Duration.ofSeconds(30));
         solverGrace = or(solverGrace, Duration.ofMinutes(20));
         draftWithin = or(draftWithin, Duration.ofMinutes(10));
         gateSafetyMargin = or(gateSafetyMargin, Duration.ofMinutes(30));

@@ -47,6 +47,7 @@ import org.vpp.sagas.port.ScheduleSolver;
 public class OptimizerScheduleSolver implements ScheduleSolver {
 
     public static final String SOLVER = "timefold+lp";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OptimizerScheduleSolver.class);
 
     private final ContentStore content;
     private final Json json;
@@ -72,6 +73,7 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
 
     @Override
     public Solved solve(Request request) {
+        long started = System.nanoTime();
         FleetSnapshot fleet = json.read(read(request.fleetSnapshot()), FleetSnapshot.class);
         DeviceForecasts forecasts = json.read(read(request.deviceForecasts()), DeviceForecasts.class);
         Map<Instant, Double> quotes = new HashMap<>();
@@ -107,6 +109,7 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
         OptimizerSettings run = settings;
         Schedule schedule;
         boolean cutShort;
+        long prepared = System.nanoTime();
         SolvingJob job = solving.submit(solved);
         try {
             schedule = job.result().get(budget.toMillis(), TimeUnit.MILLISECONDS);
@@ -132,6 +135,7 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
         // stable output), replaces it. Decided on the solved problem first, so a large fleet is disaggregated once.
         double solvedGap = schedule.gap().map(g -> g.relative()).filter(Double::isFinite).orElse(0.0);
         boolean timefoldFits = schedule.hardScoreWh() >= 0 && schedule.violations().isEmpty() && solvedGap <= LP_PLAN_ABOVE_GAP;
+        long optimized = System.nanoTime();
         Plan chosen = timefoldFits ? devicePlan(problem, schedule.assets(), aggregated, outputs, notes) : null;
         String selected = "timefold";
         if (chosen == null || !chosen.violations().isEmpty()) {
@@ -153,6 +157,7 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
         Valuation valuation = chosen.valuation();
         List<String> violations = chosen.violations();
         Double gap = lp == null || lp <= 1e-9 ? null : gapOf(chosen, lp);
+        long planned = System.nanoTime();
         ScoreExplanation explanation = ScheduleCheck.explain(problem, devices);
         long hard = explanation.perConstraint().stream().mapToLong(c -> c.hardWh()).sum();
         long soft = Math.round(valuation.objectiveEur() * 1000);
@@ -170,7 +175,12 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
         StoredSchedule stored = new StoredSchedule(forecasts.start(), forecasts.slotLength(), plans, valuation, lp, gap,
                 score, explanation, violations, notes, aggregated == null ? 0 : solved.batteries().size(),
                 violations.isEmpty() && hard >= 0);
+        long explained = System.nanoTime();
         ContentReference reference = content.store("schedule", json.bytes(stored), clock.instant());
+        log.info("Schedule for {}: {} assets, {} plan; inputs {} s, optimizer {} s, device plans {} s, explanation {} s,"
+                        + " stored {} s", request.bidId(), problem.assetIds().size(), selected, seconds(started, prepared),
+                seconds(prepared, optimized), seconds(optimized, planned), seconds(planned, explained),
+                seconds(explained, System.nanoTime()));
         List<PlannedSlot> plan = new ArrayList<>(n);
         for (int t = 0; t < n; t++) {
             plan.add(new PlannedSlot(forecasts.start().plus(forecasts.slotLength().multipliedBy(t)),
@@ -213,6 +223,10 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
 
     private static double gapOf(Plan plan, Double lpBound) {
         return lpBound == null || lpBound <= 1e-9 ? 0 : Math.max(0, 1 - plan.valuation().objectiveEur() / lpBound);
+    }
+
+    private static String seconds(long from, long to) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (to - from) / 1e9);
     }
 
     private byte[] read(ContentReference reference) {

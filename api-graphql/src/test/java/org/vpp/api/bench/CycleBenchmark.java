@@ -29,7 +29,8 @@ import org.vpp.simulator.demo.AssetSpec;
 import org.vpp.simulator.demo.DemoFleet;
 
 /**
- * The bidding cycle's wall time per step ({@code ./vpp bench cycle [devices ...]}, default 100 1000 10000), through
+ * The bidding cycle's wall time per step ({@code ./vpp bench cycle [--budget=PT60S] [devices ...]}, default 100 1000
+ * 10000, the optimizer's budget 60 s), through
  * the real application: the demo fleet of that size is registered by commands and given a day of hourly meter
  * history, then one cycle is opened and the real saga runs it. Each step's wall time is the real time between its
  * event and the previous one appearing in the event store (polled every 2 ms):
@@ -46,21 +47,25 @@ import org.vpp.simulator.demo.DemoFleet;
 public final class CycleBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int[] sizes = args.length == 0 ? new int[]{100, 1_000, 10_000}
-                : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        String budget = java.util.Arrays.stream(args).filter(a -> a.startsWith("--budget="))
+                .map(a -> a.substring("--budget=".length())).findFirst().orElse("PT60S");
+        int[] sizes = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).mapToInt(Integer::parseInt).toArray();
+        if (sizes.length == 0) sizes = new int[]{100, 1_000, 10_000};
         System.out.printf(Locale.ROOT, "machine: %d cores, JVM %s, max heap %d MiB, database %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20,
                 TestDatabase.external() ? "external PostgreSQL" : "embedded PostgreSQL");
+        System.out.println("solver budget " + Duration.parse(budget) + " (vpp.bidding.solver-budget)");
         System.out.println("devices | batteries | register s | history readings | fetch s | fetch+forecast s | optimize s | bid s | cycle s | gap | notes");
-        for (int devices : sizes) run(devices);
+        for (int devices : sizes) run(devices, budget);
         System.exit(0);
     }
 
-    private static void run(int devices) throws Exception {
+    private static void run(int devices, String budget) throws Exception {
         List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--vpp.telemetry.check-every=PT1H",
-                "--vpp.telemetry.offline-after=P10D", "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                "--vpp.telemetry.offline-after=P10D", "--logging.level.root=WARN", "--logging.level.org.vpp.api.bidding.OptimizerScheduleSolver=INFO",
+                "--spring.main.banner-mode=off",
                 "--vpp.simulation.enabled=false", "--vpp.forecast.enabled=false", "--vpp.processes.enabled=false",
-                "--vpp.bidding.enabled=false", "--vpp.bidding.solver-budget=PT60S", "--vpp.bidding.solver-grace=PT2H"));
+                "--vpp.bidding.enabled=false", "--vpp.bidding.solver-budget=" + budget, "--vpp.bidding.solver-grace=PT2H"));
         appArgs.addAll(TestDatabase.applicationArguments());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VppApplication.class, TestClock.Config.class)
                 .run(appArgs.toArray(String[]::new))) {
