@@ -89,7 +89,8 @@ final class SolveRun {
         Optional<OptimalityGap> gap = Double.isNaN(lpObjective)
                 ? Optional.empty() : Optional.of(new OptimalityGap(lpObjective, valuation.objectiveEur()));
         return new Schedule(problem.horizon(), assets, score.hardScore(), score.softScore(), valuation, gap,
-                explanation, ScheduleCheck.violations(problem, assets), terminatedEarly, elapsed(startNanos), notes);
+                explanation, ScheduleCheck.violations(problem, assets), terminatedEarly, elapsed(startNanos), notes,
+                lp.filter(LpSolution::optimal).map(LpSolution::assets).orElse(List.of()));
     }
 
     private static Duration elapsed(long startNanos) {

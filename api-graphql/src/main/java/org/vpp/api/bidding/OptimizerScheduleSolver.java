@@ -29,8 +29,6 @@ import org.vpp.optimizer.model.Schedule;
 import org.vpp.optimizer.model.ScheduleCheck;
 import org.vpp.optimizer.model.ScoreExplanation;
 import org.vpp.optimizer.model.Valuation;
-import org.vpp.optimizer.lp.LpReference;
-import org.vpp.optimizer.lp.LpSolution;
 import org.vpp.query.content.ContentStore;
 import org.vpp.sagas.port.BiddingInputs;
 import org.vpp.sagas.port.ScheduleSolver;
@@ -139,8 +137,8 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
         Plan chosen = timefoldFits ? devicePlan(problem, schedule.assets(), aggregated, outputs, notes) : null;
         String selected = "timefold";
         if (chosen == null || !chosen.violations().isEmpty()) {
-            LpSolution relaxed = new LpReference().solve(solved);
-            Plan lpPlan = relaxed.optimal() ? devicePlan(problem, relaxed.assets(), aggregated, outputs, notes) : null;
+            Plan lpPlan = schedule.relaxedPlan().isEmpty() ? null
+                    : devicePlan(problem, schedule.relaxedPlan(), aggregated, outputs, notes);
             if (lpPlan != null && lpPlan.violations().isEmpty()) {
                 notes.add(String.format(java.util.Locale.ROOT, "Timefold's plan %s; the LP relaxation's plan, checked"
                                 + " feasible device by device, is used instead (issue 13)",

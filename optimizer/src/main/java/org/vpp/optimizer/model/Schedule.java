@@ -8,7 +8,9 @@ import java.util.Optional;
  * The optimizer's plan with everything needed to trust it: the score (hard = Wh of violated limits, soft =
  * milli-EUR of value), its valuation, the gap to the LP optimum when computed, the explanation, and the
  * violations an independent check found, and notes (e.g. that the LP relaxation is already infeasible). {@code feasible} is false whenever any hard rule is broken; an
- * infeasible schedule is still returned (best effort), never hidden.
+ * infeasible schedule is still returned (best effort), never hidden. {@code relaxedPlan} is the LP relaxation's own
+ * plan per asset (continuous powers, the yardstick of the gap), empty when the LP was not solved or not optimal: a
+ * caller that can implement continuous setpoints may check it and use it.
  */
 public record Schedule(
         Horizon horizon,
@@ -21,12 +23,14 @@ public record Schedule(
         List<Violation> violations,
         boolean terminatedEarly,
         Duration solvingTime,
-        List<String> notes) {
+        List<String> notes,
+        List<AssetSchedule> relaxedPlan) {
 
     public Schedule {
         assets = List.copyOf(assets);
         violations = List.copyOf(violations);
         notes = List.copyOf(notes);
+        relaxedPlan = List.copyOf(relaxedPlan);
     }
 
     public boolean feasible() {
