@@ -88,7 +88,39 @@ public final class PlanningProblem {
         }
         Problem problem = new Problem(horizon, Prices.expected(expectedPrices), batteries, renewables, generators,
                 loads, List.of(), List.of());
-        return problem.withNodes(gridNodes(fleet, new HashSet<>(problem.assetIds())));
+        List<GridNode> nodes = gridNodes(fleet, new HashSet<>(problem.assetIds()));
+        return new Problem(horizon, problem.prices(), behindTheirConnection(batteries, nodes), renewables, generators,
+                loads, nodes, List.of());
+    }
+
+    /**
+     * A battery alone behind a grid connection smaller than its inverter can never use more than the connection: its
+     * power limits are the connection's. Exact, and it keeps the optimizer's discretisation on powers the battery can
+     * really run at (rounding its state of charge to the nearest level no longer overshoots the connection).
+     */
+    static List<Battery> behindTheirConnection(List<Battery> batteries, List<GridNode> nodes) {
+        Map<String, GridNode> alone = new HashMap<>();
+        for (GridNode node : nodes) {
+            if (node.assetIds().size() == 1) {
+                String only = node.assetIds().iterator().next();
+                alone.merge(only, node, (a, b) -> a.exportLimitMw() + a.importLimitMw() <= b.exportLimitMw() + b.importLimitMw() ? a : b);
+            }
+        }
+        List<Battery> out = new ArrayList<>(batteries.size());
+        for (Battery b : batteries) {
+            GridNode node = alone.get(b.id());
+            if (node == null || (b.maxChargeMw() <= node.importLimitMw() && b.maxDischargeMw() <= node.exportLimitMw())) {
+                out.add(b);
+                continue;
+            }
+            double charge = Math.min(b.maxChargeMw(), node.importLimitMw());
+            double discharge = Math.min(b.maxDischargeMw(), node.exportLimitMw());
+            out.add(new Battery(b.id(), b.capacityMwh(), b.socMinMwh(), b.socMaxMwh(), b.reserveMwh(), b.initialSocMwh(),
+                    b.chargeEfficiency(), b.dischargeEfficiency(), charge, discharge,
+                    b.rampMwPerMin(), b.degradationEurPerMwh(),
+                    b.terminalTargetMwh(), b.terminalValueEurPerMwh()));
+        }
+        return out;
     }
 
     /** What the snapshot holds that the problem leaves out, for the record. */

@@ -65,6 +65,21 @@ class PlanningProblemTest {
     }
 
     @Test
+    void aBatteryAloneBehindASmallerGridConnectionRunsAtTheConnectionsPowerAtMost() {
+        TechnicalLimits big = new TechnicalLimits(-16.5, 16.5, 33.0, 0.95, 0.95, null, 0.1, 0.9, 0.0, null);
+        FleetSnapshot alone = new FleetSnapshot(START, List.of(new FleetSnapshot.Device("bat", AssetKind.BATTERY, "site", big, 0.5, START)),
+                List.of(new FleetSnapshot.Group("site", AssetKind.SITE, null, 14.025)), Map.of());
+        Battery b = PlanningProblem.problem(alone, new DeviceForecasts(START, SLOT, 2, List.of()), List.of(50.0, 70.0), 90)
+                .batteries().getFirst();
+        assertThat(b.maxChargeMw()).isEqualTo(14.025);
+        assertThat(b.maxDischargeMw()).isEqualTo(14.025);
+
+        // With a PV plant beside it, charging at full power while the plant exports stays within the connection.
+        Battery shared = PlanningProblem.problem(fleet(0.5), forecasts(), List.of(50.0, 70.0), 90).batteries().getFirst();
+        assertThat(shared.maxChargeMw()).isEqualTo(2.0);
+    }
+
+    @Test
     void anUnknownStateOfChargeIsTakenAsHalfFullWithinTheUsableBand() {
         assertThat(PlanningProblem.problem(fleet(null), forecasts(), List.of(50.0, 70.0), 90).batteries().getFirst()
                 .initialSocMwh()).isCloseTo(2.0, within(1e-9));
