@@ -176,9 +176,9 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
         long explained = System.nanoTime();
         ContentReference reference = content.store("schedule", json.bytes(stored), clock.instant());
         log.info("Schedule for {}: {} assets, {} plan; inputs {} s, optimizer {} s, device plans {} s, explanation {} s,"
-                        + " stored {} s", request.bidId(), problem.assetIds().size(), selected, seconds(started, prepared),
+                        + " stored {} s; {}", request.bidId(), problem.assetIds().size(), selected, seconds(started, prepared),
                 seconds(prepared, optimized), seconds(optimized, planned), seconds(planned, explained),
-                seconds(explained, System.nanoTime()));
+                seconds(explained, System.nanoTime()), String.join("; ", notes));
         List<PlannedSlot> plan = new ArrayList<>(n);
         for (int t = 0; t < n; t++) {
             plan.add(new PlannedSlot(forecasts.start().plus(forecasts.slotLength().multipliedBy(t)),
