@@ -64,6 +64,13 @@ public class BidMutationController {
                     RejectionCode.NOT_ALLOWED, "the gate for " + day + " closed at " + gate + " (now " + now
                     + "); the first day still open is " + market.firstOpenDay(now)));
         }
+        LocalDate last = market.lastOpenDay(now);
+        if (day.isAfter(last)) {
+            return BidPayload.refused(reads.current(id).orElse(null), new UserError(INPUT + "deliveryDay",
+                    RejectionCode.NOT_ALLOWED, "cycles open at most " + BiddingMarket.MAX_DAYS_AHEAD
+                    + " days beyond the first open day " + market.firstOpenDay(now) + ": the last is " + last
+                    + ", got " + day));
+        }
         try {
             // Every field of the opening is derived from the delivery day, so the day is the input at fault.
             return send(id, () -> commands.sendAndWait(market.open(day, now)), field -> "deliveryDay");

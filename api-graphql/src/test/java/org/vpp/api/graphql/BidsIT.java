@@ -157,6 +157,18 @@ class BidsIT extends ApiIT {
     }
 
     @Test
+    void aDayTooFarAheadOrFromYearZeroIsRefusedNamingDeliveryDay() {
+        long events = eventCount();
+        for (String day : List.of(firstOpen.plusDays(BiddingMarket.MAX_DAYS_AHEAD + 1).toString(), "9999-12-31", "0000-01-01")) {
+            Map<String, Object> payload = start(Map.of("deliveryDay", day));
+            assertThat(payload).as(day).containsEntry("status", "REFUSED");
+            assertThat(errors(payload)).as(day).singleElement().satisfies(e ->
+                    assertThat(e).containsEntry("field", "input.deliveryDay").containsEntry("code", "NOT_ALLOWED"));
+        }
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void anotherZoneIsRefusedNamingZone() {
         LocalDate day = firstOpen.plusDays(3);
         long events = eventCount();

@@ -14,6 +14,9 @@ import org.vpp.messages.bid.OpenBiddingCycle;
  */
 public record BiddingMarket(String zone, MarketRules rules) {
 
+    /** How far beyond the first open day a cycle may be opened: a day-ahead bid is planned from forecasts. */
+    public static final int MAX_DAYS_AHEAD = 14;
+
     public BiddingMarket {
         Objects.requireNonNull(rules, "rules");
         if (zone == null || !BidId.isValid(zone + ":2000-01-01")) {
@@ -33,6 +36,11 @@ public record BiddingMarket(String zone, MarketRules rules) {
     public OpenBiddingCycle open(LocalDate deliveryDay, Instant now) {
         return new OpenBiddingCycle(bidId(deliveryDay), now, rules.deliveryStart(deliveryDay),
                 rules.deliveryEnd(deliveryDay), rules.slotLength(), rules.gateClosure(deliveryDay));
+    }
+
+    /** The last delivery day a cycle may be opened for at {@code now}: {@link #MAX_DAYS_AHEAD} after the first open one. */
+    public LocalDate lastOpenDay(Instant now) {
+        return firstOpenDay(now).plusDays(MAX_DAYS_AHEAD);
     }
 
     /** The first delivery day whose gate is still open at {@code now}. */
