@@ -22,8 +22,4 @@ public record DeviceForecasts(Instant start, Duration slotLength, int slots, Lis
      */
     public record Series(String deviceId, String forecastId, String model, boolean fallback, double[] mw) {
     }
-
-    public long fallbacks() {
-        return series.stream().filter(Series::fallback).count();
-    }
 }

@@ -104,7 +104,6 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
                     + " loads planned per site (" + solved.renewables().size() + " and " + solved.loads().size() + ")");
         }
         Duration budget = request.budget();
-        OptimizerSettings run = settings;
         Schedule schedule;
         boolean cutShort;
         long prepared = System.nanoTime();
@@ -185,16 +184,16 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
                     Megawatts.of(Math.round(net[t] * 1e6) / 1e6)));
         }
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("unimprovedTimeLimit", run.unimprovedTimeLimit().toString());
-        parameters.put("moveLimit", Long.toString(run.moveLimit()));
-        parameters.put("gapTarget", run.gapTarget().map(String::valueOf).orElse("none"));
-        parameters.put("warmStartFromLp", Boolean.toString(run.warmStartFromLp()));
-        parameters.put("levelsPerFullPowerSlot", Integer.toString(run.levelsPerFullPowerSlot()));
+        parameters.put("unimprovedTimeLimit", settings.unimprovedTimeLimit().toString());
+        parameters.put("moveLimit", Long.toString(settings.moveLimit()));
+        parameters.put("gapTarget", settings.gapTarget().map(String::valueOf).orElse("none"));
+        parameters.put("warmStartFromLp", Boolean.toString(settings.warmStartFromLp()));
+        parameters.put("levelsPerFullPowerSlot", Integer.toString(settings.levelsPerFullPowerSlot()));
         parameters.put("aggregation", aggregate ? "sites:" + solved.batteries().size() : "none");
         parameters.put("selected", selected);
         parameters.put("assets", Integer.toString(problem.assetIds().size()));
         return new Solved(reference, plan, score, valuation.energyRevenueEur(), gap,
-                new SolverSettings(SOLVER, budget, run.randomSeed(), parameters), cutShort);
+                new SolverSettings(SOLVER, budget, settings.randomSeed(), parameters), cutShort);
     }
 
     /** A plan of every device with its value and its violations on the real problem. */

@@ -90,30 +90,34 @@ public record OutputGrouping(Problem grouped, Map<String, List<Renewable>> renew
             List<FlexibleLoad> members = loads.get(a.assetId());
             if (plants != null) {
                 int n = a.powerMw().size();
+                double[] total = new double[n];
+                for (Renewable other : plants) {
+                    for (int t = 0; t < n; t++) total[t] += other.forecastMw().get(t);
+                }
                 for (Renewable r : plants) {
                     List<Double> power = new ArrayList<>(n);
                     for (int t = 0; t < n; t++) {
-                        double total = 0;
-                        for (Renewable other : plants) total += other.forecastMw().get(t);
-                        power.add(total <= 0 ? 0 : a.powerMw().get(t) * r.forecastMw().get(t) / total);
+                        power.add(total[t] <= 0 ? 0 : a.powerMw().get(t) * r.forecastMw().get(t) / total[t]);
                     }
                     devices.add(new AssetSchedule(r.id(), power, List.of()));
                 }
             } else if (members != null) {
                 int n = a.powerMw().size();
+                double[] groupMin = new double[n];
+                double[] groupMax = new double[n];
+                for (FlexibleLoad other : members) {
+                    for (int t = 0; t < n; t++) {
+                        groupMin[t] += other.minConsumptionMw().get(t);
+                        groupMax[t] += other.maxConsumptionMw().get(t);
+                    }
+                }
                 for (FlexibleLoad l : members) {
                     List<Double> power = new ArrayList<>(n);
-                    double groupMin = 0, groupMax = 0;
                     for (int t = 0; t < n; t++) {
-                        groupMin = 0;
-                        groupMax = 0;
-                        for (FlexibleLoad other : members) {
-                            groupMin += other.minConsumptionMw().get(t);
-                            groupMax += other.maxConsumptionMw().get(t);
-                        }
-                        double consumption = -a.powerMw().get(t);
-                        double share = groupMax - groupMin <= 1e-12 ? 0 : (consumption - groupMin) / (groupMax - groupMin);
-                        double own = l.minConsumptionMw().get(t) + share * (l.maxConsumptionMw().get(t) - l.minConsumptionMw().get(t));
+                        double range = groupMax[t] - groupMin[t];
+                        double share = range <= 1e-12 ? 0 : (-a.powerMw().get(t) - groupMin[t]) / range;
+                        double own = l.minConsumptionMw().get(t)
+                                + share * (l.maxConsumptionMw().get(t) - l.minConsumptionMw().get(t));
                         power.add(-own);
                     }
                     devices.add(new AssetSchedule(l.id(), power, List.of()));

@@ -57,11 +57,7 @@ public class ForecastStore {
         jdbc.query(con -> {
             var ps = con.prepareStatement("""
                     SELECT DISTINCT ON (i.source_id) i.forecast_id, i.source_id, i.issued_at, i.origin, i.step_seconds,
-                           i.model, v.vals,
-                           (SELECT c.rmse FROM forecast_candidate c
-                             WHERE c.source_id = i.source_id AND c.model = i.model
-                               AND c.parameter_values = i.parameter_values AND c.rmse IS NOT NULL
-                             ORDER BY c.seq DESC LIMIT 1) AS rmse
+                           i.model, v.vals,""" + MODEL_RMSE + """
                     FROM forecast_issued i JOIN forecast_values v ON v.forecast_id = i.forecast_id
                     WHERE i.source_id = ANY (?) AND i.issued_at <= ?
                     ORDER BY i.source_id, i.issued_at DESC""");
@@ -69,15 +65,8 @@ public class ForecastStore {
             ps.setTimestamp(2, Timestamp.from(asOf));
             return ps;
         }, rs -> {
-            Object[] raw = (Object[]) rs.getArray("vals").getArray();
-            double[] values = new double[raw.length];
-            for (int k = 0; k < raw.length; k++) values[k] = ((Number) raw[k]).doubleValue();
-            double rmse = rs.getDouble("rmse");
-            ForecastSourceId source = ForecastSourceId.of(rs.getString("source_id"));
-            found.put(source, new Issued(new ForecastId(rs.getString("forecast_id")), source,
-                    rs.getTimestamp("issued_at").toInstant(), rs.getTimestamp("origin").toInstant(),
-                    Duration.ofSeconds(rs.getLong("step_seconds")), rs.getString("model"), values,
-                    rs.wasNull() ? null : rmse));
+            Issued issued = issued(rs);
+            found.put(issued.source(), issued);
         });
         return found;
     }
@@ -91,21 +80,28 @@ public class ForecastStore {
     public java.util.Optional<Issued> series(ForecastId id) {
         return jdbc.query("""
                 SELECT v.forecast_id, v.source_id, coalesce(i.issued_at, v.written_at) AS issued_at, v.origin,
-                       v.step_seconds, coalesce(i.model, '') AS model, v.vals,
-                       (SELECT c.rmse FROM forecast_candidate c
-                         WHERE c.source_id = i.source_id AND c.model = i.model
-                           AND c.parameter_values = i.parameter_values AND c.rmse IS NOT NULL
-                         ORDER BY c.seq DESC LIMIT 1) AS rmse
+                       v.step_seconds, coalesce(i.model, '') AS model, v.vals,""" + MODEL_RMSE + """
                 FROM forecast_values v LEFT JOIN forecast_issued i ON i.forecast_id = v.forecast_id
-                WHERE v.forecast_id = ?""", (rs, n) -> {
-            Object[] raw = (Object[]) rs.getArray("vals").getArray();
-            double[] values = new double[raw.length];
-            for (int k = 0; k < raw.length; k++) values[k] = ((Number) raw[k]).doubleValue();
-            double rmse = rs.getDouble("rmse");
-            return new Issued(new ForecastId(rs.getString("forecast_id")), ForecastSourceId.of(rs.getString("source_id")),
-                    rs.getTimestamp("issued_at").toInstant(), rs.getTimestamp("origin").toInstant(),
-                    Duration.ofSeconds(rs.getLong("step_seconds")), rs.getString("model"), values,
-                    rs.wasNull() ? null : rmse);
-        }, id.value()).stream().findFirst();
+                WHERE v.forecast_id = ?""", (rs, n) -> issued(rs), id.value()).stream().findFirst();
+    }
+
+    /** The cross-validated RMSE of the issued forecast {@code i}'s model and parameters, at its latest selection. */
+    private static final String MODEL_RMSE = """
+             (SELECT c.rmse FROM forecast_candidate c
+               WHERE c.source_id = i.source_id AND c.model = i.model
+                 AND c.parameter_values = i.parameter_values AND c.rmse IS NOT NULL
+               ORDER BY c.seq DESC LIMIT 1) AS rmse
+            """;
+
+    /** A row of forecast_id, source_id, issued_at, origin, step_seconds, model, vals and rmse. */
+    private static Issued issued(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Object[] raw = (Object[]) rs.getArray("vals").getArray();
+        double[] values = new double[raw.length];
+        for (int k = 0; k < raw.length; k++) values[k] = ((Number) raw[k]).doubleValue();
+        double rmse = rs.getDouble("rmse");
+        Double knownRmse = rs.wasNull() ? null : rmse;
+        return new Issued(new ForecastId(rs.getString("forecast_id")), ForecastSourceId.of(rs.getString("source_id")),
+                rs.getTimestamp("issued_at").toInstant(), rs.getTimestamp("origin").toInstant(),
+                Duration.ofSeconds(rs.getLong("step_seconds")), rs.getString("model"), values, knownRmse);
     }
 }
