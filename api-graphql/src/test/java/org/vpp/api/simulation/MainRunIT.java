@@ -79,12 +79,16 @@ class MainRunIT {
             List<Map<String, Object>> closed = Awaitility.await("a bidding cycle of the demo world closed")
                     .atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> GraphQl.list(g.ok("{ bids(status: CLOSED, first: 1) { edges { node { id submittedAt"
-                            + " gateClosure outcome inputs { deviceCount } schedule { score gapToBound } } } } }"), "bids.edges"),
+                            + " gateClosure outcome inputs { deviceCount priceForecast { model fallback } } schedule { score gapToBound } } } } }"), "bids.edges"),
                             edges -> !edges.isEmpty());
             Map<String, Object> bid = (Map<String, Object>) closed.getFirst().get("node");
             assertThat(Instant.parse((String) bid.get("submittedAt"))).isBefore(Instant.parse((String) bid.get("gateClosure")));
             assertThat(bid.get("outcome")).isNotNull();
             assertThat((Map<String, Object>) bid.get("inputs")).containsEntry("deviceCount", 20);
+            // The price forecast issued by the forecaster, continued daily past its one-day horizon: not the fallback.
+            Map<String, Object> price = (Map<String, Object>) ((Map<String, Object>) bid.get("inputs")).get("priceForecast");
+            assertThat(price).containsEntry("fallback", false);
+            assertThat((String) price.get("model")).contains("continued daily past its horizon");
             assertThat(((Map<String, Object>) bid.get("schedule")).get("score")).asString().startsWith("0hard/");
         }
     }
