@@ -1,0 +1,56 @@
+package org.vpp.sagas.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.vpp.messages.dispatch.DispatchKind;
+
+/**
+ * What a dispatch sends, stored once as content and referenced by {@code DispatchPlanned}: its scope (devices with
+ * their place in the tree, groups with their grid limits) and per device one power per slot.
+ * <ul>
+ *   <li>MARKET: absolute setpoints for controllable devices, the expected power of the others; {@code targetMw} is
+ *       what cleared, per slot;</li>
+ *   <li>MANUAL: each allocated device's extra power on top of its schedule (a delta), {@code baseMw} the schedule's
+ *       setpoint it adds to (0 without one); {@code targetMw} is the allocated total.</li>
+ * </ul>
+ * Arrays are per slot, from {@code start} in steps of {@code slotLength}.
+ */
+public record DispatchPlan(String dispatchId, DispatchKind kind, String nodeId, Instant start, Duration slotLength,
+                           int slotCount, List<DispatchDevice> devices, List<GridGroup> groups,
+                           Map<String, double[]> powerMw, Map<String, double[]> baseMw, double[] targetMw) {
+
+    public DispatchPlan {
+        devices = List.copyOf(devices);
+        groups = List.copyOf(groups);
+        powerMw = Map.copyOf(powerMw);
+        baseMw = Map.copyOf(baseMw);
+    }
+
+    public Instant slotStart(int slot) {
+        return start.plus(slotLength.multipliedBy(slot));
+    }
+
+    public Instant end() {
+        return slotStart(slotCount);
+    }
+
+    /** The device's planned power in a slot (setpoint, expected power or delta by {@link #kind()}); 0 when none. */
+    public double power(String deviceId, int slot) {
+        double[] values = powerMw.get(deviceId);
+        return values == null ? 0 : values[slot];
+    }
+
+    /** A manual dispatch's base (the schedule's setpoint the delta adds to); 0 when none. */
+    public double base(String deviceId, int slot) {
+        double[] values = baseMw.get(deviceId);
+        return values == null ? 0 : values[slot];
+    }
+
+    public Optional<DispatchDevice> device(String id) {
+        return devices.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+}
