@@ -17,17 +17,29 @@ import org.vpp.messages.dispatch.DispatchKind;
  *   <li>MANUAL: each allocated device's extra power on top of its schedule (a delta), {@code baseMw} the schedule's
  *       setpoint it adds to (0 without one); {@code targetMw} is the allocated total.</li>
  * </ul>
- * Arrays are per slot, from {@code start} in steps of {@code slotLength}.
+ * Arrays are per slot, from {@code start} in steps of {@code slotLength}; {@code socMwh} holds each battery's planned
+ * stored energy at the start of each slot (MARKET only).
  */
 public record DispatchPlan(String dispatchId, DispatchKind kind, String nodeId, Instant start, Duration slotLength,
                            int slotCount, List<DispatchDevice> devices, List<GridGroup> groups,
-                           Map<String, double[]> powerMw, Map<String, double[]> baseMw, double[] targetMw) {
+                           Map<String, double[]> powerMw, Map<String, double[]> baseMw,
+                           Map<String, double[]> socMwh, double[] targetMw) {
 
     public DispatchPlan {
         devices = List.copyOf(devices);
         groups = List.copyOf(groups);
         powerMw = Map.copyOf(powerMw);
         baseMw = Map.copyOf(baseMw);
+        socMwh = Map.copyOf(socMwh);
+    }
+
+    /**
+     * A battery's planned stored energy (MWh) at the start of a slot, as the schedule planned it; null when the plan
+     * has none (manual dispatches, devices that are not batteries).
+     */
+    public Double socMwhAt(String deviceId, int slot) {
+        double[] values = socMwh.get(deviceId);
+        return values == null ? null : values[slot];
     }
 
     public Instant slotStart(int slot) {

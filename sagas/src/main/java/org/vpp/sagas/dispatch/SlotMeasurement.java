@@ -1,0 +1,18 @@
+package org.vpp.sagas.dispatch;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One slot of a dispatch as measured, stored as content and read again at settlement: the target and what was
+ * delivered at the dispatch's node, and per device its metered mean power (for a manual dispatch: above its base)
+ * and the setpoint it was sent (absolute, or the delta for a manual dispatch).
+ */
+public record SlotMeasurement(Instant start, double targetMw, double deliveredMw, Map<String, Double> perAssetMw,
+                              Map<String, Double> sentMw) {
+
+    public SlotMeasurement {
+        perAssetMw = Map.copyOf(perAssetMw);
+        sentMw = Map.copyOf(sentMw);
+    }
+}
