@@ -38,7 +38,7 @@ import org.vpp.optimizer.model.Renewable;
 public final class PlanningProblem {
 
     /** Wear per MWh of battery throughput when the registry has no figure for it. */
-    static final double DEGRADATION_EUR_PER_MWH = 2.0;
+    public static final double DEGRADATION_EUR_PER_MWH = 2.0;
     static final double UNKNOWN_SOC = 0.5;
 
     private PlanningProblem() {

@@ -5,6 +5,7 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -23,6 +24,9 @@ import org.vpp.messages.bid.BidInputsFetched;
 import org.vpp.messages.bid.BidPartiallyAccepted;
 import org.vpp.messages.bid.BidRejected;
 import org.vpp.messages.bid.BidSlot;
+import org.vpp.messages.bid.ClearedSlot;
+import org.vpp.messages.common.CommandRejection;
+import org.vpp.messages.common.RejectionCode;
 import org.vpp.messages.bid.BidSubmissionRefused;
 import org.vpp.messages.bid.BidSubmitted;
 import org.vpp.messages.bid.BiddingCycleAborted;
@@ -39,8 +43,11 @@ import org.vpp.messages.bid.SubmissionRefusal;
 import org.vpp.messages.bid.SubmitBid;
 import org.vpp.messages.forecast.ForecastId;
 import org.vpp.sagas.port.BiddingInputs;
+import org.vpp.sagas.port.DispatchPlans;
 import org.vpp.sagas.port.Market;
 import org.vpp.sagas.port.ScheduleSolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One day-ahead bidding cycle, from its opening to its close: fetch the inputs, optimize, draft, submit, wait for
@@ -58,6 +65,7 @@ import org.vpp.sagas.port.ScheduleSolver;
  *   <li>{@link #MARKET_RESULT_DEADLINE} at gate closure plus the market's silence limit, scheduled at the opening and
  *       cancelled by the market's result: a silent market aborts the cycle.</li>
  * </ul>
+ * A result that cleared anything is planned as the bid's dispatch ({@link DispatchPlans}) before the cycle closes.
  * Every path ends the saga: the close, each abort it sends, and a cycle ended from elsewhere (an operator's abort).
  * A port that fails leaves its step to the step's deadline.
  *
@@ -66,6 +74,7 @@ import org.vpp.sagas.port.ScheduleSolver;
  */
 public class BiddingCycleSaga {
 
+    private static final Logger log = LoggerFactory.getLogger(BiddingCycleSaga.class);
     static final String BID_ID = "bidId";
     public static final String INPUTS_DEADLINE = "bidding-inputs";
     public static final String SCHEDULE_DEADLINE = "bidding-schedule";
@@ -169,12 +178,16 @@ public class BiddingCycleSaga {
     }
 
     @SagaEventHandler(associationProperty = BID_ID)
-    public void on(BidAccepted result, CommandGateway commands, DeadlineManager deadlines, InstantSource clock) {
+    public void on(BidAccepted result, DispatchPlans dispatches, CommandGateway commands, DeadlineManager deadlines,
+                   InstantSource clock) {
+        planDispatch(result.slots(), dispatches, commands, clock);
         close(commands, deadlines, clock);
     }
 
     @SagaEventHandler(associationProperty = BID_ID)
-    public void on(BidPartiallyAccepted result, CommandGateway commands, DeadlineManager deadlines, InstantSource clock) {
+    public void on(BidPartiallyAccepted result, DispatchPlans dispatches, CommandGateway commands,
+                   DeadlineManager deadlines, InstantSource clock) {
+        planDispatch(result.slots(), dispatches, commands, clock);
         close(commands, deadlines, clock);
     }
 
@@ -244,6 +257,25 @@ public class BiddingCycleSaga {
     private void stepOverdue(Instant firedAt, String reason, CommandGateway commands, DeadlineManager deadlines) {
         stepDeadlineId = null;
         abort(firedAt, reason + " (deadline " + firedAt + ")", commands, deadlines);
+    }
+
+    /**
+     * What cleared becomes the bid's dispatch ({@code DispatchSaga} takes it from there). Planned once: a second plan
+     * of the same dispatch (a redelivered result) is the Dispatch's {@code DUPLICATE}, taken as done. A plan that
+     * cannot be made is logged as an error and the cycle still closes with the market's outcome: the commitment
+     * stands whether or not the fleet is told, and the operator sees the bid without a dispatch.
+     */
+    private void planDispatch(List<ClearedSlot> cleared, DispatchPlans dispatches, CommandGateway commands,
+                              InstantSource clock) {
+        try {
+            commands.sendAndWait(dispatches.forBid(bidId, cleared, clock.instant()));
+        } catch (CommandExecutionException e) {
+            boolean duplicate = e.getDetails().filter(CommandRejection.class::isInstance).map(CommandRejection.class::cast)
+                    .filter(r -> r.code() == RejectionCode.DUPLICATE).isPresent();
+            if (!duplicate) log.error("Bid {}: its dispatch could not be planned; the cleared commitment has no dispatch", bidId, e);
+        } catch (RuntimeException e) {
+            log.error("Bid {}: its dispatch could not be planned; the cleared commitment has no dispatch", bidId, e);
+        }
     }
 
     private void close(CommandGateway commands, DeadlineManager deadlines, InstantSource clock) {

@@ -93,12 +93,14 @@ class BiddingCycleSagaTest {
     private final InMemoryBiddingInputs inputs = new InMemoryBiddingInputs();
     private final InMemoryScheduleSolver solver = new InMemoryScheduleSolver();
     private final RecordingMarket market = new RecordingMarket();
+    private final RecordingDispatchPlans dispatchPlans = new RecordingDispatchPlans();
 
     @BeforeEach
     void registerPortsSettingsAndClock() {
         fixture.registerResource(inputs);
         fixture.registerResource(solver);
         fixture.registerResource(market);
+        fixture.registerResource(dispatchPlans);
         fixture.registerResource(SETTINGS_OF_THE_DAY);
         fixture.registerResource((InstantSource) fixture::currentTime);
     }
@@ -167,27 +169,52 @@ class BiddingCycleSagaTest {
     }
 
     @Test
-    void marketResultClosesTheCycleAndEndsTheSaga() throws Exception {
+    void marketResultPlansTheDispatchThenClosesTheCycleAndEndsTheSaga() throws Exception {
+        List<ClearedSlot> cleared = List.of(new ClearedSlot(SLOT_1, Megawatts.of(2), EurPerMwh.of(63)),
+                new ClearedSlot(SLOT_2, Megawatts.of(-1.5), EurPerMwh.of(29)));
+        withSubmission().andThenTimeAdvancesTo(RESULT_AT)
+                .whenPublishingA(new BidAccepted(BID, RESULT_AT, cleared))
+                .expectSuccessfulHandlerExecution()
+                .expectDispatchedCommands(RecordingDispatchPlans.plan(BID, cleared, RESULT_AT),
+                        new CloseBiddingCycle(BID, RESULT_AT))
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
+        assertThat(market.submissions).hasSize(1);
+        assertThat(dispatchPlans.requests).containsExactly(BID);
+    }
+
+    @Test
+    void partlyAcceptedBidIsDispatchedAndClosesTheCycleToo() throws Exception {
+        List<ClearedSlot> cleared = List.of(new ClearedSlot(SLOT_1, Megawatts.of(2), EurPerMwh.of(63)),
+                new ClearedSlot(SLOT_2, Megawatts.ZERO, EurPerMwh.of(45)));
+        withSubmission().andThenTimeAdvancesTo(RESULT_AT)
+                .whenPublishingA(new BidPartiallyAccepted(BID, RESULT_AT, cleared))
+                .expectDispatchedCommands(RecordingDispatchPlans.plan(BID, cleared, RESULT_AT),
+                        new CloseBiddingCycle(BID, RESULT_AT))
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aDispatchThatCannotBePlannedStillLetsTheCycleCloseWithTheMarketsOutcome() throws Exception {
+        dispatchPlans.failWith = new IllegalStateException("schedule content missing");
         withSubmission().andThenTimeAdvancesTo(RESULT_AT)
                 .whenPublishingA(new BidAccepted(BID, RESULT_AT, List.of(
                         new ClearedSlot(SLOT_1, Megawatts.of(2), EurPerMwh.of(63)),
                         new ClearedSlot(SLOT_2, Megawatts.of(-1.5), EurPerMwh.of(29)))))
                 .expectSuccessfulHandlerExecution()
                 .expectDispatchedCommands(new CloseBiddingCycle(BID, RESULT_AT))
-                .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
-        assertThat(market.submissions).hasSize(1);
     }
 
     @Test
-    void partlyAcceptedBidClosesTheCycleToo() throws Exception {
+    void aRejectedBidHasNoDispatch() throws Exception {
         withSubmission().andThenTimeAdvancesTo(RESULT_AT)
-                .whenPublishingA(new BidPartiallyAccepted(BID, RESULT_AT, List.of(
-                        new ClearedSlot(SLOT_1, Megawatts.of(2), EurPerMwh.of(63)),
+                .whenPublishingA(new BidRejected(BID, RESULT_AT, List.of(
+                        new ClearedSlot(SLOT_1, Megawatts.ZERO, EurPerMwh.of(41)),
                         new ClearedSlot(SLOT_2, Megawatts.ZERO, EurPerMwh.of(45)))))
-                .expectDispatchedCommands(new CloseBiddingCycle(BID, RESULT_AT))
-                .expectNoScheduledDeadlines()
-                .expectActiveSagas(0);
+                .expectDispatchedCommands(new CloseBiddingCycle(BID, RESULT_AT));
+        assertThat(dispatchPlans.requests).isEmpty();
     }
 
     @Test
@@ -373,7 +400,10 @@ class BiddingCycleSagaTest {
                         new ClearedSlot(SLOT_1, Megawatts.of(2), EurPerMwh.of(63)),
                         new ClearedSlot(SLOT_2, Megawatts.of(-1.5), EurPerMwh.of(29)))))
                 .expectTriggeredDeadlinesWithName()
-                .expectDispatchedCommands(new CloseBiddingCycle(BID, RESULT_AT))
+                .expectDispatchedCommands(RecordingDispatchPlans.plan(BID, List.of(
+                                new ClearedSlot(SLOT_1, Megawatts.of(2), EurPerMwh.of(63)),
+                                new ClearedSlot(SLOT_2, Megawatts.of(-1.5), EurPerMwh.of(29))), RESULT_AT),
+                        new CloseBiddingCycle(BID, RESULT_AT))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
         assertThat(inputs.fetchedAsOf).containsExactly(OPENED_AT);
