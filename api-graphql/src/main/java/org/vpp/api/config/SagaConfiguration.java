@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.vpp.sagas.bidding.BiddingCycleSaga;
+import org.vpp.sagas.dispatch.DispatchSaga;
 
 /**
  * The sagas of {@code sagas/} and what they stand on:
@@ -56,6 +57,9 @@ public class SagaConfiguration {
     public void registerSagas(EventProcessingConfigurer processing, Environment environment) {
         if (environment.getProperty("vpp.bidding.cycle-saga", Boolean.class, true)) {
             processing.registerSaga(BiddingCycleSaga.class);
+        }
+        if (environment.getProperty("vpp.dispatch.saga", Boolean.class, true)) {
+            processing.registerSaga(DispatchSaga.class);
         }
     }
 

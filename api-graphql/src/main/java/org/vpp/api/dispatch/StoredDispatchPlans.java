@@ -1,7 +1,6 @@
 package org.vpp.api.dispatch;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +8,10 @@ import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.vpp.api.bidding.FleetSnapshot;
-import org.vpp.api.bidding.PlanningProblem;
 import org.vpp.api.bidding.StoredSchedule;
 import org.vpp.kernel.AssetKind;
 import org.vpp.kernel.BatteryEnergy;
 import org.vpp.kernel.Megawatts;
-import org.vpp.kernel.TechnicalLimits;
 import org.vpp.messages.bid.BidId;
 import org.vpp.messages.bid.BidView;
 import org.vpp.messages.bid.ClearedSlot;
@@ -27,8 +24,8 @@ import org.vpp.messages.dispatch.PlanDispatch;
 import org.vpp.sagas.dispatch.DispatchDevice;
 import org.vpp.sagas.dispatch.DispatchPlan;
 import org.vpp.sagas.dispatch.DispatchPlanning;
-import org.vpp.sagas.dispatch.GridGroup;
 import org.vpp.sagas.port.Contents;
+import org.vpp.sagas.port.DispatchScopes;
 import org.vpp.sagas.port.DispatchPlans;
 
 /**
@@ -39,8 +36,6 @@ import org.vpp.sagas.port.DispatchPlans;
 public class StoredDispatchPlans implements DispatchPlans {
 
     static final String PLAN = "dispatch-plan";
-    /** The node of a fleet with several roots: the fleet itself. */
-    static final String FLEET = "fleet";
 
     private final QueryGateway queries;
     private final Contents contents;
@@ -89,35 +84,20 @@ public class StoredDispatchPlans implements DispatchPlans {
      */
     static DispatchPlan fromSchedule(DispatchId id, FleetSnapshot fleet, StoredSchedule schedule, double generatorCost) {
         int n = schedule.assets().isEmpty() ? 0 : schedule.assets().getFirst().powerMw().length;
-        Map<String, FleetSnapshot.Group> groups = new HashMap<>();
-        fleet.groups().forEach(g -> groups.put(g.id(), g));
         Map<String, StoredSchedule.AssetPlan> plans = new HashMap<>();
         schedule.assets().forEach(a -> plans.put(a.assetId(), a));
         double hours = schedule.slotLength().toNanos() / 3_600_000_000_000.0;
 
-        List<DispatchDevice> devices = new ArrayList<>();
+        DispatchScopes.Scope scope = SnapshotScope.of(fleet, generatorCost);
         Map<String, double[]> power = new HashMap<>();
         Map<String, double[]> soc = new HashMap<>();
-        for (FleetSnapshot.Device d : fleet.devices()) {
-            List<String> path = new ArrayList<>();
-            for (FleetSnapshot.Group g = groups.get(d.parentId()); g != null; g = groups.get(g.parentId())) path.add(g.id());
-            TechnicalLimits limits = d.limits() == null ? TechnicalLimits.NONE : d.limits();
-            boolean controllable = switch (d.kind()) {
-                case BATTERY, GENERATOR, PV, WIND -> true;
-                default -> false;
-            };
-            double cost = switch (d.kind()) {
-                case BATTERY -> PlanningProblem.DEGRADATION_EUR_PER_MWH;
-                case GENERATOR -> generatorCost;
-                default -> 0;
-            };
-            devices.add(new DispatchDevice(d.id(), d.kind(), path, limits, controllable, cost, d.soc()));
+        for (DispatchDevice d : scope.devices()) {
             StoredSchedule.AssetPlan plan = plans.get(d.id());
             double[] p = plan == null ? new double[n] : plan.powerMw().clone();
             power.put(d.id(), p);
             if (d.kind() == AssetKind.BATTERY && plan != null && plan.socMwh().length == n && n > 0) {
-                double ce = limits.chargeEfficiencyOr(1);
-                double de = limits.dischargeEfficiencyOr(1);
+                double ce = d.limits().chargeEfficiencyOr(1);
+                double de = d.limits().dischargeEfficiencyOr(1);
                 double[] atStart = new double[n];
                 atStart[0] = plan.socMwh()[0] - BatteryEnergy.storedChangeMwh(p[0] * hours, ce, de);
                 for (int t = 1; t < n; t++) atStart[t] = plan.socMwh()[t - 1];
@@ -128,12 +108,7 @@ public class StoredDispatchPlans implements DispatchPlans {
         power.values().forEach(p -> {
             for (int t = 0; t < n; t++) net[t] += p[t];
         });
-        List<GridGroup> gridGroups = fleet.groups().stream()
-                .map(g -> new GridGroup(g.id(), g.kind(), g.parentId(), g.gridLimitMw())).toList();
-        List<String> roots = fleet.groups().stream().filter(g -> g.parentId() == null || !groups.containsKey(g.parentId()))
-                .map(FleetSnapshot.Group::id).sorted().toList();
-        String node = roots.size() == 1 ? roots.getFirst() : FLEET;
-        return new DispatchPlan(id.value(), DispatchKind.MARKET, node, schedule.start(), schedule.slotLength(), n,
-                devices, gridGroups, power, Map.of(), soc, net);
+        return new DispatchPlan(id.value(), DispatchKind.MARKET, scope.nodeId(), schedule.start(), schedule.slotLength(), n,
+                scope.devices(), scope.groups(), power, Map.of(), soc, net);
     }
 }

@@ -88,6 +88,10 @@ public final class ManualDispatchRequests {
         });
         DispatchScopes.Scope scope = scopes.under(request.nodeId()).orElseThrow(() -> new RequestRefused(
                 CommandRejection.of("nodeId", RejectionCode.NOT_FOUND, "no asset " + request.nodeId()), null));
+        if (!scope.kind().isGroup()) {
+            throw new RequestRefused(CommandRejection.of("nodeId", RejectionCode.INVALID_VALUE, request.nodeId()
+                    + " is a " + scope.kind() + "; a manual dispatch is asked of a group (portfolio, region or site)"), null);
+        }
         int slots = (int) Duration.between(request.start(), request.end()).dividedBy(slotLength);
         List<String> controllable = scope.devices().stream().filter(DispatchDevice::controllable).map(DispatchDevice::id).toList();
         Map<String, double[]> base = scopes.marketSetpoints(controllable, request.start(), slotLength, slots);
