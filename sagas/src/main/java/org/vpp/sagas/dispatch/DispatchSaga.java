@@ -183,11 +183,23 @@ public class DispatchSaga {
         }
         Map<String, DeviceCondition> conditions = devices.conditions(planned.keySet(), now);
         List<Shortfall> shortfalls = ShortfallRules.foresee(dispatchPlan, slot, planned, conditions, now, settings);
-        RedispatchPolicy.Covered covered = RedispatchPolicy.cover(dispatchPlan, slot, planned, shortfalls, conditions);
+        RedispatchPolicy.Covered covered = RedispatchPolicy.cover(dispatchPlan, slot, planned, shortfalls,
+                heard(conditions, now, settings));
         Map<String, Double> setpoints = kind == DispatchKind.MARKET ? covered.setpointsMw() : deltas(dispatchPlan, slot, covered);
         int sent = devices.send(dispatchId, kind, slotStart(slot), slotStart(slot + 1), setpoints);
         commands.sendAndWait(new RecordSlotDispatched(dispatchId, now, slotStart(slot), sent, shortfalls,
                 covered.redispatches(), Megawatts.of(covered.uncoveredMw())));
+    }
+
+    /** A device silent for longer than {@code staleAfter} takes no re-dispatched power: it counts as unavailable. */
+    private static Map<String, DeviceCondition> heard(Map<String, DeviceCondition> conditions, Instant now,
+                                                      DispatchSettings settings) {
+        Map<String, DeviceCondition> heard = new LinkedHashMap<>();
+        conditions.forEach((id, c) -> {
+            boolean silent = c.readingAt() == null || c.readingAt().isBefore(now.minus(settings.staleAfter()));
+            heard.put(id, silent ? new DeviceCondition(id, c.online(), c.readingAt(), c.powerMw(), c.soc(), false) : c);
+        });
+        return heard;
     }
 
     /** A manual dispatch sends what it adds to each device's base: the final setpoint minus the base, where not zero. */
