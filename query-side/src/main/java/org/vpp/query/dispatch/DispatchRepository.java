@@ -86,7 +86,8 @@ public class DispatchRepository {
 
     /**
      * The dispatches settled for {@code day}, earliest delivery start first, and per node the sums over them of
-     * delivered energy, revenue and imbalance (kind and parent as the latest settlement names them).
+     * delivered energy, revenue and imbalance (kind and parent as the latest settlement names them). Energies are
+     * added as decimals (each at 15 significant digits), so 1.2 + 0.35 is 1.55 whatever order the rows come in.
      */
     public SettlementDayView settlements(LocalDate day) {
         java.sql.Date date = java.sql.Date.valueOf(day);
@@ -97,7 +98,7 @@ public class DispatchRepository {
                 SELECT n.node_id,
                        (array_agg(n.kind ORDER BY d.settled_at DESC, d.dispatch_id))[1] AS kind,
                        (array_agg(n.parent_id ORDER BY d.settled_at DESC, d.dispatch_id))[1] AS parent_id,
-                       sum(n.delivered_mwh) AS delivered_mwh, sum(n.revenue_eur) AS revenue_eur,
+                       sum(n.delivered_mwh::numeric)::float8 AS delivered_mwh, sum(n.revenue_eur) AS revenue_eur,
                        sum(n.imbalance_eur) AS imbalance_eur
                 FROM settlement_node n JOIN dispatch d ON d.dispatch_id = n.dispatch_id
                 WHERE d.settlement_day = ?
