@@ -291,7 +291,7 @@ class DispatchProjectionIT extends ApiIT {
 
         Map<String, Object> dispatch = GraphQl.value(g.run("""
                 query($id: ID!) { dispatch(id: $id) { id kind status bidId nodeId deliveryDay start end slotLength
-                  deviceCount requestedMw allocations { assetId } version
+                  deviceCount requestedMw allocations { assetId } version completedAt cancelledAt settledAt
                   slots(first: 1) { start targetMw clearingPriceEurPerMwh setpointsSent deliveredMw deviationMw uncoveredMw
                     shortfalls { assetId missingMw cause } redispatches { fromAssetId toAssetId powerMw level }
                     causes { assetId deviationMw cause } }
@@ -302,7 +302,9 @@ class DispatchProjectionIT extends ApiIT {
         assertThat(dispatch).containsEntry("id", a.value()).containsEntry("kind", "MARKET").containsEntry("status", "SETTLED")
                 .containsEntry("bidId", "DE-LU:" + day).containsEntry("deliveryDay", day.toString())
                 .containsEntry("start", s0.toString()).containsEntry("slotLength", "PT15M").containsEntry("requestedMw", null)
-                .containsEntry("allocations", List.of()).containsEntry("version", 6);
+                .containsEntry("allocations", List.of()).containsEntry("version", 6)
+                .containsEntry("completedAt", s1.plusSeconds(17 * 60).toString()).containsEntry("cancelledAt", null)
+                .containsEntry("settledAt", s0.plus(Duration.ofHours(11)).toString());
         assertThat(dispatch.get("slots")).isEqualTo(List.of(Map.ofEntries(Map.entry("start", s0.toString()),
                 Map.entry("targetMw", 4.0), Map.entry("clearingPriceEurPerMwh", 80.0), Map.entry("setpointsSent", 3),
                 Map.entry("deliveredMw", 3.8), Map.entry("deviationMw", -0.2), Map.entry("uncoveredMw", 0.1),
