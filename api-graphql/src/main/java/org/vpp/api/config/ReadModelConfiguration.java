@@ -5,9 +5,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vpp.api.bidding.BiddingProperties;
 import org.vpp.command.asset.JdbcAssetTopology;
 import org.vpp.query.bid.BidProjection;
 import org.vpp.query.bid.BidRepository;
+import org.vpp.query.dispatch.DispatchProjection;
+import org.vpp.query.dispatch.DispatchRepository;
 import org.vpp.query.fleet.FleetProjection;
 import org.vpp.query.content.ContentStore;
 import org.vpp.query.fleet.FleetRepository;
@@ -43,6 +46,18 @@ public class ReadModelConfiguration {
     @Bean
     public BidProjection bidProjection(JdbcTemplate jdbc, BidRepository repository, QueryUpdateEmitter emitter) {
         return new BidProjection(jdbc, repository, emitter);
+    }
+
+    @Bean
+    public DispatchRepository dispatchRepository(JdbcTemplate jdbc) {
+        return new DispatchRepository(jdbc);
+    }
+
+    /** A dispatch's delivery day is the date of its first slot in the market's calendar, as a bid's is. */
+    @Bean
+    public DispatchProjection dispatchProjection(JdbcTemplate jdbc, DispatchRepository repository,
+                                                 QueryUpdateEmitter emitter, BiddingProperties bidding) {
+        return new DispatchProjection(jdbc, repository, emitter, bidding.timeZone());
     }
 
     @Bean

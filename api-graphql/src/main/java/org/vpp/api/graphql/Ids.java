@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.bid.BidId;
 import org.vpp.messages.common.RejectionCode;
+import org.vpp.messages.dispatch.DispatchId;
 
 /** Parsing of ids from GraphQL input into typed ids, with errors that name the field. */
 final class Ids {
@@ -45,5 +46,20 @@ final class Ids {
             throw new BadArgumentException(field, e.message());
         });
         return BidId.of(value);
+    }
+
+    static Optional<UserError> dispatchProblem(String field, String value) {
+        if (value == null) return Optional.of(new UserError(field, RejectionCode.INVALID_VALUE, "is required"));
+        return DispatchId.isValid(value) ? Optional.empty() : Optional.of(new UserError(field, RejectionCode.INVALID_VALUE,
+                "must be a dispatch id, market:ZONE:YYYY-MM-DD (e.g. market:DE-LU:2026-06-17) or manual: and 1-91"
+                        + " letters, digits, ':', '.', '_' or '-', got " + value));
+    }
+
+    /** For query arguments: a malformed dispatch id is a bad request. */
+    static DispatchId requiredDispatch(String field, String value) {
+        dispatchProblem(field, value).ifPresent(e -> {
+            throw new BadArgumentException(field, e.message());
+        });
+        return DispatchId.of(value);
     }
 }
