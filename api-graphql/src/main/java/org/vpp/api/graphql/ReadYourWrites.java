@@ -13,6 +13,9 @@ import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.bid.BidId;
 import org.vpp.messages.bid.BidView;
 import org.vpp.messages.bid.FindBid;
+import org.vpp.messages.dispatch.DispatchId;
+import org.vpp.messages.dispatch.DispatchView;
+import org.vpp.messages.dispatch.FindDispatch;
 import org.vpp.messages.fleet.AssetView;
 import org.vpp.messages.fleet.FindAsset;
 import reactor.core.publisher.Flux;
@@ -48,6 +51,14 @@ public class ReadYourWrites {
 
     public Seen<BidView> await(BidId id, long version) {
         return await(new FindBid(id), BidView.class, BidView::version, version);
+    }
+
+    public Seen<DispatchView> await(DispatchId id, long version) {
+        return await(new FindDispatch(id), DispatchView.class, DispatchView::version, version);
+    }
+
+    public Optional<DispatchView> current(DispatchId id) {
+        return current(new FindDispatch(id), DispatchView.class);
     }
 
     public Optional<AssetView> current(AssetId id) {
