@@ -110,7 +110,8 @@ public final class SimulationDriver {
             Instant from = steppedTo;
             steppedTo = steppedTo.plus(step);
             Map.Entry<Instant, Map<String, Double>> inForce = plan.floorEntry(from);
-            fleet.step(from, step, inForce == null ? Map.of() : forTwins.computeIfAbsent(inForce.getKey(), k -> twinsOnly(inForce.getValue())));
+            fleet.step(from, step, inForce == null ? Map.of()
+                    : forTwins.computeIfAbsent(inForce.getKey(), k -> twinsOnly(inForce.getValue())));
             if (pending.size() >= MAX_BATCH) total = combine(total, flush());
         }
         world.market().clearDueDays();
