@@ -13,6 +13,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
+import org.vpp.api.dispatch.DeviceSetpointStore;
 import org.vpp.simulator.demo.DemoWorld;
 import org.vpp.sagas.forecast.ForecastSettings;
 import org.vpp.sagas.port.PriceHistory;
@@ -25,7 +26,8 @@ import org.vpp.simulator.twin.OutageModel;
 
 /**
  * The main run's demo world: once the application is ready, registers the demo fleet (first start only), builds
- * the twins and the market on the application clock, and steps them every {@code tick-every} of real time.
+ * the twins and the market on the application clock (batteries at the state of charge they last reported), and
+ * steps them every {@code tick-every} of real time, following the setpoints the dispatches sent.
  */
 @Component
 @ConditionalOnProperty(name = "vpp.simulation.enabled", havingValue = "true")
@@ -42,11 +44,13 @@ public class SimulationRunner {
     private final PriceHistory prices;
     private final String marketZone;
     private final StoredHistory history;
+    private final DeviceSetpointStore setpoints;
 
     public SimulationRunner(SimulationProperties properties, DemoFleetRegistration registration, TelemetryIngestion ingestion,
                             InstantSource clock, TaskScheduler scheduler, PriceHistory prices, ForecastSettings forecast,
-                            StoredHistory history) {
+                            StoredHistory history, DeviceSetpointStore setpoints) {
         this.history = history;
+        this.setpoints = setpoints;
         this.prices = prices;
         this.marketZone = forecast.zones().getFirst();
         this.properties = properties;
@@ -73,10 +77,11 @@ public class SimulationRunner {
         Instant from = history.newestReading(devices(specs)).filter(warmUpStart::isBefore).orElse(warmUpStart);
         Instant end = DeviceSeriesFiles.endWithin(realSeries, now.plus(properties.horizon()));
         Duration span = Duration.between(from, end);
+        // Batteries resume from the state of charge they last reported (a first start: half-way).
         var world = DemoWorld.build(specs, simulationClock, from, span, properties.seed(),
                 new OutageModel(properties.meanTimeToFailure(), properties.meanTimeToRepair()), MeasurementNoise.typical(),
-                MarketPrices.from(prices, marketZone, from, span), realSeries);
-        var driver = new SimulationDriver(world, ingestion::ingest, properties.twinStep(), from);
+                MarketPrices.from(prices, marketZone, from, span), realSeries, history.lastSoc(devices(specs)));
+        var driver = new SimulationDriver(world, ingestion::ingest, properties.twinStep(), from, setpoints::effectiveBetween);
         if (from.isBefore(now)) {
             var caughtUp = driver.catchUp(now, WARM_UP_STEP);
             log.info("Demo world: {} of meter history from {} ingested ({} readings)", Duration.between(from, driver.steppedTo()),

@@ -46,14 +46,24 @@ public record DemoWorld(List<DeviceTwin> twins, SimulatedDayAheadMarket market, 
     /** Slow enough that a quarter of an hour never loses more than ~0.5 % of a battery's charge by itself. */
     static final double SELF_DISCHARGE_PER_HOUR = 0.0002;
 
+    /** A world whose batteries all start half-way between their SoC bounds. */
+    public static DemoWorld build(List<AssetSpec> specs, SimulationClock clock, Instant start, Duration horizon, long seed,
+                                  OutageModel outages, MeasurementNoise noise, TimeSeries prices,
+                                  Map<String, TimeSeries> realSeries) {
+        return build(specs, clock, start, horizon, seed, outages, noise, prices, realSeries, Map.of());
+    }
+
     /**
      * @param prices day-ahead prices (EUR/MWh) from {@code start}; the world ends where they end, or after
      *               {@code horizon}, whichever comes first
      * @param realSeries series by asset id (MW, positive as metered) replacing the synthetic ones of PV, wind, loads
+     * @param initialSoc state of charge (fraction of capacity, 0..1, as readings report it) a battery starts from,
+     *                   by asset id: after a restart, its last reading; a battery absent starts half-way between its
+     *                   SoC bounds
      */
     public static DemoWorld build(List<AssetSpec> specs, SimulationClock clock, Instant start, Duration horizon, long seed,
                                   OutageModel outages, MeasurementNoise noise, TimeSeries prices,
-                                  Map<String, TimeSeries> realSeries) {
+                                  Map<String, TimeSeries> realSeries, Map<String, Double> initialSoc) {
         // Series start a step early and end a step late, so every twin step falls inside them.
         Instant from = start.minus(SERIES_STEP);
         int count = (int) (horizon.plus(SERIES_STEP.multipliedBy(2)).toSeconds() / SERIES_STEP.toSeconds());
@@ -73,7 +83,8 @@ public record DemoWorld(List<DeviceTwin> twins, SimulatedDayAheadMarket market, 
                 case BATTERY -> new BatteryTwin(spec.id(),
                         new BatteryLimits(l.minPowerMw(), l.maxPowerMw(), l.energyCapacityMwh(), l.minSoc(), l.maxSoc(),
                                 l.chargeEfficiency(), l.dischargeEfficiency(), ramp, SELF_DISCHARGE_PER_HOUR),
-                        new BatteryState(0, (l.minSoc() + l.maxSoc()) / 2), outages, noise, start, twinSeed);
+                        new BatteryState(0, initialSoc.getOrDefault(spec.id(), (l.minSoc() + l.maxSoc()) / 2)),
+                        outages, noise, start, twinSeed);
                 case PV -> new RenewableTwin(spec.id(), new RenewableLimits(l.maxPowerMw(), ramp),
                         realSeries.getOrDefault(spec.id(), PvGenerator.availablePowerMw(weather, PvSystem.typical(l.maxPowerMw(), 30, 180))),
                         outages, noise, start, twinSeed);
