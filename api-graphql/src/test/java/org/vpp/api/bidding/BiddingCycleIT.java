@@ -34,6 +34,7 @@ import org.vpp.api.support.TestDatabase;
 import org.vpp.messages.bid.BidId;
 import org.vpp.query.content.ContentStore;
 import org.vpp.sagas.bidding.BiddingMarket;
+import org.vpp.sagas.dispatch.DispatchSaga;
 import org.vpp.sagas.clock.ProcessDriver;
 import org.vpp.sagas.port.PriceHistory;
 import tools.jackson.databind.JsonNode;
@@ -197,8 +198,14 @@ class BiddingCycleIT {
                 assertThat(types(jdbc, bid)).as("one cycle for %s", bid).filteredOn("BiddingCycleOpened"::equals).hasSize(1);
                 assertThat(types(jdbc, bid)).filteredOn("BidSubmitted"::equals).hasSize(1);
             }
-            assertThat(deadlines(jdbc)).as("every deadline fired or was cancelled").isZero();
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM saga_entry", Integer.class)).as("both sagas ended").isZero();
+            assertThat(deadlines(jdbc)).as("every deadline of the cycles fired or was cancelled").isZero();
+            // What cleared is now a dispatch, which runs on deadlines of its own.
+            boolean dispatched = !"BidRejected".equals(types(jdbc, first).get(5));
+            assertThat(dispatchSteps(jdbc)).as("the first bid's dispatch waits for its first slot").isEqualTo(dispatched ? 1 : 0);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM saga_entry WHERE saga_type LIKE '%BiddingCycleSaga'",
+                    Integer.class)).as("both cycles' sagas ended").isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM saga_entry WHERE saga_type LIKE '%DispatchSaga'",
+                    Integer.class)).as("the dispatch's saga runs").isEqualTo(dispatched ? 1 : 0);
         }
     }
 
@@ -371,8 +378,16 @@ class BiddingCycleIT {
         return JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
     }
 
+    /** The bidding cycles' deadlines (a dispatch's steps are deadlines too, counted apart). */
     private static long deadlines(JdbcTemplate jdbc) {
-        Long n = jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks", Long.class);
+        Long n = jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE position(?::bytea in task_data) = 0",
+                Long.class, DispatchSaga.STEP_DEADLINE);
+        return n == null ? 0 : n;
+    }
+
+    private static long dispatchSteps(JdbcTemplate jdbc) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE position(?::bytea in task_data) > 0",
+                Long.class, DispatchSaga.STEP_DEADLINE);
         return n == null ? 0 : n;
     }
 

@@ -46,7 +46,7 @@ class SimulatedDayIT extends ApiIT {
         assertThat(specs).extracting(s -> s.kind().name()).contains("BATTERY", "PV", "WIND", "LOAD", "GENERATOR", "EV_CHARGER");
         GraphQl g = graphQl();
         Fleet fleet = new Fleet(g);
-        specs.forEach(spec -> fleet.registerOk(registerInput(spec)));
+        specs.forEach(spec -> fleet.registerOk(Fleet.registerInput(spec)));
         Set<String> devices = new HashSet<>();
         specs.stream().filter(s -> !s.kind().isGroup()).forEach(s -> devices.add(s.id()));
 
@@ -118,27 +118,6 @@ class SimulatedDayIT extends ApiIT {
         Long stored = jdbc.queryForObject("SELECT count(*) FROM telemetry_reading WHERE asset_id = ANY (?)", Long.class,
                 (Object) devices.toArray(String[]::new));
         assertThat(stored).isEqualTo(96L * 15 * devices.size());
-    }
-
-    /** The registerAsset input an operator would send for this spec: only what applies (null limits are left out). */
-    private static Map<String, Object> registerInput(AssetSpec spec) {
-        Map<String, Object> input = new java.util.LinkedHashMap<>();
-        input.put("id", spec.id());
-        input.put("kind", spec.kind().name());
-        input.put("name", spec.name());
-        spec.parentId().ifPresent(p -> input.put("parentId", p));
-        input.put("location", Map.of("latitude", spec.latitudeDeg(), "longitude", spec.longitudeDeg()));
-        Map<String, Object> limits = new java.util.LinkedHashMap<>();
-        for (var component : org.vpp.kernel.TechnicalLimits.class.getRecordComponents()) {
-            try {
-                Object value = component.getAccessor().invoke(spec.limits());
-                if (value != null) limits.put(component.getName(), value);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        if (!limits.isEmpty()) input.put("limits", limits);
-        return input;
     }
 
     /** The twins' readings as a meter gateway would send them: one NDJSON request, answered 200 or 422. */

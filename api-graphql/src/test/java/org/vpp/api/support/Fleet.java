@@ -108,4 +108,26 @@ public final class Fleet {
         m.put("available", available);
         return m;
     }
+
+    /** The registerAsset input an operator would send for this spec: only what applies (null limits are left out). */
+    public static Map<String, Object> registerInput(org.vpp.simulator.demo.AssetSpec spec) {
+        Map<String, Object> input = new java.util.LinkedHashMap<>();
+        input.put("id", spec.id());
+        input.put("kind", spec.kind().name());
+        input.put("name", spec.name());
+        spec.parentId().ifPresent(p -> input.put("parentId", p));
+        input.put("location", Map.of("latitude", spec.latitudeDeg(), "longitude", spec.longitudeDeg()));
+        Map<String, Object> limits = new java.util.LinkedHashMap<>();
+        for (var component : org.vpp.kernel.TechnicalLimits.class.getRecordComponents()) {
+            try {
+                Object value = component.getAccessor().invoke(spec.limits());
+                if (value != null) limits.put(component.getName(), value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (!limits.isEmpty()) input.put("limits", limits);
+        return input;
+    }
+
 }
