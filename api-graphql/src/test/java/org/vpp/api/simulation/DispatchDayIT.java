@@ -202,10 +202,16 @@ class DispatchDayIT {
         }
         assertThat(settled.revenueEur()).as("revenue at the clearing price for the delivered energy").isEqualByComparingTo(revenue);
         assertThat(settled.imbalanceEur()).as("deviations at the imbalance price").isEqualByComparingTo(imbalance);
-        var day1 = graphQl().ok("{ settlements(day: \"" + day + "\") { totals { revenueEur imbalanceEur }"
-                + " nodes { nodeId totalEur } } }");
+        String settlements = "{ settlements(day: \"" + day + "\") { totals { revenueEur imbalanceEur } nodes { nodeId totalEur } } }";
+        Awaitility.await("the day's settlement shown").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> GraphQl.value(graphQl().ok(settlements), "settlements.totals.revenueEur") != null);
+        var day1 = graphQl().ok(settlements);
         assertThat((String) GraphQl.value(day1, "settlements.totals.revenueEur")).isEqualTo(revenue.setScale(2).toPlainString());
         assertThat((String) GraphQl.value(day1, "settlements.totals.imbalanceEur")).isEqualTo(imbalance.setScale(2).toPlainString());
+        List<Map<String, Object>> nodes = GraphQl.value(day1, "settlements.nodes");
+        assertThat(nodes).filteredOn(n -> "pf".equals(n.get("nodeId"))).singleElement()
+                .satisfies(n -> assertThat(new BigDecimal((String) n.get("totalEur"))).as("the portfolio carries the day's total")
+                        .isEqualByComparingTo(revenue.add(imbalance)));
 
         manualDispatchIsAllocatedAndDelivered(deliveryEnd);
         stop();
@@ -244,8 +250,9 @@ class DispatchDayIT {
         // After the first quarter-hour (the ramp at 1 MW/min), the battery delivers what it was allocated.
         assertThat(delivered.subList(1, 4)).allSatisfy(d -> assertThat(d.delivered().value()).isCloseTo(total, within(0.05)));
         awaitEvent(id, DispatchSettled.class);
-        String status = GraphQl.value(graphQl().ok("{ dispatch(id: \"" + id + "\") { status } }"), "dispatch.status");
-        assertThat(status).isEqualTo("SETTLED");
+        // The read model follows the events (a tracking processor): the dispatch shows SETTLED once it has caught up.
+        Awaitility.await(id + " shown settled").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> "SETTLED".equals(GraphQl.value(graphQl().ok("{ dispatch(id: \"" + id + "\") { status } }"), "dispatch.status")));
     }
 
     // --- the world ------------------------------------------------------------------------------------------------------

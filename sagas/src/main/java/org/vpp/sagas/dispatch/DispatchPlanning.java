@@ -17,6 +17,8 @@ import org.vpp.kernel.TechnicalLimits;
  * <p>The market may clear less or more than the schedule's net, and a slot it did not clear is 0: the fleet's net must
  * be 0 there. Slot by slot, in order:
  * <ol>
+ *   <li>each battery's planned power is first brought within what the energy it will really have allows
+ *       ({@link Headroom#batteryRange}): earlier slots' moves may have left it fuller or emptier than planned;</li>
  *   <li>the gap is the cleared power less the sum of all devices' planned powers; a gap within 1e-9 MW changes
  *       nothing;</li>
  *   <li>the gap is shared by {@link MeritOrderAllocation} among the controllable devices, each with its {@link Headroom}
@@ -50,6 +52,14 @@ public final class DispatchPlanning {
         double[] unmet = new double[slots];
 
         for (int s = 0; s < slots; s++) {
+            // A battery's planned power must still fit the energy it will really have: earlier moves may have changed it.
+            for (DispatchDevice d : schedulePlan.devices()) {
+                if (!d.kind().isStorage() || !soc.containsKey(d.id()) || !power.containsKey(d.id())) continue;
+                double[] range = Headroom.batteryRange(d, socFraction(d, soc, s), schedulePlan.slotLength());
+                double p = power.get(d.id())[s];
+                double fits = Math.max(range[0], Math.min(range[1], p));
+                if (Math.abs(fits - p) > EPSILON_MW) move(d, power, soc, s, fits - p, hours, slots);
+            }
             double net = 0;
             for (DispatchDevice d : schedulePlan.devices()) net += powerAt(power, d.id(), s);
             double gap = clearedMw[s] - net;
@@ -65,19 +75,7 @@ public final class DispatchPlanning {
             }
             MeritOrderAllocation.Allocation allocation = MeritOrderAllocation.allocate(gap, candidates);
             for (MeritOrderAllocation.Allocated a : allocation.allocations()) {
-                double[] p = power.computeIfAbsent(a.assetId(), id -> new double[slots]);
-                double before = p[s];
-                p[s] += a.powerMw();
-                DispatchDevice device = devices.get(a.assetId());
-                double[] stored = soc.get(a.assetId());
-                if (stored != null && device.kind().isStorage()) {
-                    TechnicalLimits l = device.limits();
-                    double ce = l.chargeEfficiencyOr(1);
-                    double de = l.dischargeEfficiencyOr(1);
-                    double change = BatteryEnergy.storedChangeMwh(p[s] * hours, ce, de)
-                            - BatteryEnergy.storedChangeMwh(before * hours, ce, de);
-                    for (int later = s + 1; later < slots; later++) stored[later] += change;
-                }
+                move(devices.get(a.assetId()), power, soc, s, a.powerMw(), hours, slots);
             }
             unmet[s] = allocation.unmetMw();
         }
@@ -86,6 +84,23 @@ public final class DispatchPlanning {
                 schedulePlan.start(), schedulePlan.slotLength(), slots, schedulePlan.devices(), schedulePlan.groups(),
                 power, schedulePlan.baseMw(), soc, clearedMw.clone());
         return new Followed(followed, unmet);
+    }
+
+    /** Adds {@code deltaMw} to a device's power in a slot; a battery's stored energy at every later slot follows. */
+    private static void move(DispatchDevice device, Map<String, double[]> power, Map<String, double[]> soc, int slot,
+                             double deltaMw, double hours, int slots) {
+        double[] p = power.computeIfAbsent(device.id(), id -> new double[slots]);
+        double before = p[slot];
+        p[slot] += deltaMw;
+        double[] stored = soc.get(device.id());
+        if (stored != null && device.kind().isStorage()) {
+            TechnicalLimits l = device.limits();
+            double ce = l.chargeEfficiencyOr(1);
+            double de = l.dischargeEfficiencyOr(1);
+            double change = BatteryEnergy.storedChangeMwh(p[slot] * hours, ce, de)
+                    - BatteryEnergy.storedChangeMwh(before * hours, ce, de);
+            for (int later = slot + 1; later < stored.length; later++) stored[later] += change;
+        }
     }
 
     /** A battery's planned state of charge (0..1) at a slot's start; null when unknown, which Headroom treats warily. */

@@ -44,18 +44,9 @@ public final class Headroom {
         double down;
         switch (device.kind()) {
             case BATTERY -> {
-                double capacity = l.energyCapacityOr(0);
-                double floor = l.usableSocFloor();
-                double ceiling = l.maxSocOr(1);
-                double dischargeable = soc == null ? 0 : Math.max(0, (soc - floor) * capacity);
-                double chargeable = soc == null ? 0 : Math.max(0, (ceiling - soc) * capacity);
-                double ce = l.chargeEfficiencyOr(1);
-                double de = l.dischargeEfficiencyOr(1);
-                // The most the battery can export (import) over the period, as a mean power.
-                double maxByEnergy = hours <= 0 ? 0 : BatteryEnergy.gridEnergyMwh(-dischargeable, ce, de) / hours;
-                double minByEnergy = hours <= 0 ? 0 : BatteryEnergy.gridEnergyMwh(chargeable, ce, de) / hours;
-                up = Math.min(l.maxPowerOr(0), maxByEnergy) - setpointMw;
-                down = setpointMw - Math.max(l.minPowerOr(0), minByEnergy);
+                double[] range = batteryRange(device, soc, period);
+                up = range[1] - setpointMw;
+                down = setpointMw - range[0];
             }
             case GENERATOR -> {
                 up = l.maxPowerOr(0) - setpointMw;
@@ -70,6 +61,24 @@ public final class Headroom {
             }
         }
         return new Range(clip(down, ramp), clip(up, ramp));
+    }
+
+    /**
+     * The mean powers {@code [min, max]} (MW) a battery can hold for the whole period from a state of charge: its power
+     * limits narrowed by the energy it holds above its usable floor and the room it has below its ceiling, efficiencies
+     * applied. An unknown state of charge allows neither (both 0 where the limits allow 0).
+     */
+    public static double[] batteryRange(DispatchDevice device, Double soc, Duration period) {
+        TechnicalLimits l = device.limits();
+        double hours = period.toNanos() / 3_600_000_000_000.0;
+        double capacity = l.energyCapacityOr(0);
+        double dischargeable = soc == null ? 0 : Math.max(0, (soc - l.usableSocFloor()) * capacity);
+        double chargeable = soc == null ? 0 : Math.max(0, (l.maxSocOr(1) - soc) * capacity);
+        double ce = l.chargeEfficiencyOr(1);
+        double de = l.dischargeEfficiencyOr(1);
+        double maxByEnergy = hours <= 0 ? 0 : BatteryEnergy.gridEnergyMwh(-dischargeable, ce, de) / hours;
+        double minByEnergy = hours <= 0 ? 0 : BatteryEnergy.gridEnergyMwh(chargeable, ce, de) / hours;
+        return new double[] {Math.max(l.minPowerOr(0), minByEnergy), Math.min(l.maxPowerOr(0), maxByEnergy)};
     }
 
     private static double clip(double value, double ramp) {

@@ -64,6 +64,26 @@ class DispatchPlanningTest {
     }
 
     @Test
+    void aBatteryLeftEmptierThanPlannedIsHeldToTheEnergyItHasAndTheGapGoesToTheNextInMerit() {
+        // B: -2..2 MW, 4 MWh, SoC 0..1, efficiencies 1, 5 EUR/MWh, planned 1 then 2 MW from 3 MWh (then 2 MWh).
+        // G: generator 1..5 MW, 50 EUR/MWh, planned 2 and 2. Cleared 4 and 4 (the schedule's net was 3 and 4).
+        // slot 0: gap +1; B (5) has min(2, 3 MWh / 1 h) - 1 = 1 up: B -> 2, so it starts slot 1 with 3 - 2 = 1 MWh.
+        // slot 1: B's planned 2 MW no longer fits its 1 MWh: held to 1 MW; the net is 1 + 2 = 3, a gap of +1 that
+        //         B cannot take (0 up) and G (50) can (5 - 2 = 3): G -> 3. Without the hold B would stay at an
+        //         impossible 2 MW and the slot would look covered.
+        var schedule = DispatchFixtures.marketPlan(HOUR, List.of(battery("B", -2, 2, 4, 0, 1, 1, 5, "S1", "P"),
+                        generator("G", 1, 5, null, 50, "S1", "P")), List.of(),
+                Map.of("B", new double[] {1, 2}, "G", new double[] {2, 2}), Map.of("B", new double[] {3, 2}));
+
+        Followed followed = DispatchPlanning.followClearing(schedule, new double[] {4, 4});
+
+        assertThat(followed.plan().powerMw().get("B")).containsExactly(new double[] {2, 1}, within(1e-9));
+        assertThat(followed.plan().powerMw().get("G")).containsExactly(new double[] {2, 3}, within(1e-9));
+        assertThat(followed.plan().socMwh().get("B")).containsExactly(new double[] {3, 1}, within(1e-9));
+        assertThat(followed.unmetMw()).containsExactly(new double[] {0, 0}, within(1e-9));
+    }
+
+    @Test
     void aBatteryTurnedFromChargingToDischargingMovesItsEnergyThroughBothEfficiencies() {
         // B: -2..2 MW, 10 MWh, SoC 0..1, efficiencies 0.9, planned -1 then 0 MW, 5 then 5.9 MWh stored.
         // Cleared 1 MW in slot 0: a gap of 2; up = min(2, 5 * 0.9 / 1 h = 4.5) - (-1) = 3, so B -> +1 MW.
