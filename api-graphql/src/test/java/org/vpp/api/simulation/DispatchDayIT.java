@@ -209,9 +209,10 @@ class DispatchDayIT {
         assertThat((String) GraphQl.value(day1, "settlements.totals.revenueEur")).isEqualTo(revenue.setScale(2).toPlainString());
         assertThat((String) GraphQl.value(day1, "settlements.totals.imbalanceEur")).isEqualTo(imbalance.setScale(2).toPlainString());
         List<Map<String, Object>> nodes = GraphQl.value(day1, "settlements.nodes");
+        BigDecimal dayTotal = revenue.add(imbalance);
         assertThat(nodes).filteredOn(n -> "pf".equals(n.get("nodeId"))).singleElement()
                 .satisfies(n -> assertThat(new BigDecimal((String) n.get("totalEur"))).as("the portfolio carries the day's total")
-                        .isEqualByComparingTo(revenue.add(imbalance)));
+                        .isEqualByComparingTo(dayTotal));
 
         manualDispatchIsAllocatedAndDelivered(deliveryEnd);
         stop();
@@ -319,8 +320,15 @@ class DispatchDayIT {
             }
             int sent = sendable;
             int measured = measurable;
-            Awaitility.await("dispatch steps due at " + now).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> count(jdbc, dispatch, "SlotDispatched") >= sent && count(jdbc, dispatch, "SlotDelivered") >= measured);
+            try {
+                Awaitility.await("dispatch steps due at " + now).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> count(jdbc, dispatch, "SlotDispatched") >= sent && count(jdbc, dispatch, "SlotDelivered") >= measured);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("at " + now + ": " + count(jdbc, dispatch, "SlotDispatched") + " of " + sent
+                        + " slots sent, " + count(jdbc, dispatch, "SlotDelivered") + " of " + measured + " measured; deadlines: "
+                        + jdbc.queryForList("SELECT task_instance, execution_time, picked, picked_by, consecutive_failures,"
+                        + " last_failure, last_success FROM scheduled_tasks"), e);
+            }
         }
     }
 
