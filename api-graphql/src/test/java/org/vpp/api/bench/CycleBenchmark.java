@@ -40,7 +40,8 @@ import org.vpp.simulator.demo.DemoFleet;
  *       stored by hash); <b>fetch</b> alone is the snapshot, timed apart on the same read model;</li>
  *   <li><b>optimize</b>: inputs fetched → schedule prepared (problem from the stored inputs, LP, Timefold, and above
  *       {@code vpp.bidding.aggregate-above} batteries the per-site aggregation and disaggregation, schedule stored);</li>
- *   <li><b>bid</b>: schedule prepared → submitted (pricing, draft, submission, the exchange's order book).</li>
+ *   <li><b>bid</b>: schedule prepared → submitted (pricing, draft, submission, the exchange's order book);</li>
+ *   <li><b>dispatch</b>: the result's plan, the first slot's send and its measurement (see {@code dispatch}).</li>
  * </ul>
  * Prints figures; asserts nothing. The clock is a stepped test clock; only real time is measured.
  */
@@ -55,7 +56,8 @@ public final class CycleBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20,
                 TestDatabase.external() ? "external PostgreSQL" : "embedded PostgreSQL");
         System.out.println("solver budget " + Duration.parse(budget) + " (vpp.bidding.solver-budget)");
-        System.out.println("devices | batteries | register s | history readings | fetch s | fetch+forecast s | optimize s | bid s | cycle s | gap | notes");
+        System.out.println("devices | batteries | register s | history readings | fetch s | fetch+forecast s | optimize s | bid s | cycle s | gap"
+                + " | plan dispatch s | send slot s | measure slot s | notes");
         for (int devices : sizes) run(devices, budget);
         System.exit(0);
     }
@@ -111,10 +113,64 @@ public final class CycleBenchmark {
                     + " AND payload_type LIKE '%.SchedulePrepared'", byte[].class, bid.value());
             var gapNode = tools.jackson.databind.json.JsonMapper.builder().build().readTree(prepared).get("gapToBound");
             String gap = gapNode == null || gapNode.isNull() ? "n/a" : String.format(Locale.ROOT, "%.3f%%", 100 * gapNode.asDouble());
-            System.out.printf(Locale.ROOT, "%d | %d | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s%n", devices,
+            String dispatch = dispatch(app, clock, market, day, bid, jdbc, specs);
+            System.out.printf(Locale.ROOT, "%d | %d | %.1f | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s%n", devices,
                     batteries, register, readings, fetch, fetched, optimized, bidding, fetched + optimized + bidding, gap,
-                    batteries > 200 ? "aggregated by site" : "device level");
+                    dispatch, batteries > 200 ? "aggregated by site" : "device level");
         }
+    }
+
+    /**
+     * The bid's result and its dispatch: the exchange clears just after gate closure and the saga plans the dispatch
+     * (<b>plan</b>: result recorded → dispatch planned, the schedule made to follow what cleared and stored); then the
+     * first slot's step (<b>send</b>: the clock moved to its send instant → slot dispatched: conditions of every
+     * device, shortfalls, re-dispatch, the outbox) and, after a reading from every device, its measurement
+     * (<b>measure</b>: the clock moved past the slot's grace → slot delivered). Both steps include the deadline table's
+     * poll (at most 0.5 s).
+     */
+    private static String dispatch(ConfigurableApplicationContext app, TestClock clock, BiddingMarket market,
+                                   LocalDate day, BidId bid, JdbcTemplate jdbc, List<AssetSpec> specs) throws Exception {
+        clock.advanceTo(market.gateClosure(day).plus(Duration.ofMinutes(1)));
+        app.getBean(org.vpp.sagas.clock.ProcessDriver.class).runDue().get();
+        String dispatchId = org.vpp.messages.dispatch.DispatchId.forBid(bid).value();
+        Map<String, Long> result = await(jdbc, bid.value(), List.of("BidAccepted", "BidPartiallyAccepted", "BidRejected"));
+        if (result.containsKey("BidRejected") || result.isEmpty()) return "n/a (rejected) | n/a | n/a";
+        long recorded = result.values().iterator().next();
+        Map<String, Long> planned = await(jdbc, dispatchId, List.of("DispatchPlanned"));
+        if (planned.isEmpty()) return "n/a (no dispatch) | n/a | n/a";
+        double plan = (planned.get("DispatchPlanned") - recorded) / 1e9;
+        var settings = app.getBean(org.vpp.sagas.dispatch.DispatchSettings.class);
+        Instant slot = market.rules().deliveryStart(day);
+        clock.advanceTo(slot.minus(settings.sendLead()));
+        long sendAt = System.nanoTime();
+        Map<String, Long> sent = await(jdbc, dispatchId, List.of("SlotDispatched"));
+        double send = sent.isEmpty() ? Double.NaN : (sent.get("SlotDispatched") - sendAt) / 1e9;
+        Instant end = slot.plus(market.rules().slotLength());
+        List<ReadingInput> readings = new ArrayList<>();
+        for (AssetSpec spec : specs) {
+            if (!spec.kind().isGroup()) readings.add(ReadingInput.of(spec.id(), end, 0.0, spec.kind() == AssetKind.BATTERY ? 0.5 : null, true));
+        }
+        clock.advanceTo(end);
+        ingest(app.getBean(TelemetryIngestion.class), readings);
+        clock.advanceTo(end.plus(settings.measureGrace()));
+        long measureAt = System.nanoTime();
+        Map<String, Long> measured = await(jdbc, dispatchId, List.of("SlotDelivered"));
+        double measure = measured.isEmpty() ? Double.NaN : (measured.get("SlotDelivered") - measureAt) / 1e9;
+        return String.format(Locale.ROOT, "%.2f | %.2f | %.2f", plan, send, measure);
+    }
+
+    /** The real instant (nanoTime) the first of {@code types} appears for the aggregate; empty after two minutes. */
+    private static Map<String, Long> await(JdbcTemplate jdbc, String aggregate, List<String> types) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String type : jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
+                    + " ORDER BY sequence_number", String.class, aggregate)) {
+                String simple = type.substring(type.lastIndexOf('.') + 1);
+                if (types.contains(simple)) return Map.of(simple, System.nanoTime());
+            }
+            Thread.sleep(2);
+        }
+        return Map.of();
     }
 
     /** A day of hourly readings for every PV, wind and load device, and a state of charge for every battery. */

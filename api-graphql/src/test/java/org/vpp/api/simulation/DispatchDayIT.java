@@ -324,6 +324,11 @@ class DispatchDayIT {
                 Awaitility.await("dispatch steps due at " + now).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                         .until(() -> count(jdbc, dispatch, "SlotDispatched") >= sent && count(jdbc, dispatch, "SlotDelivered") >= measured);
             } catch (org.awaitility.core.ConditionTimeoutException e) {
+                Thread.getAllStackTraces().forEach((t, stack) -> {
+                    StringBuilder b = new StringBuilder("THREAD " + t.getName() + " " + t.getState() + "\n");
+                    for (StackTraceElement el : stack) b.append("    at ").append(el).append('\n');
+                    System.out.println(b);
+                });
                 throw new AssertionError("at " + now + ": " + count(jdbc, dispatch, "SlotDispatched") + " of " + sent
                         + " slots sent, " + count(jdbc, dispatch, "SlotDelivered") + " of " + measured + " measured; deadlines: "
                         + jdbc.queryForList("SELECT task_instance, execution_time, picked, picked_by, consecutive_failures,"
