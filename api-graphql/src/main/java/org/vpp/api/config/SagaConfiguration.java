@@ -37,7 +37,8 @@ import org.vpp.sagas.dispatch.DispatchSaga;
  *       no getters);</li>
  *   <li><b>persistent deadlines</b>: Axon's {@link DbSchedulerDeadlineManager} on db-scheduler, on the application's
  *       PostgreSQL (table {@code scheduled_tasks}), so a deadline survives a restart. db-scheduler reads time from the
- *       application clock: a deadline at a simulated instant fires when the simulated clock gets there, and tests
+ *       application clock ({@link SchedulerClock}: moving on in real time while that clock stands still, or its poll
+ *       would wait forever): a deadline at a simulated instant fires when the simulated clock gets there, and tests
  *       that step their clock see deadlines fire as they step. Its writes join the transaction of the saga that
  *       schedules or cancels (the data source is transaction-aware), so a rolled-back step leaves no deadline.</li>
  * </ul>
@@ -78,7 +79,7 @@ public class SagaConfiguration {
     public Scheduler deadlineScheduler(DataSource dataSource, InstantSource clock, ApplicationContext context) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource),
                         DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class)))
-                .clock(clock::instant)
+                .clock(new SchedulerClock(clock))
                 .pollingInterval(POLL_EVERY)
                 .enableImmediateExecution()
                 .threads(2)
