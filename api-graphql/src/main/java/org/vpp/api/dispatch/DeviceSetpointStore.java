@@ -113,7 +113,7 @@ public class DeviceSetpointStore implements Devices {
      * the slot counts until then, as the devices follow it until then.
      */
     @Override
-    public double manualDeltas(Instant slotStart, Instant slotEnd) {
+    public Map<String, Double> manualDeltas(Instant slotStart, Instant slotEnd) {
         if (!slotEnd.isAfter(slotStart)) {
             throw new IllegalArgumentException("slot end " + slotEnd + " must be after its start " + slotStart);
         }
@@ -122,13 +122,15 @@ public class DeviceSetpointStore implements Devices {
                 WHERE mode = 'MANUAL' AND slot_end > ? AND slot_start < ? AND (withdrawn_from IS NULL OR withdrawn_from > ?)""",
                 DeviceSetpointStore::row, utc(slotStart), utc(slotEnd), utc(slotStart));
         double slotNanos = Duration.between(slotStart, slotEnd).toNanos();
-        double sum = 0;
+        Map<String, Double> deltas = new java.util.TreeMap<>();
         for (SentSetpoint row : rows) {
             Instant from = latest(row.slotStart(), slotStart);
             Instant until = earliest(earliest(row.slotEnd(), slotEnd), row.withdrawnFrom() == null ? slotEnd : row.withdrawnFrom());
-            if (until.isAfter(from)) sum += row.setpointMw() * Duration.between(from, until).toNanos() / slotNanos;
+            if (until.isAfter(from)) {
+                deltas.merge(row.assetId(), row.setpointMw() * Duration.between(from, until).toNanos() / slotNanos, Double::sum);
+            }
         }
-        return sum;
+        return deltas;
     }
 
     /**

@@ -137,9 +137,15 @@ class DeviceSetpointStoreIT extends ApiIT {
         devices.withdraw(cancelled, start);                         // at the slot's start: not applied at all
         devices.withdraw(lateCancel, start.plus(Duration.ofMinutes(5))); // a third of the slot
 
-        // 1.0 + 0.5 + 0.25 = 1.75 in force all slot long, and 3.0 for 5 of its 15 minutes = 1.0.
-        assertThat(devices.manualDeltas(start, end)).isCloseTo(2.75, within(1e-9));
-        assertThat(devices.manualDeltas(end, slot(42))).isZero();
+        // bat-1: 1.0 + 0.25 all slot long; bat-2: 0.5; gen-1 withdrawn at the start: nothing; gen-2: 3.0 for 5 of
+        // the slot's 15 minutes = 1.0. Together 2.75.
+        var deltas = devices.manualDeltas(start, end);
+        assertThat(deltas).containsOnlyKeys(id("bat-1"), id("bat-2"), id("gen-2"));
+        assertThat(deltas.get(id("bat-1"))).isCloseTo(1.25, within(1e-9));
+        assertThat(deltas.get(id("bat-2"))).isCloseTo(0.5, within(1e-9));
+        assertThat(deltas.get(id("gen-2"))).isCloseTo(1.0, within(1e-9));
+        assertThat(deltas.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(2.75, within(1e-9));
+        assertThat(devices.manualDeltas(end, slot(42))).isEmpty();
     }
 
     @Test

@@ -220,11 +220,20 @@ public class DispatchSaga {
         List<String> ids = kind == DispatchKind.MARKET
                 ? dispatchPlan.devices().stream().map(DispatchDevice::id).toList()
                 : List.copyOf(sent.keySet());
-        double manualDeltas = kind == DispatchKind.MARKET ? devices.manualDeltas(from, to) : 0;
-        DeliveryMeasurement.Measured measured = DeliveryMeasurement.measure(dispatchPlan, slot, sent,
+        // A market dispatch's devices also follow the manual deltas of the slot: what is expected of each is both, and
+        // the deltas' total is another dispatch's delivery (the perimeter correction).
+        Map<String, Double> expected = new LinkedHashMap<>(sent);
+        double manualDeltas = 0;
+        if (kind == DispatchKind.MARKET) {
+            for (Map.Entry<String, Double> delta : devices.manualDeltas(from, to).entrySet()) {
+                expected.merge(delta.getKey(), delta.getValue(), Double::sum);
+                manualDeltas += delta.getValue();
+            }
+        }
+        DeliveryMeasurement.Measured measured = DeliveryMeasurement.measure(dispatchPlan, slot, expected,
                 devices.metered(ids, from, to), manualDeltas, settings.maxCauses());
         ContentReference reference = contents.store(MEASUREMENT, new SlotMeasurement(from, dispatchPlan.targetMw()[slot],
-                measured.deliveredMw(), measured.perAssetMw(), sent), now);
+                measured.deliveredMw(), measured.perAssetMw(), expected), now);
         measurements.add(reference);
         commands.sendAndWait(new RecordSlotDelivery(dispatchId, now, from, Megawatts.of(measured.deliveredMw()),
                 measured.causes(), reference, measured.readings(), measured.devicesWithoutReadings()));

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One slot of a dispatch as measured, stored as content and read again at settlement: the target and what was
  * delivered at the dispatch's node, and per device its metered mean power (for a manual dispatch: above its base)
- * and the setpoint it was sent (absolute, or the delta for a manual dispatch).
+ * and what it was sent to deliver: for a market dispatch its setpoint plus any manual delta it followed in the slot,
+ * for a manual dispatch its delta.
  */
 public record SlotMeasurement(Instant start, double targetMw, double deliveredMw, Map<String, Double> perAssetMw,
                               Map<String, Double> sentMw) {

@@ -28,8 +28,11 @@ public interface Devices {
     /** No setpoint of the dispatch applies from {@code from} on; the devices return to what else applies. Idempotent. */
     void withdraw(DispatchId dispatch, Instant from);
 
-    /** The sum of the manual deltas that apply in a slot (over every manual dispatch not withdrawn), MW. */
-    double manualDeltas(Instant slotStart, Instant slotEnd);
+    /**
+     * Per device, the manual deltas that apply in a slot (over every manual dispatch not withdrawn; a delta withdrawn
+     * within the slot counts for the part of the slot it was in force), MW; devices without one are absent.
+     */
+    Map<String, Double> manualDeltas(Instant slotStart, Instant slotEnd);
 
     /** The registry status and newest reading of each device at {@code now}. */
     Map<String, DeviceCondition> conditions(Collection<String> assetIds, Instant now);

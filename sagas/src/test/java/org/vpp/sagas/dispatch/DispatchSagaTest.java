@@ -158,6 +158,25 @@ class DispatchSagaTest {
         assertThat(stored.perAssetMw()).containsEntry("bat-1", 0.9);
     }
 
+    @Test
+    void aManualDeltaOnTopOfAMarketSetpointIsAnotherDispatchsDeliveryNotADeviation() throws Exception {
+        // An operator's dispatch adds 0.5 MW to bat-1 in slot 1: it meters 1.5 = its 1 MW setpoint + 0.5. The market
+        // dispatch expects 1.5 of it, and delivered 1.5 + 0.5 - 0.5 - 0.5 (the delta, a perimeter correction) = 1.0,
+        // its target: no deviation, and bat-1 is not named as a cause.
+        devices.metered.put("bat-1", 1.5);
+        devices.manualDeltas.put("bat-1", 0.5);
+        List<Object> commands = new ArrayList<>();
+        fixture.givenCurrentTime(PLANNED_AT).andThenAPublished(planned())
+                .andThenTimeAdvancesTo(S1.minusSeconds(60))
+                .whenTimeAdvancesTo(S2.plus(Duration.ofMinutes(5)))
+                .expectDispatchedCommandsMatching(capture(commands));
+        RecordSlotDelivery delivery = (RecordSlotDelivery) commands.get(1);
+        assertThat(delivery.delivered().value()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(delivery.causes()).extracting(c -> c.assetId()).doesNotContain("bat-1");
+        SlotMeasurement stored = contents.read(delivery.perAsset(), SlotMeasurement.class);
+        assertThat(stored.sentMw()).as("what bat-1 was to deliver: setpoint and delta").containsEntry("bat-1", 1.5);
+    }
+
     // --- completing and settling -----------------------------------------------------------------------------------
 
     @Test

@@ -24,7 +24,7 @@ final class InMemoryDevices implements Devices {
     /** Metered mean power per device, the same for every slot unless a slot has its own. */
     final Map<String, Double> metered = new HashMap<>();
     final Map<Instant, Map<String, Double>> meteredBySlot = new HashMap<>();
-    double manualDeltas;
+    final Map<String, Double> manualDeltas = new HashMap<>();
 
     @Override
     public int send(DispatchId dispatch, DispatchKind mode, Instant slotStart, Instant slotEnd, Map<String, Double> setpointsMw) {
@@ -45,8 +45,8 @@ final class InMemoryDevices implements Devices {
     }
 
     @Override
-    public double manualDeltas(Instant slotStart, Instant slotEnd) {
-        return manualDeltas;
+    public Map<String, Double> manualDeltas(Instant slotStart, Instant slotEnd) {
+        return Map.copyOf(manualDeltas);
     }
 
     @Override
