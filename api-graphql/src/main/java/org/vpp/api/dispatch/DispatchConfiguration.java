@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.vpp.api.bidding.BiddingProperties;
@@ -31,8 +30,8 @@ public class DispatchConfiguration {
     }
 
     @Bean
-    public DispatchPlans dispatchPlans(QueryGateway queries, Contents contents, BiddingProperties bidding) {
-        return new StoredDispatchPlans(queries, contents, bidding.generatorCost());
+    public DispatchPlans dispatchPlans(EventStore events, Contents contents, BiddingProperties bidding) {
+        return new StoredDispatchPlans(events, contents, bidding.generatorCost());
     }
 
     @Bean

@@ -5,18 +5,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.vpp.api.bidding.FleetSnapshot;
 import org.vpp.api.bidding.StoredSchedule;
 import org.vpp.kernel.AssetKind;
 import org.vpp.kernel.BatteryEnergy;
 import org.vpp.kernel.Megawatts;
 import org.vpp.messages.bid.BidId;
-import org.vpp.messages.bid.BidView;
+import org.vpp.messages.bid.BidInputsFetched;
 import org.vpp.messages.bid.ClearedSlot;
 import org.vpp.messages.bid.ContentReference;
-import org.vpp.messages.bid.FindBid;
+import org.vpp.messages.bid.SchedulePrepared;
 import org.vpp.messages.dispatch.DispatchId;
 import org.vpp.messages.dispatch.DispatchKind;
 import org.vpp.messages.dispatch.DispatchSlot;
@@ -29,7 +28,7 @@ import org.vpp.sagas.port.DispatchScopes;
 import org.vpp.sagas.port.DispatchPlans;
 
 /**
- * The {@link DispatchPlans} port over the stored cycle: the bid's schedule on the tree of the bid's own fleet
+ * The {@link DispatchPlans} port over the stored cycle (found from the bid's events): the bid's schedule on the tree of the bid's own fleet
  * snapshot (not the fleet as it is today), translated into a market {@link DispatchPlan} and made to follow what
  * cleared by the pure {@link DispatchPlanning#followClearing}; the plan is stored as content and referenced.
  */
@@ -37,24 +36,32 @@ public class StoredDispatchPlans implements DispatchPlans {
 
     static final String PLAN = "dispatch-plan";
 
-    private final QueryGateway queries;
+    private final EventStore events;
     private final Contents contents;
     private final double generatorCostEurPerMwh;
 
-    public StoredDispatchPlans(QueryGateway queries, Contents contents, double generatorCostEurPerMwh) {
-        this.queries = queries;
+    public StoredDispatchPlans(EventStore events, Contents contents, double generatorCostEurPerMwh) {
+        this.events = events;
         this.contents = contents;
         this.generatorCostEurPerMwh = generatorCostEurPerMwh;
     }
 
     @Override
     public PlanDispatch forBid(BidId bidId, List<ClearedSlot> cleared, Instant at) {
-        BidView bid = queries.query(new FindBid(bidId), ResponseTypes.instanceOf(BidView.class)).join();
-        if (bid == null || bid.inputs() == null || bid.schedule() == null) {
+        // The bid's own events, not its read model: the saga asks as soon as the result is recorded, when a tracking
+        // projection may not have caught up yet.
+        ContentReference snapshot = null;
+        ContentReference scheduleReference = null;
+        for (var it = events.readEvents(bidId.value()); it.hasNext(); ) {
+            Object event = it.next().getPayload();
+            if (event instanceof BidInputsFetched fetched) snapshot = fetched.fleetSnapshot();
+            if (event instanceof SchedulePrepared prepared) scheduleReference = prepared.schedule();
+        }
+        if (snapshot == null || scheduleReference == null) {
             throw new IllegalStateException("bid " + bidId + " has no recorded inputs and schedule to dispatch");
         }
-        FleetSnapshot fleet = contents.read(bid.inputs().fleetSnapshot(), FleetSnapshot.class);
-        StoredSchedule schedule = contents.read(bid.schedule().schedule(), StoredSchedule.class);
+        FleetSnapshot fleet = contents.read(snapshot, FleetSnapshot.class);
+        StoredSchedule schedule = contents.read(scheduleReference, StoredSchedule.class);
         DispatchPlan scheduled = fromSchedule(DispatchId.forBid(bidId), fleet, schedule, generatorCostEurPerMwh);
         if (cleared.size() != scheduled.slotCount()) {
             throw new IllegalStateException("bid " + bidId + " cleared " + cleared.size() + " slots, its schedule has "
