@@ -246,6 +246,32 @@ class BidsIT extends ApiIT {
      * revenue 71 x 0.5 MWh x 61 + 0.125 x 50 - 24 x 0.375 x 25 = 2165.5 + 6.25 - 225 = 1946.75 EUR. A replay of the
      * projection from the first event then rebuilds the same view.
      */
+    /** Found in the demo: a schedule whose LP bound is not positive records no gap, and the projection must take it. */
+    @Test
+    void aScheduleWithoutAnLpBoundShowsNoGapAndTheBidsLaterStepsStillShow() {
+        LocalDate day = firstOpen.plusDays(9);
+        BidId id = market.bidId(day);
+        List<Instant> starts = market.rules().slotStarts(day);
+        Instant t0 = clock.instant();
+        commands.sendAndWait(market.open(day, t0));
+        commands.sendAndWait(new RecordBidInputs(id, at(t0, 1), ContentReference.of("fleet-snapshot/" + id, HASH_A), 3,
+                new ForecastReference(new ForecastId("price:DE-LU@" + t0), "seasonal-naive", HASH_B, true),
+                ContentReference.of("device-forecasts/" + id, HASH_C),
+                perSlot(starts, i -> new SlotFlexibility(starts.get(i), Megawatts.of(1), Megawatts.of(1)))));
+        commands.sendAndWait(new RecordSchedule(id, at(t0, 2), ContentReference.of("schedule/" + id, HASH_D),
+                perSlot(starts, i -> new PlannedSlot(starts.get(i), Megawatts.ZERO)), "0hard/0soft", 0.0, null,
+                new SolverSettings("timefold+lp", Duration.ofSeconds(4), 42L, Map.of())));
+        commands.sendAndWait(new DraftBid(id, at(t0, 3), perSlot(starts, i -> new BidSlot(starts.get(i), Megawatts.ZERO,
+                EurPerMwh.of(50))), "nothing to offer"));
+
+        Map<String, Object> bid = eventually(() -> find(id.value()), b -> b != null && "DRAFTED".equals(b.get("status")),
+                "the draft after a schedule without a bound");
+        assertThat(map(bid, "schedule")).containsEntry("gapToBound", null);
+        assertThat(list(bid, "history")).extracting(h -> h.get("detail")).anySatisfy(d -> assertThat((String) d).contains("no bound"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = 'bids'", Long.class))
+                .as("nothing parked").isZero();
+    }
+
     @Test
     void aWholeCycleShowsSlotsResultsHistoryAndTotals() {
         LocalDate day = firstOpen.plusDays(5);

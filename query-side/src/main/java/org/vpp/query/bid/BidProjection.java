@@ -187,7 +187,9 @@ public class BidProjection {
      * version and update time, unless the row is already there. True when it moved, i.e. the event is new here.
      */
     private boolean advance(BidEvent e, long seq, String assignments, Object... values) {
-        List<Object> args = new ArrayList<>(List.of(values));
+        // Arrays.asList, not List.of: a value may be null (a schedule without an LP bound has no gap), and List.of's
+        // NullPointerException parked such an event in the dead-letter queue, with the bid's later events behind it.
+        List<Object> args = new ArrayList<>(java.util.Arrays.asList(values));
         StringBuilder set = new StringBuilder(assignments == null ? "" : assignments + ", ");
         Optional<BidStatus> status = BidTimeline.statusAfter(e);
         if (status.isPresent()) {
