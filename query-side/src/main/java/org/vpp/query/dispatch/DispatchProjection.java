@@ -200,7 +200,7 @@ public class DispatchProjection {
                 String.class, e.dispatchId().value(), seq);
         if (before.isEmpty()) return false;
         DispatchStatus status = DispatchTimeline.statusAfter(DispatchStatus.valueOf(before.getFirst()), e);
-        List<Object> args = new ArrayList<>(List.of(values));
+        List<Object> args = new ArrayList<>(java.util.Arrays.asList(values)); // values may be null: not List.of
         args.add(status.name());
         args.add(seq);
         args.add(ts(e.at()));
