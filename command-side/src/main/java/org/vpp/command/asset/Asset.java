@@ -1,15 +1,13 @@
 package org.vpp.command.asset;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.vpp.command.common.Recorder.record;
 
 import java.util.Optional;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.vpp.command.common.Decision;
 import org.vpp.messages.asset.AssetEvent;
 import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.asset.AssetRegistered;
@@ -96,11 +94,5 @@ public class Asset {
         if (!(event instanceof AssetRegistered)) {
             state = state.evolve(event);
         }
-    }
-
-    private static long record(Decision<AssetEvent> decision) {
-        decision.eventsOrThrow().forEach(event -> apply(event));
-        Long version = AggregateLifecycle.getVersion();
-        return version == null ? -1 : version;
     }
 }

@@ -1,15 +1,13 @@
 package org.vpp.command.bid;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.vpp.command.common.Recorder.record;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.vpp.command.common.Decision;
 import org.vpp.messages.bid.AbortBiddingCycle;
 import org.vpp.messages.bid.BidEvent;
 import org.vpp.messages.bid.BidId;
@@ -89,12 +87,5 @@ public class Bid {
         } else {
             state = state.evolve(event);
         }
-    }
-
-    /** Records the decided events and answers the aggregate's version after them, for read-your-writes. */
-    private static long record(Decision<BidEvent> decision) {
-        decision.eventsOrThrow().forEach(event -> apply(event));
-        Long version = AggregateLifecycle.getVersion();
-        return version == null ? -1 : version;
     }
 }

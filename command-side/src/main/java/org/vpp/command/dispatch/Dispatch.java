@@ -1,15 +1,13 @@
 package org.vpp.command.dispatch;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.vpp.command.common.Recorder.record;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.vpp.command.common.Decision;
 import org.vpp.messages.dispatch.CancelDispatch;
 import org.vpp.messages.dispatch.CompleteDispatch;
 import org.vpp.messages.dispatch.DispatchEvent;
@@ -76,11 +74,5 @@ public class Dispatch {
         } else {
             state = state.evolve(event);
         }
-    }
-
-    private static long record(Decision<DispatchEvent> decision) {
-        decision.eventsOrThrow().forEach(event -> apply(event));
-        Long version = AggregateLifecycle.getVersion();
-        return version == null ? -1 : version;
     }
 }
