@@ -21,4 +21,10 @@ public record WeatherSeries(
             }
         }
     }
+
+    /** Slots {@code [from, to)} of every quantity, keeping their timestamps. */
+    public WeatherSeries slice(int from, int to) {
+        return new WeatherSeries(location, ghiWPerM2.slice(from, to), temperatureC.slice(from, to),
+                windSpeedMsAt10m.slice(from, to), cloudCover.slice(from, to));
+    }
 }
