@@ -2,6 +2,9 @@ package org.vpp.simulator.weather;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.random.RandomGenerator;
 import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.series.SeedStreams;
@@ -103,6 +106,38 @@ public final class WeatherForecaster {
                 new TimeSeries(grid.start(), step, temperature),
                 new TimeSeries(grid.start(), step, wind),
                 new TimeSeries(grid.start(), step, cloud));
+    }
+
+    /**
+     * What a day-ahead PV or wind model is trained on: every slot as forecast by the issue at {@code issueTime}
+     * local time on the day before the slot's local day (the day of its start). With noon, the usual time by which
+     * day-ahead bids are prepared, every slot of a day has a lead between 12 and 36 hours (35 or 37 across a
+     * daylight-saving change). Each day is exactly {@link #issued} of its issue.
+     */
+    public static WeatherSeries dayAhead(WeatherSeries actual, LocalTime issueTime, ZoneId zone, long seed) {
+        TimeSeries grid = actual.cloudCover();
+        double[] ghi = new double[grid.size()];
+        double[] temperature = new double[grid.size()];
+        double[] wind = new double[grid.size()];
+        double[] cloud = new double[grid.size()];
+        int from = 0;
+        while (from < grid.size()) {
+            LocalDate day = LocalDate.ofInstant(grid.timeAt(from), zone);
+            Duration toNextDay = Duration.between(grid.start(), day.plusDays(1).atStartOfDay(zone).toInstant());
+            int to = (int) Math.min(grid.size(), Math.ceilDiv(toNextDay.toNanos(), grid.step().toNanos()));
+            Instant issuedAt = day.minusDays(1).atTime(issueTime).atZone(zone).toInstant();
+            WeatherSeries forecast = issued(actual.slice(from, to), issuedAt, seed);
+            System.arraycopy(forecast.ghiWPerM2().values(), 0, ghi, from, to - from);
+            System.arraycopy(forecast.temperatureC().values(), 0, temperature, from, to - from);
+            System.arraycopy(forecast.windSpeedMsAt10m().values(), 0, wind, from, to - from);
+            System.arraycopy(forecast.cloudCover().values(), 0, cloud, from, to - from);
+            from = to;
+        }
+        return new WeatherSeries(actual.location(),
+                new TimeSeries(grid.start(), grid.step(), ghi),
+                new TimeSeries(grid.start(), grid.step(), temperature),
+                new TimeSeries(grid.start(), grid.step(), wind),
+                new TimeSeries(grid.start(), grid.step(), cloud));
     }
 
     /** The first slot that ends after {@code issuedAt}; the slot under way at the issue is already forecast. */

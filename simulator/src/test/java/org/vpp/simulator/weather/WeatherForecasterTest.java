@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.vpp.kernel.ClearSky;
@@ -12,6 +14,7 @@ import org.vpp.kernel.TimeSeries;
 class WeatherForecasterTest {
 
     private static final WeatherSite BERLIN = WeatherSite.of(52.5, 13.4);
+    private static final ZoneId BERLIN_TIME = ZoneId.of("Europe/Berlin");
     private static final Instant YEAR_START = Instant.parse("2025-01-01T00:00:00Z");
     private static final int SLOTS_PER_HOUR = 4;
     private static final int DAYS = 365;
@@ -92,6 +95,36 @@ class WeatherForecasterTest {
     }
 
     @Test
+    void dayAheadGhiIsOffByAboutAThirdOfTheMeanDaytimeGhi() {
+        Verification dayAhead = verify(dayAheadAtNoon(), YEAR, Quantity.GHI);
+
+        // Lorenz et al. (2009): about 35 % at single German stations.
+        assertThat(dayAhead.rmse() / dayAhead.meanActual()).isBetween(0.20, 0.40);
+    }
+
+    @Test
+    void dayAheadWindIsOffByOneAndAHalfToTwoMetresPerSecondAndTemperatureByOneAndAHalfDegrees() {
+        WeatherSeries dayAhead = dayAheadAtNoon();
+
+        assertThat(verify(dayAhead, YEAR, Quantity.WIND).rmse()).isBetween(1.5, 2.0);
+        assertThat(verify(dayAhead, YEAR, Quantity.TEMPERATURE).rmse()).isBetween(1.2, 1.9);
+    }
+
+    @Test
+    void dayAheadIsTheNoonIssueOfTheDayBeforeAcrossTheSpringClockChange() {
+        WeatherSeries dayAhead = dayAheadAtNoon();
+        // 2025-03-30 in Berlin has 23 hours: it starts at 23:00 UTC on the 29th and ends at 22:00 UTC on the 30th.
+        int dayStart = slotAt(Instant.parse("2025-03-29T23:00:00Z"));
+        int dayEnd = slotAt(Instant.parse("2025-03-30T22:00:00Z"));
+        WeatherSeries issuedSaturdayNoon = WeatherForecaster.issued(YEAR, Instant.parse("2025-03-29T11:00:00Z"), SEED);
+
+        assertThat(dayAhead.slice(dayStart, dayEnd)).isEqualTo(issuedSaturdayNoon.slice(dayStart, dayEnd));
+        assertThat(dayAhead.slice(dayEnd, dayEnd + 4)).isNotEqualTo(issuedSaturdayNoon.slice(dayEnd, dayEnd + 4));
+        assertThat(dayAhead.slice(dayStart - 4, dayStart))
+                .isNotEqualTo(issuedSaturdayNoon.slice(dayStart - 4, dayStart));
+    }
+
+    @Test
     void nightStaysDarkAndDaylightStaysLit() {
         WeatherSeries forecast = WeatherForecaster.issued(YEAR, YEAR_START, SEED);
 
@@ -114,6 +147,10 @@ class WeatherForecasterTest {
         assertThat(yearAhead.cloudCover().max()).isLessThanOrEqualTo(1);
     }
 
+    private static WeatherSeries dayAheadAtNoon() {
+        return WeatherForecaster.dayAhead(YEAR, LocalTime.NOON, BERLIN_TIME, SEED);
+    }
+
     /** Forecast minus actual temperature over the first two days after {@code issue}, by lead. */
     private static double[] temperatureErrorsByLead(WeatherSeries week, Instant issue, long seed) {
         int first = week.temperatureC().indexOf(issue).orElseThrow();
@@ -132,6 +169,10 @@ class WeatherForecasterTest {
             largest = Math.max(largest, Math.abs(a[i] - b[i]));
         }
         return largest;
+    }
+
+    private static int slotAt(Instant at) {
+        return YEAR.ghiWPerM2().indexOf(at).orElseThrow();
     }
 
     /**
