@@ -7,22 +7,29 @@ import java.util.Arrays;
 import java.util.List;
 import org.vpp.bench.forecast.BenchmarkSource;
 import org.vpp.bench.forecast.CsvSources;
+import org.vpp.bench.forecast.HeldOutWindow;
 import org.vpp.bench.forecast.Report;
 import org.vpp.bench.forecast.SimulatorSources;
 import org.vpp.bench.forecast.SourceBenchmark;
+import org.vpp.bench.forecast.SourceRun;
 import org.vpp.forecast.validation.CvConfig;
 
 /**
- * {@code ./vpp bench forecast [[kind[@lat,lon]:]file.csv ...]}: model selection on the simulator's PV, wind,
- * load and price series (8 weeks of quarter-hours, seed 42) and on any CSV series given, printing each model
- * family's cross-validation errors, the selected model's gain over seasonal naive on held-out days, and timings.
+ * {@code ./vpp bench forecast [[kind[@lat,lon]:]file.csv ...]}: model selection on the simulator's PV, wind, load
+ * and price series (a year and more of quarter-hours, seed 42) and on any CSV series given. For each series, two
+ * held-out weeks in different seasons, each after {@value #TRAINING_DAYS} training days: the selection (with every
+ * finalist's tuning and selection-window errors), the held-out gain over the better seasonal naive forecast and
+ * over persistence against the issue's targets, the P10-P90 coverage, and the optimism of the selection now and
+ * as it was before.
  */
 public final class ForecastBenchmark {
 
-    private static final Instant START = Instant.parse("2025-04-07T00:00:00Z");
+    private static final Instant START = Instant.parse("2024-10-07T00:00:00Z");
     private static final Duration QUARTER_HOUR = Duration.ofMinutes(15);
-    private static final int DAYS = 56;
+    private static final int DAYS = 400;
     private static final long SEED = 42;
+    private static final int TRAINING_DAYS = 56;
+    private static final int HELD_OUT_DAYS = 7;
 
     private ForecastBenchmark() {
     }
@@ -31,13 +38,19 @@ public final class ForecastBenchmark {
         List<BenchmarkSource> sources = new ArrayList<>(SimulatorSources.generate(START, QUARTER_HOUR, DAYS * 96, SEED));
         Arrays.stream(args).map(CsvSources::parse).forEach(sources::add);
         CvConfig config = CvConfig.DEFAULT;
-        System.out.printf("forecast benchmark: %d sources, %d folds, selection by %s, search budget %s per source, "
-                        + "%d cores, JDK %s%n", sources.size(), config.folds(), config.metric(), config.searchBudget(),
-                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.out.printf("forecast benchmark: %d sources, %d folds (last %d select), selection by %s, search budget %s "
+                        + "per source, %d cores, JDK %s%n", sources.size(), config.folds(), config.selectionFolds(),
+                config.metric(), config.searchBudget(), Runtime.getRuntime().availableProcessors(), Runtime.version());
         long started = System.nanoTime();
+        List<SourceRun> runs = new ArrayList<>();
         for (BenchmarkSource source : sources) {
-            Report.print(SourceBenchmark.run(source, config), System.out);
+            for (HeldOutWindow window : HeldOutWindow.pick(source.series(), TRAINING_DAYS, HELD_OUT_DAYS, 2)) {
+                SourceRun run = SourceBenchmark.run(source, window, config, true);
+                Report.print(run, System.out);
+                runs.add(run);
+            }
         }
+        Report.summary(runs, System.out);
         System.out.printf("%ntotal %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 }

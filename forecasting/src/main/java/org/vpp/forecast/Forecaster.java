@@ -1,13 +1,16 @@
 package org.vpp.forecast;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.vpp.forecast.model.CandidateModels;
+import org.vpp.forecast.model.PhysicalBounds;
 import org.vpp.forecast.validation.CvConfig;
 import org.vpp.forecast.validation.ModelSelection;
 import org.vpp.forecast.validation.SelectionResult;
 import org.vpp.forecast.value.Forecast;
 import org.vpp.forecast.value.Horizon;
+import org.vpp.forecast.value.QuantileBand;
 import org.vpp.forecast.value.Source;
 import org.vpp.kernel.TimeSeries;
 
@@ -28,8 +31,8 @@ public final class Forecaster {
     public TrainingResult train(Source source, TimeSeries history, Horizon horizon, CvConfig config) {
         SelectionResult selection = ModelSelection.select(
                 CandidateModels.forSource(source, history.step(), horizon), history, horizon, config, nanoTime);
-        return new TrainingResult(new TrainedModelSpec(source, selection.best().model()), horizon,
-                config.maseSeason(), selection);
+        return new TrainingResult(new TrainedModelSpec(source, selection.best().model(),
+                Optional.of(selection.quantiles())), horizon, config.maseSeason(), selection);
     }
 
     /**
@@ -42,6 +45,8 @@ public final class Forecaster {
                     + ", after the forecast's issue instant " + issuedAt);
         }
         double[] values = spec.model().fit(history).predict(horizon.steps());
-        return new Forecast(issuedAt, history.end(), history.step(), values, spec.name(), spec.parameters());
+        Optional<QuantileBand> band = spec.quantiles().map(quantiles -> quantiles.around(values)
+                .bounded(level -> PhysicalBounds.clip(spec.source(), history.end(), history.step(), level)));
+        return new Forecast(issuedAt, history.end(), history.step(), values, spec.name(), spec.parameters(), band);
     }
 }

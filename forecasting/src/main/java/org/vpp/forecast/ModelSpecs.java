@@ -8,11 +8,14 @@ import java.util.Optional;
 
 import org.vpp.forecast.TrainedModelSpec;
 import org.vpp.forecast.model.ForecastModel;
+import org.vpp.forecast.model.GradientBoosting;
 import org.vpp.forecast.model.HoltWinters;
+import org.vpp.forecast.model.MedianCombination;
 import org.vpp.forecast.model.LagRegression;
 import org.vpp.forecast.model.Persistence;
 import org.vpp.forecast.model.PhysicalBounds;
 import org.vpp.forecast.model.SeasonalNaive;
+import org.vpp.forecast.validation.ResidualQuantiles;
 import org.vpp.forecast.value.Season;
 import org.vpp.forecast.value.Source;
 
@@ -26,7 +29,17 @@ public final class ModelSpecs {
     }
 
     public static TrainedModelSpec rebuild(Source source, String name, Map<String, String> p) {
-        ForecastModel model = switch (name) {
+        return new TrainedModelSpec(source, PhysicalBounds.around(model(source, name, p), source));
+    }
+
+    /** The same, with the residual quantiles recorded beside the model. */
+    public static TrainedModelSpec rebuild(Source source, String name, Map<String, String> p,
+                                           Optional<ResidualQuantiles> quantiles) {
+        return new TrainedModelSpec(source, PhysicalBounds.around(model(source, name, p), source), quantiles);
+    }
+
+    private static ForecastModel model(Source source, String name, Map<String, String> p) {
+        return switch (name) {
             case SeasonalNaive.NAME -> new SeasonalNaive(Season.valueOf(p.get("season")));
             case Persistence.NAME -> new Persistence();
             case HoltWinters.NAME -> new HoltWinters(number(p, "alpha"), number(p, "beta"), number(p, "gamma"),
@@ -36,9 +49,16 @@ public final class ModelSpecs {
                     ZoneId.of(p.get("zone")),
                     Boolean.parseBoolean(p.get("clearSky")) ? source.site() : Optional.empty(),
                     number(p, "ridge"));
+            case GradientBoosting.NAME -> new GradientBoosting(
+                    Arrays.stream(p.get("lags").split(",")).map(Duration::parse).toList(),
+                    ZoneId.of(p.get("zone")),
+                    Boolean.parseBoolean(p.get("clearSky")) ? source.site() : Optional.empty(),
+                    Boolean.parseBoolean(p.get("weather")) ? source.weather() : Optional.empty(),
+                    (int) number(p, "depth"), number(p, "learningRate"), (int) number(p, "rounds"));
+            case MedianCombination.NAME -> new MedianCombination(MedianCombination.memberSpecs(p).stream()
+                    .map(member -> model(source, member.getKey(), member.getValue())).toList());
             default -> throw new IllegalArgumentException("unknown model family " + name);
         };
-        return new TrainedModelSpec(source, PhysicalBounds.around(model, source));
     }
 
     private static double number(Map<String, String> parameters, String key) {

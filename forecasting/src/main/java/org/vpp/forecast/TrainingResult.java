@@ -2,7 +2,6 @@ package org.vpp.forecast;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.vpp.forecast.model.SeasonalNaive;
 import org.vpp.forecast.validation.CandidateScore;
 import org.vpp.forecast.validation.SelectionResult;
 import org.vpp.forecast.value.Horizon;
@@ -18,20 +17,13 @@ public record TrainingResult(TrainedModelSpec selected, Horizon horizon, Season 
         Objects.requireNonNull(selection, "selection");
     }
 
-    /** The seasonal naive candidate with the season that scales MASE: the baseline to beat. */
+    /** The better of the daily and weekly seasonal naive forecasts on the selection window: the baseline to beat. */
     public Optional<CandidateScore> baseline() {
-        return selection.scored().stream()
-                .filter(candidate -> candidate.model().name().equals(SeasonalNaive.NAME)
-                        && candidate.parameters().get("season").equals(maseSeason.name()))
-                .findFirst();
+        return Optional.of(selection.baseline());
     }
 
-    /** How much lower the selected model's error is than the baseline's, in percent of the baseline's. */
+    /** How much lower the selected model's error is than the baseline's on the selection window, in percent. */
     public Optional<Double> improvementOverBaselinePercent() {
-        return baseline().map(baseline -> {
-            double reference = selection.metric().of(baseline.mean());
-            double achieved = selection.metric().of(selection.best().mean());
-            return 100 * (reference - achieved) / reference;
-        });
+        return Optional.of(selection.gainOverBaselinePercent());
     }
 }

@@ -65,7 +65,16 @@ class ForecasterTest {
         assertThat(forecast.issuedAt()).isEqualTo(history.end().plusSeconds(60));
         assertThat(forecast.model()).isEqualTo(result.selected().name());
         assertThat(forecast.parameters()).isEqualTo(result.selected().parameters());
-        assertThat(result.selection().scored()).allSatisfy(candidate -> assertThat(candidate.folds()).hasSize(2));
+        assertThat(result.selection().scored()).as("the first fold tunes, the second selects")
+                .allSatisfy(candidate -> assertThat(candidate.folds()).hasSize(1));
+        assertThat(result.selection().best().folds()).hasSize(1);
+        assertThat(forecast.band()).as("a band from the residuals").hasValueSatisfying(band -> {
+            assertThat(band.size()).isEqualTo(96);
+            for (int k = 0; k < 96; k++) {
+                assertThat(band.p10()[k]).isLessThanOrEqualTo(band.p50()[k]);
+                assertThat(band.p50()[k]).isLessThanOrEqualTo(band.p90()[k]);
+            }
+        });
     }
 
     @Test

@@ -13,7 +13,11 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import org.vpp.api.graphql.BadArgumentException;
+import org.vpp.messages.forecast.CandidateMetrics;
+import org.vpp.messages.forecast.CrossValidationSummary;
 import org.vpp.messages.forecast.FindForecast;
+import org.vpp.messages.forecast.FindForecastEvaluations;
+import org.vpp.messages.forecast.ForecastEvaluationView;
 import org.vpp.messages.forecast.FindForecastModels;
 import org.vpp.messages.forecast.FindForecastSource;
 import org.vpp.messages.forecast.FindForecastSources;
@@ -55,6 +59,29 @@ public class ForecastQueryController {
     }
 
     @QueryMapping
+    public List<ForecastEvaluationView> forecastEvaluations(@Argument String sourceId, @Argument Integer last) {
+        ForecastSourceId id = sourceId(sourceId);
+        int limit = last == null ? 30 : last;
+        if (limit < 1 || limit > FindForecastEvaluations.MAX_LIMIT) {
+            throw new BadArgumentException("last", "must be between 1 and " + FindForecastEvaluations.MAX_LIMIT
+                    + ", was " + limit);
+        }
+        requireKnown(id);
+        return queries.query(new FindForecastEvaluations(id, limit),
+                ResponseTypes.multipleInstancesOf(ForecastEvaluationView.class)).join();
+    }
+
+    @SchemaMapping(typeName = "ForecastEvaluation", field = "forecastId")
+    public String forecastId(ForecastEvaluationView evaluation) {
+        return evaluation.forecastId().value();
+    }
+
+    @SchemaMapping(typeName = "CrossValidation", field = "baselineParameters")
+    public List<ModelParameter> parameters(CrossValidationSummary validation) {
+        return parameters(validation.baselineParameters());
+    }
+
+    @QueryMapping
     public List<ForecastSourceView> forecastSources() {
         return queries.query(new FindForecastSources(), ResponseTypes.multipleInstancesOf(ForecastSourceView.class)).join();
     }
@@ -76,13 +103,15 @@ public class ForecastQueryController {
 
     /** A candidate as the schema shows it: with its parameters as a list and whether it won. */
     public record CandidateRow(String model, List<ModelParameter> parameters, double mae, double rmse, double mase,
-                               int folds, boolean selected) {
+                               int folds, String window, boolean selected) {
     }
 
+    /** The selected model's row is its deciding score: on the held-back folds, or its only row before those existed. */
     @SchemaMapping(typeName = "ModelSelection", field = "candidates")
     public List<CandidateRow> candidates(ModelSelectionView selection) {
         return selection.candidates().stream().map(c -> new CandidateRow(c.model(), parameters(c.parameters()), c.mae(),
-                c.rmse(), c.mase(), c.folds(), c.sameModelAs(selection.model(), selection.parameters()))).toList();
+                c.rmse(), c.mase(), c.folds(), c.window(), c.sameModelAs(selection.model(), selection.parameters())
+                        && !CandidateMetrics.TUNING.equals(c.window()))).toList();
     }
 
     @SchemaMapping(typeName = "SkippedCandidate", field = "parameters")

@@ -16,13 +16,17 @@ import org.vpp.simulator.price.PriceModel;
 import org.vpp.simulator.price.SystemConditions;
 import org.vpp.simulator.pv.PvGenerator;
 import org.vpp.simulator.pv.PvSystem;
+import org.vpp.simulator.weather.SimulatedWeatherFeed;
 import org.vpp.simulator.weather.WeatherGenerator;
 import org.vpp.simulator.weather.WeatherSeries;
 import org.vpp.simulator.weather.WeatherSite;
 import org.vpp.simulator.wind.PowerCurve;
 import org.vpp.simulator.wind.WindGenerator;
 
-/** The simulator's synthetic PV, wind, load and price series for one site, as forecasting series. */
+/**
+ * The simulator's synthetic PV, wind, load and price series for one site, as forecasting series; PV and wind once
+ * without and once with the simulator's weather forecasts for the site.
+ */
 public final class SimulatorSources {
 
     private static final WeatherSite BERLIN = WeatherSite.of(52.52, 13.40);
@@ -40,10 +44,14 @@ public final class SimulatorSources {
         TimeSeries price = PriceGenerator.dayAheadPricesEurPerMwh(
                 SystemConditions.synthetic(BERLIN, ZONE, Set.of(), start, step, count, seed),
                 PriceModel.centralEurope(), seed);
+        SimulatedWeatherFeed forecasts = new SimulatedWeatherFeed(weather, ZONE, seed);
+        Source pvSource = Source.pv(BERLIN.location(), ZONE);
+        Source windSource = new Source(SourceKind.WIND, ZONE, java.util.Optional.of(BERLIN.location()));
         return List.of(
-                new BenchmarkSource("pv 10 MW Berlin",
-                        Source.pv(BERLIN.location(), ZONE), pv),
-                new BenchmarkSource("wind 5x3 MW", Source.of(SourceKind.WIND, ZONE), wind),
+                new BenchmarkSource("pv 10 MW Berlin", pvSource, pv),
+                new BenchmarkSource("pv 10 MW Berlin +weather forecasts", pvSource.withWeather(forecasts), pv),
+                new BenchmarkSource("wind 5x3 MW", windSource, wind),
+                new BenchmarkSource("wind 5x3 MW +weather forecasts", windSource.withWeather(forecasts), wind),
                 new BenchmarkSource("load commercial 5 MW", Source.of(SourceKind.LOAD, ZONE), load),
                 new BenchmarkSource("price day-ahead", Source.of(SourceKind.PRICE, ZONE), price));
     }

@@ -18,6 +18,10 @@ import org.vpp.command.common.Decision;
 import org.vpp.messages.common.CommandRejection;
 import org.vpp.messages.common.RejectionCode;
 import org.vpp.messages.forecast.CandidateMetrics;
+import org.vpp.messages.forecast.CrossValidationSummary;
+import org.vpp.messages.forecast.ForecastEvaluated;
+import org.vpp.messages.forecast.QuantileOffsets;
+import org.vpp.messages.forecast.RecordForecastEvaluation;
 import org.vpp.messages.forecast.ForecastIssued;
 import org.vpp.messages.forecast.ForecastModelSelected;
 import org.vpp.messages.forecast.ForecastSourceEvent;
@@ -49,7 +53,9 @@ public final class ForecastDecisions {
                 () -> blank("model", cmd.model()),
                 () -> candidatesProblem(cmd.candidates()),
                 () -> selectedAmongCandidates(cmd),
-                () -> historyProblem(cmd));
+                () -> historyProblem(cmd),
+                () -> validationProblem(cmd.validation()),
+                () -> quantilesProblem(cmd.quantiles()));
         if (refusal.isPresent()) return Decision.reject(refusal.get());
         if (state != null) {
             if (cmd.trainedAt().equals(state.lastTrainedAt())) {
@@ -62,7 +68,65 @@ public final class ForecastDecisions {
         }
         return Decision.accept(new ForecastModelSelected(cmd.sourceId(), cmd.kind(), cmd.trainedAt(), cmd.horizonSteps(),
                 cmd.step(), cmd.metric(), cmd.model(), params(cmd.parameters()), cmd.candidates(),
-                cmd.skipped() == null ? List.of() : cmd.skipped(), cmd.historyStart(), cmd.historyEnd()));
+                cmd.skipped() == null ? List.of() : cmd.skipped(), cmd.historyStart(), cmd.historyEnd(),
+                cmd.validation(), cmd.quantiles()));
+    }
+
+    /**
+     * An evaluation of an issued forecast: finite, non-negative errors, a coverage that is a share, and, since the
+     * aggregate keeps only the last one, evaluations in the order the forecasts were issued (a repeat is a duplicate).
+     */
+    public static Decision<ForecastSourceEvent> evaluateForecast(ForecastSourceState state, RecordForecastEvaluation cmd) {
+        if (state == null) {
+            return reject("sourceId", NOT_FOUND, "source " + cmd.sourceId() + " has never been trained; nothing to evaluate");
+        }
+        Optional<CommandRejection> refusal = firstOf(
+                required("forecastId", cmd.forecastId()),
+                required("issuedAt", cmd.issuedAt()),
+                required("evaluatedAt", cmd.evaluatedAt()),
+                nonNegative("realisedMae", cmd.realisedMae()),
+                cmd.actualSteps() >= 1 && cmd.actualSteps() <= MAX_HORIZON_STEPS ? Optional.empty()
+                        : rejection("actualSteps", INVALID_VALUE, "must be between 1 and " + MAX_HORIZON_STEPS
+                                + ", got " + cmd.actualSteps()),
+                cmd.coverage() == null || cmd.coverage() >= 0 && cmd.coverage() <= 1 ? Optional.empty()
+                        : rejection("coverage", INVALID_VALUE, "must be a share between 0 and 1, got " + cmd.coverage()),
+                cmd.cvMae() == null ? Optional.empty() : nonNegative("cvMae", cmd.cvMae()));
+        if (refusal.isPresent()) return Decision.reject(refusal.get());
+        if (cmd.evaluatedAt().isBefore(cmd.issuedAt())) {
+            return reject("evaluatedAt", INVALID_VALUE, "a forecast cannot be evaluated (" + cmd.evaluatedAt()
+                    + ") before it was issued (" + cmd.issuedAt() + ")");
+        }
+        if (state.lastEvaluatedIssuedAt() != null && !cmd.issuedAt().isAfter(state.lastEvaluatedIssuedAt())) {
+            return reject("issuedAt", DUPLICATE, "forecasts issued up to " + state.lastEvaluatedIssuedAt()
+                    + " are already evaluated");
+        }
+        return Decision.accept(new ForecastEvaluated(state.id(), cmd.forecastId(), cmd.issuedAt(), cmd.evaluatedAt(),
+                cmd.realisedMae(), cmd.actualSteps(), cmd.coverage(), cmd.cvMae()));
+    }
+
+    private static Optional<CommandRejection> nonNegative(String field, double value) {
+        return Double.isFinite(value) && value >= 0 ? Optional.empty()
+                : rejection(field, INVALID_VALUE, "must be a finite number >= 0, got " + value);
+    }
+
+    private static Optional<CommandRejection> validationProblem(CrossValidationSummary validation) {
+        if (validation == null) return Optional.empty();
+        if (validation.folds() < 1 || validation.selectionFolds() < 1 || validation.selectionFolds() > validation.folds()) {
+            return rejection("validation.folds", INVALID_VALUE, "at least one fold, and no more held back than there are: "
+                    + validation.selectionFolds() + " of " + validation.folds());
+        }
+        if (!validation.finite() || validation.selectedMae() < 0 || validation.baselineMae() < 0
+                || validation.selectedMase() < 0 || validation.baselineMase() < 0) {
+            return rejection("validation", INVALID_VALUE, "errors must be finite numbers >= 0");
+        }
+        return validation.baselineModel() == null || validation.baselineModel().isBlank()
+                ? rejection("validation.baselineModel", INVALID_VALUE, "is required") : Optional.empty();
+    }
+
+    private static Optional<CommandRejection> quantilesProblem(QuantileOffsets quantiles) {
+        if (quantiles == null) return Optional.empty();
+        String problem = quantiles.problem();
+        return problem == null ? Optional.empty() : rejection("quantiles", INVALID_VALUE, problem);
     }
 
     public static Decision<ForecastSourceEvent> issueForecast(ForecastSourceState state, RecordForecastIssued cmd) {
@@ -120,6 +184,11 @@ public final class ForecastDecisions {
             }
             if (c.folds() < 1) {
                 return rejection("candidates[" + i + "].folds", INVALID_VALUE, "at least one fold, got " + c.folds());
+            }
+            if (c.window() != null && !c.window().equals(CandidateMetrics.TUNING)
+                    && !c.window().equals(CandidateMetrics.SELECTION)) {
+                return rejection("candidates[" + i + "].window", INVALID_VALUE, "must be " + CandidateMetrics.TUNING
+                        + " or " + CandidateMetrics.SELECTION);
             }
         }
         return Optional.empty();

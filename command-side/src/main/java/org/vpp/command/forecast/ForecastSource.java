@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.vpp.command.common.Decision;
 import org.vpp.messages.forecast.ForecastModelSelected;
+import org.vpp.messages.forecast.RecordForecastEvaluation;
 import org.vpp.messages.forecast.ForecastSourceEvent;
 import org.vpp.messages.forecast.ForecastSourceId;
 import org.vpp.messages.forecast.RecordForecastIssued;
@@ -42,6 +43,11 @@ public class ForecastSource {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RecordForecastIssued cmd) {
         record(ForecastDecisions.issueForecast(state, cmd));
+    }
+
+    @CommandHandler
+    public void handle(RecordForecastEvaluation cmd) {
+        record(ForecastDecisions.evaluateForecast(state, cmd));
     }
 
     @EventSourcingHandler

@@ -39,7 +39,7 @@ class ForecastDecisionsTest {
     @Test
     void aSelectionWithoutCandidatesIsRefusedWithoutLookingFurther() {
         var cmd = new RecordModelSelection(PV, ForecastSourceKind.PV, T0, 96, STEP, "MASE", "seasonal-naive",
-                Map.of("season", "DAILY"), null, null, null, null);
+                Map.of("season", "DAILY"), null, null, null, null, null, null);
         assertThat(rejected(ForecastDecisions.selectModel(null, cmd)).rejection().field()).isEqualTo("candidates");
     }
 
@@ -61,7 +61,7 @@ class ForecastDecisionsTest {
     void aKindThatContradictsTheIdIsRefused() {
         var ok = selection(T0);
         var cmd = new RecordModelSelection(PV, ForecastSourceKind.LOAD, T0, 96, STEP, "MASE", ok.model(), ok.parameters(),
-                ok.candidates(), ok.skipped(), ok.historyStart(), ok.historyEnd());
+                ok.candidates(), ok.skipped(), ok.historyStart(), ok.historyEnd(), null, null);
         assertThat(rejected(ForecastDecisions.selectModel(null, cmd)).rejection().field()).isEqualTo("kind");
     }
 
@@ -69,7 +69,7 @@ class ForecastDecisionsTest {
     void aHistoryReachingPastTheTrainingInstantIsLookAhead() {
         var ok = selection(T0);
         var cmd = new RecordModelSelection(PV, ForecastSourceKind.PV, T0, 96, STEP, "MASE", ok.model(), ok.parameters(),
-                ok.candidates(), ok.skipped(), ok.historyStart(), T0.plusSeconds(1));
+                ok.candidates(), ok.skipped(), ok.historyStart(), T0.plusSeconds(1), null, null);
         assertThat(rejected(ForecastDecisions.selectModel(null, cmd)).rejection().field()).isEqualTo("historyEnd");
     }
 
@@ -77,7 +77,7 @@ class ForecastDecisionsTest {
     void anUnknownMetricIsRefused() {
         var ok = selection(T0);
         var cmd = new RecordModelSelection(PV, ForecastSourceKind.PV, T0, 96, STEP, "R2", ok.model(), ok.parameters(),
-                ok.candidates(), ok.skipped(), ok.historyStart(), ok.historyEnd());
+                ok.candidates(), ok.skipped(), ok.historyStart(), ok.historyEnd(), null, null);
         assertThat(rejected(ForecastDecisions.selectModel(null, cmd)).rejection().field()).isEqualTo("metric");
     }
 
@@ -126,7 +126,7 @@ class ForecastDecisionsTest {
     void aNewSelectionChangesTheModelForecastsMustUse() {
         var holt = ForecastFixtures.HOLT;
         var cmd = new RecordModelSelection(PV, ForecastSourceKind.PV, T0.plusSeconds(3600), 96, STEP, "MASE", holt.model(),
-                holt.parameters(), List.of(NAIVE, holt), List.of(), T0, T0.plusSeconds(3600));
+                holt.parameters(), List.of(NAIVE, holt), List.of(), T0, T0.plusSeconds(3600), null, null);
         ForecastSourceState retrained = TRAINED.evolve(ForecastDecisions.selectModel(TRAINED, cmd).eventsOrThrow().getFirst());
         assertThat(retrained.model()).isEqualTo("holt-winters");
         assertThat(rejected(ForecastDecisions.issueForecast(retrained, issue(T0.plusSeconds(3700), 96))).rejection().field())

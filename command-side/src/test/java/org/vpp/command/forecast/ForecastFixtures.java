@@ -37,12 +37,12 @@ final class ForecastFixtures {
 
     static RecordModelSelection selection(Instant trainedAt, List<CandidateMetrics> candidates) {
         return new RecordModelSelection(PV, ForecastSourceKind.PV, trainedAt, 96, STEP, "MASE", "seasonal-naive", DAILY,
-                candidates, List.of(WEEKLY), trainedAt.minus(Duration.ofDays(7)), trainedAt);
+                candidates, List.of(WEEKLY), trainedAt.minus(Duration.ofDays(7)), trainedAt, null, null);
     }
 
     static ForecastModelSelected selected(Instant trainedAt) {
         return new ForecastModelSelected(PV, ForecastSourceKind.PV, trainedAt, 96, STEP, "MASE", "seasonal-naive", DAILY,
-                List.of(NAIVE, HOLT), List.of(WEEKLY), trainedAt.minus(Duration.ofDays(7)), trainedAt);
+                List.of(NAIVE, HOLT), List.of(WEEKLY), trainedAt.minus(Duration.ofDays(7)), trainedAt, null, null);
     }
 
     static RecordForecastIssued issue(Instant issuedAt, int steps) {

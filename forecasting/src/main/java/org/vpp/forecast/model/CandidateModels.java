@@ -33,6 +33,7 @@ public final class CandidateModels {
         raw.add(defaultHoltWinters);
         List<List<Duration>> lagSets = lagSets(step, horizon);
         raw.add(regression(source, lagSets.getFirst()));
+        raw.add(boosting(source, lagSets.getFirst(), 6, 0.05, 300));
         for (double alpha : ALPHAS) {
             for (double beta : BETAS) {
                 for (double gamma : GAMMAS) {
@@ -46,6 +47,7 @@ public final class CandidateModels {
             }
         }
         lagSets.subList(1, lagSets.size()).forEach(lags -> raw.add(regression(source, lags)));
+        raw.add(boosting(source, lagSets.getFirst(), 4, 0.1, 150));
         return raw.stream().map(model -> PhysicalBounds.around(model, source)).toList();
     }
 
@@ -60,6 +62,12 @@ public final class CandidateModels {
             twoDaysAndWeek.add(1, twoDays);
         }
         return List.of(dayAndWeek, day, week, List.copyOf(twoDaysAndWeek)).stream().distinct().toList();
+    }
+
+    private static GradientBoosting boosting(Source source, List<Duration> lags, int depth, double learningRate,
+                                             int rounds) {
+        Optional<GeoLocation> clearSky = source.kind() == SourceKind.PV ? source.site() : Optional.empty();
+        return new GradientBoosting(lags, source.zone(), clearSky, source.weather(), depth, learningRate, rounds);
     }
 
     private static LagRegression regression(Source source, List<Duration> lags) {

@@ -16,6 +16,14 @@ public interface ForecastModel {
 
     Map<String, String> parameters();
 
+    /**
+     * The family whose variants compete in tuning; one winner per family reaches the selection window. The name,
+     * unless variants of one name are different baselines (seasonal naive by day and by week).
+     */
+    default String family() {
+        return name();
+    }
+
     /** Ranks models for tie-breaking in selection: on equal error the lower rank (the simpler model) wins. */
     int complexity();
 

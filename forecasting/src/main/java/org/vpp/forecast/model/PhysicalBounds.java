@@ -1,9 +1,9 @@
 package org.vpp.forecast.model;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.vpp.forecast.feature.SiteClearSky;
 import org.vpp.forecast.value.Source;
 import org.vpp.forecast.value.SourceKind;
@@ -36,6 +36,11 @@ public record PhysicalBounds(ForecastModel inner, Source source) implements Fore
     }
 
     @Override
+    public String family() {
+        return inner.family();
+    }
+
+    @Override
     public int complexity() {
         return inner.complexity();
     }
@@ -48,16 +53,25 @@ public record PhysicalBounds(ForecastModel inner, Source source) implements Fore
     @Override
     public FittedModel fit(TimeSeries history) {
         FittedModel fitted = inner.fit(history);
-        Optional<SiteClearSky> clearSky = source.kind() == SourceKind.PV ? source.site().map(SiteClearSky::new) : Optional.empty();
-        return steps -> {
-            double[] forecast = fitted.predict(steps);
-            double[] sky = clearSky.map(model -> model.intervalMeans(history.end(), history.step(), steps))
-                    .orElse(null);
-            for (int k = 0; k < steps; k++) {
-                boolean dark = sky != null && sky[k] == 0;
-                forecast[k] = dark ? 0 : Math.max(0, forecast[k]);
-            }
-            return forecast;
-        };
+        return steps -> clip(source, history.end(), history.step(), fitted.predict(steps));
+    }
+
+    /**
+     * {@code values} (one per step from {@code start}) within what physics allows for {@code source}: unchanged
+     * for a source without bounds, never negative for generation, and zero for PV while the sun is down. The
+     * same bounds apply to a point forecast and to each of its quantiles.
+     */
+    public static double[] clip(Source source, Instant start, Duration step, double[] values) {
+        if (!source.kind().nonNegative()) return values;
+        double[] sky = source.kind() == SourceKind.PV
+                ? source.site().map(site -> new SiteClearSky(site).intervalMeans(start, step, values.length))
+                        .orElse(null)
+                : null;
+        double[] clipped = new double[values.length];
+        for (int k = 0; k < values.length; k++) {
+            boolean dark = sky != null && sky[k] == 0;
+            clipped[k] = dark ? 0 : Math.max(0, values[k]);
+        }
+        return clipped;
     }
 }

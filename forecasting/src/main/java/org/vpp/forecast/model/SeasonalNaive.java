@@ -20,6 +20,17 @@ public record SeasonalNaive(Season season) implements ForecastModel {
         return NAME;
     }
 
+    /** Daily and weekly are two baselines, both kept to the end: the better of them is the one to beat. */
+    @Override
+    public String family() {
+        return NAME + "-" + season.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether {@code model} is a seasonal naive baseline, bounded or not. */
+    public static boolean isBaseline(ForecastModel model) {
+        return model.name().equals(NAME);
+    }
+
     @Override
     public Map<String, String> parameters() {
         return Map.of("season", season.name());

@@ -16,15 +16,25 @@ public final class CrossValidation {
     private CrossValidation() {
     }
 
+    /** Scores {@code model} on every fold of {@code config}. */
     public static CandidateScore evaluate(ForecastModel model, TimeSeries series, Horizon horizon, CvConfig config) {
+        return evaluate(model, series, config, RollingOrigin.folds(series.size(), horizon.steps(), config.folds()));
+    }
+
+    /** Scores {@code model} on the given folds only. */
+    public static CandidateScore evaluate(ForecastModel model, TimeSeries series, CvConfig config, List<Fold> folds) {
         int seasonLength = config.maseSeason().length(series.step());
-        List<FoldScore> scores = new ArrayList<>(config.folds());
-        for (Fold fold : RollingOrigin.folds(series.size(), horizon.steps(), config.folds())) {
+        List<FoldScore> scores = new ArrayList<>(folds.size());
+        for (Fold fold : folds) {
             TimeSeries training = series.slice(0, fold.origin());
-            double[] forecast = model.fit(training).predict(horizon.steps());
+            double[] forecast = model.fit(training).predict(fold.horizon());
             double[] actual = series.slice(fold.origin(), fold.testEnd()).values();
+            double[] residuals = new double[actual.length];
+            for (int k = 0; k < actual.length; k++) {
+                residuals[k] = actual[k] - forecast[k];
+            }
             scores.add(new FoldScore(series.timeAt(fold.origin()), training.timeAt(training.size() - 1),
-                    Scores.of(actual, forecast, training.values(), seasonLength)));
+                    Scores.of(actual, forecast, training.values(), seasonLength), residuals));
         }
         return new CandidateScore(model, scores, Scores.meanOf(scores.stream().map(FoldScore::scores).toList()));
     }

@@ -5,14 +5,16 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.vpp.kernel.TimeSeries;
 
 /**
  * A forecast as it will be recorded: when it was issued, the first instant it covers (the end of the history it
- * was made from), one value per step, and the model that made it with its parameters.
+ * was made from), one value per step, the model that made it with its parameters, and its P10/P50/P90 band when
+ * the model was selected with residual quantiles.
  */
 public record Forecast(Instant issuedAt, Instant origin, Duration step, double[] values,
-                       String model, Map<String, String> parameters) {
+                       String model, Map<String, String> parameters, Optional<QuantileBand> band) {
 
     public Forecast {
         Objects.requireNonNull(issuedAt, "issuedAt");
@@ -21,6 +23,11 @@ public record Forecast(Instant issuedAt, Instant origin, Duration step, double[]
         Objects.requireNonNull(model, "model");
         values = values.clone();
         parameters = Map.copyOf(parameters);
+        Objects.requireNonNull(band, "band");
+        if (band.isPresent() && band.get().size() != values.length) {
+            throw new IllegalArgumentException("the band has " + band.get().size() + " steps, the forecast "
+                    + values.length);
+        }
     }
 
     @Override
@@ -37,12 +44,12 @@ public record Forecast(Instant issuedAt, Instant origin, Duration step, double[]
         return other instanceof Forecast that
                 && issuedAt.equals(that.issuedAt) && origin.equals(that.origin) && step.equals(that.step)
                 && Arrays.equals(values, that.values) && model.equals(that.model)
-                && parameters.equals(that.parameters);
+                && parameters.equals(that.parameters) && band.equals(that.band);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(issuedAt, origin, step, Arrays.hashCode(values), model, parameters);
+        return Objects.hash(issuedAt, origin, step, Arrays.hashCode(values), model, parameters, band);
     }
 
     @Override

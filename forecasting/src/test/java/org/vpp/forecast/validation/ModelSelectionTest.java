@@ -58,10 +58,13 @@ class ModelSelectionTest {
         TimeSeries noisy = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 28), 0.5, 11);
         List<ForecastModel> candidates = List.of(new SeasonalNaive(Season.DAILY), new SeasonalNaive(Season.WEEKLY));
 
-        SelectionResult result = ModelSelection.select(candidates, noisy, DAY, CvConfig.DEFAULT.withFolds(3), STOPPED_CLOCK);
+        CvConfig threeFolds = CvConfig.DEFAULT.withFolds(3);
+        SelectionResult result = ModelSelection.select(candidates, noisy, DAY, threeFolds, STOPPED_CLOCK);
 
+        assertThat(threeFolds.tuningFolds()).isEqualTo(2);
+        assertThat(result.finalists()).hasSize(2).allSatisfy(finalist -> assertThat(finalist.folds()).hasSize(1));
         assertThat(result.scored()).hasSize(2).allSatisfy(candidate -> {
-            assertThat(candidate.folds()).hasSize(3);
+            assertThat(candidate.folds()).hasSize(2);
             assertThat(candidate.mean().mase()).isCloseTo(
                     candidate.folds().stream().mapToDouble(fold -> fold.scores().mase()).average().orElseThrow(),
                     org.assertj.core.api.Assertions.within(1e-12));
@@ -103,7 +106,7 @@ class ModelSelectionTest {
         TimeSeries tenDays = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 10), 0.5, 5);
         List<ForecastModel> two = List.of(new SeasonalNaive(Season.DAILY), new SeasonalNaive(Season.WEEKLY));
 
-        SelectionResult result = ModelSelection.select(two, tenDays, DAY, CvConfig.DEFAULT, STOPPED_CLOCK);
+        SelectionResult result = ModelSelection.select(two, tenDays, DAY, CvConfig.DEFAULT.withFolds(4), STOPPED_CLOCK);
 
         assertThat(result.skipped()).singleElement().satisfies(skipped -> {
             assertThat(skipped.model()).isEqualTo(new SeasonalNaive(Season.WEEKLY));
@@ -117,5 +120,72 @@ class ModelSelectionTest {
 
         assertThatThrownBy(() -> ModelSelection.select(List.of(new SeasonalNaive(Season.DAILY)), threeDays, DAY,
                 CvConfig.DEFAULT, STOPPED_CLOCK)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * The grid is searched on the tuning window only: no variant is ever fitted on data from the selection window,
+     * so the score that decides (and is reported) is not the one the search optimised.
+     */
+    @Test
+    void tuningNeverSeesTheSelectionWindowAndOnlyFamilyWinnersReachIt() {
+        TimeSeries noisy = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 28), 0.5, 3);
+        CvConfig config = CvConfig.DEFAULT;
+        List<Fold> folds = RollingOrigin.folds(noisy.size(), DAY.steps(), config.folds());
+        int selectionStart = folds.get(config.tuningFolds()).origin();
+        java.util.Map<ForecastModel, java.util.List<Integer>> fittedOn = new java.util.concurrent.ConcurrentHashMap<>();
+        List<ForecastModel> grid = java.util.stream.Stream.of(0.05, 0.1, 0.2, 0.4, 0.8)
+                .<ForecastModel>map(alpha -> recording(new HoltWinters(alpha, 0.01, 0.1, 0.9, Season.DAILY), fittedOn))
+                .toList();
+        List<ForecastModel> candidates = new java.util.ArrayList<>(List.of(new SeasonalNaive(Season.DAILY),
+                new SeasonalNaive(Season.WEEKLY)));
+        candidates.addAll(grid);
+
+        SelectionResult result = ModelSelection.select(candidates, noisy, DAY, config, STOPPED_CLOCK);
+
+        assertThat(config.folds()).isGreaterThanOrEqualTo(14);
+        List<ForecastModel> losers = grid.stream().filter(m -> result.finalists().stream()
+                .noneMatch(f -> f.model().equals(m))).toList();
+        assertThat(losers).hasSize(grid.size() - 1);
+        assertThat(losers).allSatisfy(loser -> assertThat(fittedOn.get(loser))
+                .allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(selectionStart - DAY.steps())));
+        assertThat(result.finalists()).extracting(c -> c.model().family())
+                .containsExactlyInAnyOrder("seasonal-naive-daily", "seasonal-naive-weekly", "holt-winters");
+        assertThat(result.finalists()).allSatisfy(f -> assertThat(f.folds()).hasSize(config.selectionFolds()));
+    }
+
+    @Test
+    void theBaselineIsTheBetterOfDailyAndWeeklyNaiveAndAModelMustBeatIt() {
+        TimeSeries weekly = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 28), 0.3, 8);
+        List<ForecastModel> candidates = List.of(new SeasonalNaive(Season.DAILY), new SeasonalNaive(Season.WEEKLY),
+                new Persistence());
+
+        SelectionResult result = ModelSelection.select(candidates, weekly, DAY, CvConfig.DEFAULT, STOPPED_CLOCK);
+
+        assertThat(result.baseline().model()).as("the weekend dip makes the weekly naive the better baseline")
+                .isEqualTo(new SeasonalNaive(Season.WEEKLY));
+        assertThat(result.best().model()).as("persistence does not beat it, so the baseline is used")
+                .isEqualTo(new SeasonalNaive(Season.WEEKLY));
+        assertThat(result.gainOverBaselinePercent()).isZero();
+    }
+
+    private static ForecastModel recording(ForecastModel inner, java.util.Map<ForecastModel, java.util.List<Integer>> log) {
+        // A class, not a record: identity equality, so the log that holds it is not part of its hash.
+        final class Recording implements ForecastModel {
+            private final ForecastModel inner;
+            private final java.util.Map<ForecastModel, java.util.List<Integer>> log;
+            Recording(ForecastModel inner, java.util.Map<ForecastModel, java.util.List<Integer>> log) {
+                this.inner = inner;
+                this.log = log;
+            }
+            public String name() { return inner.name(); }
+            public java.util.Map<String, String> parameters() { return inner.parameters(); }
+            public int complexity() { return inner.complexity(); }
+            public int minimumHistory(Duration step) { return inner.minimumHistory(step); }
+            public org.vpp.forecast.model.FittedModel fit(TimeSeries history) {
+                log.computeIfAbsent(this, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(history.size());
+                return inner.fit(history);
+            }
+        }
+        return new Recording(inner, log);
     }
 }

@@ -7,9 +7,20 @@ import java.util.Map;
  *
  * @param model      the model family, e.g. {@code holt-winters}
  * @param parameters its hyperparameters
+ * @param window     {@value #TUNING} (every candidate, on the tuning folds) or {@value #SELECTION} (the finalists, on
+ *                   the held-back folds that decided); null in events recorded before selection held folds back
  */
 public record CandidateMetrics(String model, Map<String, String> parameters, double mae, double rmse, double mase,
-                               int folds) {
+                               int folds, String window) {
+
+    public static final String TUNING = "TUNING";
+    public static final String SELECTION = "SELECTION";
+
+    /** Metrics from before selection held folds back: the window is not known. */
+    public CandidateMetrics(String model, Map<String, String> parameters, double mae, double rmse, double mase,
+                            int folds) {
+        this(model, parameters, mae, rmse, mase, folds, null);
+    }
 
     public CandidateMetrics {
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A training run chose a model for a source; with its candidates' metrics, this is the experiment log. */
+/**
+ * A training run chose a model for a source; with its candidates' metrics, this is the experiment log.
+ * {@code validation} and {@code quantiles} are null in events recorded before selection held folds back.
+ */
 public record ForecastModelSelected(
         ForecastSourceId sourceId,
         ForecastSourceKind kind,
@@ -18,7 +21,9 @@ public record ForecastModelSelected(
         List<CandidateMetrics> candidates,
         List<SkippedModel> skipped,
         Instant historyStart,
-        Instant historyEnd) implements ForecastSourceEvent {
+        Instant historyEnd,
+        CrossValidationSummary validation,
+        QuantileOffsets quantiles) implements ForecastSourceEvent {
 
     public ForecastModelSelected {
         parameters = Map.copyOf(parameters);

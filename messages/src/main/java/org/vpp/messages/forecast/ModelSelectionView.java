@@ -9,7 +9,8 @@ import java.util.Map;
 public record ModelSelectionView(ForecastSourceId sourceId, ForecastSourceKind kind, Instant trainedAt,
                                  int horizonSteps, Duration step, String metric, String model,
                                  Map<String, String> parameters, List<CandidateMetrics> candidates,
-                                 List<SkippedModel> skipped, Instant historyStart, Instant historyEnd) {
+                                 List<SkippedModel> skipped, Instant historyStart, Instant historyEnd,
+                                 CrossValidationSummary validation) {
 
     public ModelSelectionView {
         parameters = Map.copyOf(parameters);

@@ -16,6 +16,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param metric       the measure that picked the winner (MAE, RMSE or MASE)
  * @param historyStart first instant of the history trained on
  * @param historyEnd   the instant right after its last value
+ * @param validation   the selected model's and the baseline's errors on the held-back folds
+ * @param quantiles    the selected model's residual quantiles, for P10/P50/P90
  */
 public record RecordModelSelection(
         @TargetAggregateIdentifier ForecastSourceId sourceId,
@@ -29,5 +31,7 @@ public record RecordModelSelection(
         List<CandidateMetrics> candidates,
         List<SkippedModel> skipped,
         Instant historyStart,
-        Instant historyEnd) {
+        Instant historyEnd,
+        CrossValidationSummary validation,
+        QuantileOffsets quantiles) {
 }

@@ -24,6 +24,41 @@ public class ForecastStore {
 
     /** @return true when stored, false when a series with that id was already there */
     public boolean save(ForecastId id, ForecastSourceId source, Instant origin, Duration step, double[] values, Instant now) {
+        return save(id, source, origin, step, values, null, now);
+    }
+
+    /**
+     * Stores the values and, when {@code band} is given ({p10, p50, p90}, each as long as the values), the band.
+     *
+     * @return true when stored, false when a series with that id was already there
+     */
+    public boolean save(ForecastId id, ForecastSourceId source, Instant origin, Duration step, double[] values,
+                        double[][] band, Instant now) {
+        Double[] boxed = boxedFinite(id, values);
+        Double[][] levels = band == null ? null : new Double[][] {boxedFinite(id, band[0]), boxedFinite(id, band[1]),
+                boxedFinite(id, band[2])};
+        if (levels != null && java.util.Arrays.stream(levels).anyMatch(level -> level.length != values.length)) {
+            throw new IllegalArgumentException("forecast " + id + " has a band of another length than its values");
+        }
+        return jdbc.execute((ConnectionCallback<Integer>) con -> {
+            try (var ps = con.prepareStatement("""
+                    INSERT INTO forecast_values (forecast_id, source_id, origin, step_seconds, vals, written_at, p10, p50, p90)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (forecast_id) DO NOTHING""")) {
+                ps.setString(1, id.value());
+                ps.setString(2, source.value());
+                ps.setTimestamp(3, Timestamp.from(origin));
+                ps.setLong(4, step.toSeconds());
+                ps.setArray(5, con.createArrayOf("float8", boxed));
+                ps.setTimestamp(6, Timestamp.from(now));
+                for (int level = 0; level < 3; level++) {
+                    ps.setArray(7 + level, levels == null ? null : con.createArrayOf("float8", levels[level]));
+                }
+                return ps.executeUpdate();
+            }
+        }) > 0;
+    }
+
+    private static Double[] boxedFinite(ForecastId id, double[] values) {
         Double[] boxed = new Double[values.length];
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
@@ -31,19 +66,7 @@ public class ForecastStore {
             }
             boxed[i] = values[i];
         }
-        return jdbc.execute((ConnectionCallback<Integer>) con -> {
-            try (var ps = con.prepareStatement("""
-                    INSERT INTO forecast_values (forecast_id, source_id, origin, step_seconds, vals, written_at)
-                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (forecast_id) DO NOTHING""")) {
-                ps.setString(1, id.value());
-                ps.setString(2, source.value());
-                ps.setTimestamp(3, Timestamp.from(origin));
-                ps.setLong(4, step.toSeconds());
-                ps.setArray(5, con.createArrayOf("float8", boxed));
-                ps.setTimestamp(6, Timestamp.from(now));
-                return ps.executeUpdate();
-            }
-        }) > 0;
+        return boxed;
     }
 
     /**
@@ -85,12 +108,15 @@ public class ForecastStore {
                 WHERE v.forecast_id = ?""", (rs, n) -> issued(rs), id.value()).stream().findFirst();
     }
 
-    /** The cross-validated RMSE of the issued forecast {@code i}'s model and parameters, at its latest selection. */
+    /**
+     * The cross-validated RMSE of the issued forecast {@code i}'s model and parameters, at its latest selection: on
+     * the held-back selection folds where it was a finalist (the honest figure), else on the tuning folds.
+     */
     private static final String MODEL_RMSE = """
              (SELECT c.rmse FROM forecast_candidate c
                WHERE c.source_id = i.source_id AND c.model = i.model
                  AND c.parameter_values = i.parameter_values AND c.rmse IS NOT NULL
-               ORDER BY c.seq DESC LIMIT 1) AS rmse
+               ORDER BY c.seq DESC, (c.cv_window = 'SELECTION') DESC NULLS LAST LIMIT 1) AS rmse
             """;
 
     /** A row of forecast_id, source_id, issued_at, origin, step_seconds, model, vals and rmse. */

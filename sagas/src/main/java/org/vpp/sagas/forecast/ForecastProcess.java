@@ -28,12 +28,20 @@ import org.vpp.forecast.TrainedModelSpec;
 import org.vpp.forecast.TrainingResult;
 import org.vpp.forecast.validation.CandidateScore;
 import org.vpp.forecast.validation.CvConfig;
+import org.vpp.forecast.validation.ResidualQuantiles;
+import org.vpp.forecast.validation.SelectionResult;
 import org.vpp.forecast.validation.Metric;
 import org.vpp.forecast.value.Forecast;
 import org.vpp.forecast.value.Horizon;
 import org.vpp.forecast.value.Season;
 import org.vpp.kernel.TimeSeries;
 import org.vpp.messages.forecast.CandidateMetrics;
+import org.vpp.messages.forecast.CrossValidationSummary;
+import org.vpp.messages.forecast.FindForecastToEvaluate;
+import org.vpp.messages.forecast.ForecastAccuracy;
+import org.vpp.messages.forecast.ForecastView;
+import org.vpp.messages.forecast.QuantileOffsets;
+import org.vpp.messages.forecast.RecordForecastEvaluation;
 import org.vpp.messages.forecast.FindForecastSource;
 import org.vpp.messages.forecast.ForecastId;
 import org.vpp.messages.forecast.ForecastSourceId;
@@ -59,6 +67,8 @@ public class ForecastProcess implements ClockProcess {
 
     private static final Logger log = LoggerFactory.getLogger(ForecastProcess.class);
     private static final double MAX_FILLED_FRACTION = 0.25;
+    /** A forecast whose horizon ended longer ago than this is not evaluated any more: its actuals may be gone. */
+    private static final java.time.Duration EVALUATION_LOOKBACK = java.time.Duration.ofDays(2);
 
     private final ForecastSources sources;
     private final MeterHistory meters;
@@ -76,9 +86,10 @@ public class ForecastProcess implements ClockProcess {
     private volatile boolean accepting = true;
     private volatile Instant lastTraining;
     private volatile Instant lastInference;
+    private volatile Instant lastEvaluation;
 
-    /** The model a source forecasts with, and the horizon it was validated for. */
-    private record Selected(TrainedModelSpec spec, int horizonSteps) {
+    /** The model a source forecasts with, the horizon it was validated for, and the MAE its held-back folds promised. */
+    private record Selected(TrainedModelSpec spec, int horizonSteps, Double cvMae) {
     }
 
     public ForecastProcess(ForecastSources sources, MeterHistory meters, PriceHistory prices, ForecastValues store,
@@ -118,7 +129,22 @@ public class ForecastProcess implements ClockProcess {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (due(lastTraining, properties.trainEvery(), now)) runs.add(trainNow());
         if (due(lastInference, properties.inferEvery(), now)) runs.add(inferNow());
+        if (due(lastEvaluation, properties.evaluateEvery(), now)) runs.add(evaluateNow());
         return runs;
+    }
+
+    /**
+     * Scores, for every source, the oldest forecast whose horizon has passed and that was issued at least
+     * {@code evaluate-every} after the last one scored, against its actuals (telemetry, or the price history), and
+     * records its realised error and band coverage beside the error cross-validation promised.
+     */
+    public ForecastRun evaluateNow() {
+        return exclusively(now -> {
+            ForecastRun run = forEachSource(now, properties.horizonSteps(), spec -> evaluate(spec, now));
+            lastEvaluation = now;
+            log.debug("Forecast evaluation at {}: {} forecasts scored", now, run.done().size());
+            return run;
+        });
     }
 
     public ForecastRun trainNow() {
@@ -194,26 +220,64 @@ public class ForecastProcess implements ClockProcess {
             return skipped(spec, "not enough history to train: " + series.map(TimeSeries::size).orElse(0)
                     + " quarter-hours, " + needed + " needed");
         }
-        CvConfig config = new CvConfig(properties.cvFolds(), Metric.MASE, Season.DAILY, properties.searchBudget());
+        int folds = properties.foldsFor(series.get().size(), horizonSteps);
+        CvConfig config = new CvConfig(folds, Metric.MASE, Season.DAILY, properties.searchBudget());
         TrainingResult result = forecaster.train(spec.source(), series.get(), new Horizon(horizonSteps), config);
+        SelectionResult selection = result.selection();
         List<CandidateMetrics> candidates = new ArrayList<>();
         List<SkippedModel> skipped = new ArrayList<>();
-        for (CandidateScore score : result.selection().scored()) {
-            CandidateMetrics metrics = new CandidateMetrics(score.name(), score.parameters(), score.mean().mae(),
-                    score.mean().rmse(), score.mean().mase(), score.folds().size());
-            if (metrics.finite()) candidates.add(metrics);
-            else skipped.add(new SkippedModel(score.name(), score.parameters(), "scores not finite: " + score.mean()));
+        for (CandidateScore score : selection.scored()) {
+            metrics(score, CandidateMetrics.TUNING, candidates, skipped);
         }
-        result.selection().skipped().forEach(s -> skipped.add(new SkippedModel(s.model().name(), s.model().parameters(), s.reason())));
+        for (CandidateScore score : selection.finalists()) {
+            metrics(score, CandidateMetrics.SELECTION, candidates, skipped);
+        }
+        selection.skipped().forEach(s -> skipped.add(new SkippedModel(s.model().name(), s.model().parameters(), s.reason())));
         TrainedModelSpec best = result.selected();
         if (candidates.stream().noneMatch(c -> c.sameModelAs(best.name(), best.parameters()))) {
             return skipped(spec, "the best model " + best.model().label() + " has no finite scores");
         }
+        CrossValidationSummary validation = summary(config, selection);
         commands.sendAndWait(new RecordModelSelection(spec.id(), spec.id().kind(), now, horizonSteps, ForecastSettings.STEP,
-                result.selection().metric().name(), best.name(), best.parameters(), candidates, skipped,
-                series.get().start(), series.get().end()));
-        selected.put(spec.id(), new Selected(best, horizonSteps));
+                selection.metric().name(), best.name(), best.parameters(), candidates, skipped,
+                series.get().start(), series.get().end(), validation, offsets(selection.quantiles())));
+        selected.put(spec.id(), new Selected(best, horizonSteps, validation.selectedMae()));
         return new Outcome(spec.id(), Status.DONE, best.model().label());
+    }
+
+    private static void metrics(CandidateScore score, String window, List<CandidateMetrics> candidates,
+                                List<SkippedModel> skipped) {
+        CandidateMetrics metrics = new CandidateMetrics(score.name(), score.parameters(), score.mean().mae(),
+                score.mean().rmse(), score.mean().mase(), score.folds().size(), window);
+        if (metrics.finite()) candidates.add(metrics);
+        else skipped.add(new SkippedModel(score.name(), score.parameters(), "scores not finite: " + score.mean()));
+    }
+
+    private static CrossValidationSummary summary(CvConfig config, SelectionResult selection) {
+        double tuningGain = selection.tuningGainOverBaselinePercent();
+        return new CrossValidationSummary(config.folds(), config.selectionFolds(), selection.best().mean().mae(),
+                selection.best().mean().mase(), selection.baseline().name(), selection.baseline().parameters(),
+                selection.baseline().mean().mae(), selection.baseline().mean().mase(),
+                Double.isFinite(tuningGain) ? tuningGain : null);
+    }
+
+    static QuantileOffsets offsets(ResidualQuantiles quantiles) {
+        return new QuantileOffsets(quantiles.bucketSteps(), boxed(quantiles.p10()), boxed(quantiles.p50()),
+                boxed(quantiles.p90()));
+    }
+
+    static Optional<ResidualQuantiles> quantiles(QuantileOffsets offsets) {
+        if (offsets == null || offsets.problem() != null) return Optional.empty();
+        return Optional.of(new ResidualQuantiles(offsets.bucketSteps(), unboxed(offsets.p10()), unboxed(offsets.p50()),
+                unboxed(offsets.p90())));
+    }
+
+    private static List<Double> boxed(double[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
+    }
+
+    private static double[] unboxed(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private Outcome infer(ForecastSourceSpec spec, Instant now, int horizonSteps) {
@@ -230,7 +294,8 @@ public class ForecastProcess implements ClockProcess {
         }
         Forecast forecast = Forecaster.forecast(trained, series.get(), new Horizon(horizonSteps), now);
         ForecastId id = ForecastId.of(spec.id(), now);
-        store.save(id, spec.id(), forecast.origin(), forecast.step(), forecast.values(), now);
+        double[][] band = forecast.band().map(b -> new double[][] {b.p10(), b.p50(), b.p90()}).orElse(null);
+        store.save(id, spec.id(), forecast.origin(), forecast.step(), forecast.values(), band, now);
         commands.sendAndWait(new RecordForecastIssued(spec.id(), id, now, forecast.origin(), forecast.step(), horizonSteps,
                 forecast.model(), forecast.parameters()));
         return new Outcome(spec.id(), Status.DONE, trained.model().label());
@@ -242,7 +307,39 @@ public class ForecastProcess implements ClockProcess {
         if (known != null) return Optional.of(known);
         Optional<ForecastSourceView> view = Optional.ofNullable(queries.query(new FindForecastSource(spec.id()),
                 ResponseTypes.instanceOf(ForecastSourceView.class)).join());
-        return view.map(v -> new Selected(ModelSpecs.rebuild(spec.source(), v.model(), v.parameters()), v.horizonSteps()));
+        return view.map(v -> new Selected(ModelSpecs.rebuild(spec.source(), v.model(), v.parameters(),
+                quantiles(v.quantiles())), v.horizonSteps(), v.cvMae()));
+    }
+
+    private Outcome evaluate(ForecastSourceSpec spec, Instant now) {
+        Instant horizonEndedBy = floorToStep(now);
+        ForecastView forecast = queries.query(new FindForecastToEvaluate(spec.id(), properties.evaluateEvery(),
+                horizonEndedBy.minus(EVALUATION_LOOKBACK), horizonEndedBy),
+                ResponseTypes.instanceOf(ForecastView.class)).join();
+        if (forecast == null) return skipped(spec, "no forecast to evaluate");
+        Instant end = forecast.origin().plus(forecast.step().multipliedBy(forecast.values().size()));
+        Optional<double[]> actuals = actuals(spec, forecast.origin(), end, forecast.step());
+        if (actuals.isEmpty() || actuals.get().length != forecast.values().size()) {
+            return skipped(spec, "no actuals for the forecast issued at " + forecast.issuedAt());
+        }
+        ForecastAccuracy accuracy = ForecastAccuracy.of(forecast.values(),
+                java.util.Arrays.stream(actuals.get()).boxed().toArray(Double[]::new));
+        commands.sendAndWait(new RecordForecastEvaluation(spec.id(), forecast.forecastId(), forecast.issuedAt(), now,
+                accuracy.mae(), accuracy.steps(), accuracy.coverage(), forecast.cvMae()));
+        return new Outcome(spec.id(), Status.DONE, "realised MAE " + accuracy.mae());
+    }
+
+    /** What happened over {@code [from, to)}: the device's metered means, or the zone's prices. */
+    private Optional<double[]> actuals(ForecastSourceSpec spec, Instant from, Instant to, java.time.Duration step) {
+        if (spec.device() == null) {
+            boolean covered = prices.coveredFrom().map(start -> !from.isBefore(start)).orElse(true)
+                    && prices.coveredUntil().map(until -> !to.isAfter(until)).orElse(true);
+            return covered ? Optional.of(prices.prices(spec.zone(), from, to).values()) : Optional.empty();
+        }
+        return meters.slotMeans(spec.device(), from, to, step)
+                .filter(slots -> slots.filledSlots() <= MAX_FILLED_FRACTION * slots.series().size()
+                        && slots.series().start().equals(from) && slots.series().end().equals(to))
+                .map(slots -> slots.series().values());
     }
 
     /** The last {@code history} of complete quarter-hours before {@code now}. */

@@ -13,7 +13,8 @@ import java.util.List;
  * @param inferEvery     clock time between inference runs
  * @param horizonSteps   quarter-hours forecast ahead (and validated in training)
  * @param history        how much history training and inference read
- * @param cvFolds        rolling-origin folds in training
+ * @param cvFolds        the most rolling-origin folds (daily origins for a day-ahead horizon) in training; fewer while
+ *                       the history is short, down to {@link #MIN_FOLDS}; a third of them are held back to select
  * @param searchBudget   time (real, System.nanoTime) allowed per source for trying candidates beyond the first
  * @param threads        worker threads; training and inference of the sources run in parallel on them
  * @param timeZone       local calendar of loads and prices
@@ -21,13 +22,17 @@ import java.util.List;
  * @param priceSeed      seed of the simulated price history
  * @param priceLatitude  where the simulated price history's weather is drawn
  * @param priceLongitude idem
+ * @param evaluateEvery  how far apart (issue time) the forecasts are that get evaluated against their actuals once
+ *                       their horizon has passed: a sample, not every five-minute forecast
  */
 public record ForecastSettings(Boolean enabled, Duration trainEvery, Duration inferEvery,
                                  Integer horizonSteps, Duration history, Integer cvFolds, Duration searchBudget,
                                  Integer threads, ZoneId timeZone, List<String> zones, Long priceSeed,
-                                 Double priceLatitude, Double priceLongitude) {
+                                 Double priceLatitude, Double priceLongitude, Duration evaluateEvery) {
 
     public static final Duration STEP = Duration.ofMinutes(15);
+    /** Fewer folds than this and there is nothing to hold back: one tunes, one selects. */
+    public static final int MIN_FOLDS = 2;
 
     public ForecastSettings {
         enabled = enabled == null || enabled;
@@ -35,7 +40,8 @@ public record ForecastSettings(Boolean enabled, Duration trainEvery, Duration in
         inferEvery = positive(inferEvery, Duration.ofMinutes(5), "infer-every");
         horizonSteps = atLeastOne(horizonSteps, 96, "horizon-steps");
         history = positive(history, Duration.ofHours(168), "history");
-        cvFolds = atLeastOne(cvFolds, 3, "cv-folds");
+        cvFolds = atLeastOne(cvFolds, 14, "cv-folds");
+        if (cvFolds < MIN_FOLDS) throw new IllegalArgumentException("vpp.forecast.cv-folds must be at least " + MIN_FOLDS);
         searchBudget = searchBudget == null ? Duration.ofSeconds(5) : searchBudget;
         threads = atLeastOne(threads, 1, "threads");
         timeZone = timeZone == null ? ZoneId.of("Europe/Berlin") : timeZone;
@@ -43,6 +49,7 @@ public record ForecastSettings(Boolean enabled, Duration trainEvery, Duration in
         priceSeed = priceSeed == null ? 42L : priceSeed;
         priceLatitude = priceLatitude == null ? 51.0 : priceLatitude;
         priceLongitude = priceLongitude == null ? 10.0 : priceLongitude;
+        evaluateEvery = positive(evaluateEvery, Duration.ofHours(1), "evaluate-every");
         if (history.toSeconds() % STEP.toSeconds() != 0) {
             throw new IllegalArgumentException("vpp.forecast.history must be a whole number of quarter-hours: " + history);
         }
@@ -50,12 +57,21 @@ public record ForecastSettings(Boolean enabled, Duration trainEvery, Duration in
 
     /** Every default. */
     public static ForecastSettings defaults() {
-        return new ForecastSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ForecastSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** Values needed for training: all folds plus one day, the shortest season every candidate family needs. */
+    /** Values needed for training: the fewest folds plus one day, the shortest season every baseline needs. */
     public int minimumHistorySteps(int horizon) {
-        return cvFolds * horizon + Math.toIntExact(Duration.ofDays(1).toSeconds() / STEP.toSeconds());
+        return MIN_FOLDS * horizon + stepsPerDay();
+    }
+
+    /** As many folds as {@code historySteps} allow after one day of history, up to {@link #cvFolds()}. */
+    public int foldsFor(int historySteps, int horizon) {
+        return Math.max(MIN_FOLDS, Math.min(cvFolds, (historySteps - stepsPerDay()) / horizon));
+    }
+
+    private static int stepsPerDay() {
+        return Math.toIntExact(Duration.ofDays(1).toSeconds() / STEP.toSeconds());
     }
 
     private static Duration positive(Duration value, Duration otherwise, String name) {

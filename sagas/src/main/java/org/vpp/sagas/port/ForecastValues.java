@@ -12,6 +12,10 @@ import org.vpp.messages.forecast.ForecastSourceId;
  */
 public interface ForecastValues {
 
-    /** Stores the values once; returns false when a forecast of that id was already stored (a retry). */
-    boolean save(ForecastId id, ForecastSourceId source, Instant origin, Duration step, double[] values, Instant issuedAt);
+    /**
+     * Stores the values once, with their band ({p10, p50, p90}, each as long as the values; null without one);
+     * returns false when a forecast of that id was already stored (a retry).
+     */
+    boolean save(ForecastId id, ForecastSourceId source, Instant origin, Duration step, double[] values, double[][] band,
+                 Instant issuedAt);
 }

@@ -40,7 +40,7 @@ class ForecastProcessTest {
     final RecordingCommandBus commands = new RecordingCommandBus().accepting(RecordModelSelection.class)
             .accepting(RecordForecastIssued.class);
     final Map<ForecastId, double[]> stored = new ConcurrentHashMap<>();
-    final ForecastValues values = (id, source, origin, step, v, issuedAt) -> stored.putIfAbsent(id, v) == null;
+    final ForecastValues values = (id, source, origin, step, v, band, issuedAt) -> stored.putIfAbsent(id, v) == null;
 
     /** Prices with a daily shape (a peak at 19:00 UTC): any period a test asks for. */
     static final PriceHistory PRICES = (zone, from, to) -> {
@@ -62,7 +62,8 @@ class ForecastProcessTest {
 
     ForecastProcess process(boolean enabled) {
         ForecastSettings settings = new ForecastSettings(enabled, Duration.ofHours(1), Duration.ofMinutes(5), 96,
-                Duration.ofDays(7), 3, Duration.ofMillis(200), 1, ZoneId.of("Europe/Berlin"), List.of("DE-LU"), 42L, 51.0, 10.0);
+                Duration.ofDays(7), 3, Duration.ofMillis(200), 1, ZoneId.of("Europe/Berlin"), List.of("DE-LU"), 42L, 51.0, 10.0,
+                Duration.ofHours(1));
         QueryGateway queries = noDevicesAndNoRecordedSelection();
         return new ForecastProcess(new ForecastSources(queries, settings), (device, from, to, step) -> java.util.Optional.empty(),
                 PRICES, values, commands.gateway(), queries, clock, settings);
