@@ -3,7 +3,6 @@ package org.vpp.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.vpp.bench.forecast.BenchmarkSource;
 import org.vpp.bench.forecast.CsvSources;
@@ -13,7 +12,8 @@ import org.vpp.bench.forecast.SourceBenchmark;
 import org.vpp.forecast.validation.CvConfig;
 
 /**
- * {@code ./vpp bench forecast [[kind[@lat,lon]:]file.csv ...]}: model selection on the simulator's PV, wind,
+ * {@code ./vpp bench forecast [--zone Z] [--separator C] [--decimal-comma] [--max-fill D] [--step D]
+ * [[kind[@lat,lon]:]file.csv ...]}: model selection on the simulator's PV, wind,
  * load and price series (8 weeks of quarter-hours, seed 42) and on any CSV series given, printing each model
  * family's cross-validation errors, the selected model's gain over seasonal naive on held-out days, and timings.
  */
@@ -28,8 +28,10 @@ public final class ForecastBenchmark {
     }
 
     public static void main(String[] args) {
+        List<BenchmarkSource> files = Refusal.orExit(() -> CsvSources.fromArguments(List.of(args), System.out),
+                System.err);
         List<BenchmarkSource> sources = new ArrayList<>(SimulatorSources.generate(START, QUARTER_HOUR, DAYS * 96, SEED));
-        Arrays.stream(args).map(CsvSources::parse).forEach(sources::add);
+        sources.addAll(files);
         CvConfig config = CvConfig.DEFAULT;
         System.out.printf("forecast benchmark: %d sources, %d folds, selection by %s, search budget %s per source, "
                         + "%d cores, JDK %s%n", sources.size(), config.folds(), config.metric(), config.searchBudget(),
