@@ -41,11 +41,6 @@ public final class CsvSources {
         return parsed.rest().stream().map(argument -> parse(argument, parsed.options(), out)).toList();
     }
 
-    /** One file with the default options, its report printed to standard output. */
-    public static BenchmarkSource parse(String argument) {
-        return parse(argument, CsvOptions.DEFAULTS, System.out);
-    }
-
     public static BenchmarkSource parse(String argument, CsvOptions options, PrintStream out) {
         int colon = argument.indexOf(':');
         String spec = colon > 0 && !argument.substring(0, colon).contains("/") ? argument.substring(0, colon) : "";
