@@ -67,17 +67,16 @@ public final class OptimizerBenchmark {
                 default -> csv = Refusal.orExit(() -> BenchPrices.file(arg), System.err);
             }
         }
+        // The file first, so that a refused one stops the run before anything is computed.
+        Path file = csv;
+        Optional<String> dayText = Optional.ofNullable(day);
+        Optional<BenchPrices.CsvDay> filePrices = Optional.ofNullable(file).map(f -> Refusal.orExit(
+                () -> BenchPrices.fromCsv(f, csvOptions.options(), dayText.map(BenchPrices::day)), System.err));
+        filePrices.ifPresent(prices -> prices.report().forEach(System.out::println));
         Horizon horizon = Horizon.dayAheadQuarterHours();
         Map<String, List<Double>> curves = new java.util.LinkedHashMap<>();
         curves.put("simulator seed 42", BenchPrices.simulatedDay(42));
-        if (csv != null) {
-            Path file = csv;
-            Optional<String> dayText = Optional.ofNullable(day);
-            BenchPrices.CsvDay prices = Refusal.orExit(() -> BenchPrices.fromCsv(file, csvOptions.options(),
-                    dayText.map(BenchPrices::day)), System.err);
-            prices.report().forEach(System.out::println);
-            curves.put(file.getFileName() + " " + prices.day(), prices.prices());
-        }
+        filePrices.ifPresent(prices -> curves.put(file.getFileName() + " " + prices.day(), prices.prices()));
         OptimizerSettings settings = OptimizerSettings.defaults()
                 .withTimeBudget(Duration.ofSeconds(budgetSeconds), Duration.ofSeconds(Math.max(5, budgetSeconds / 3)))
                 .withGapTarget(Optional.of(0.001))
