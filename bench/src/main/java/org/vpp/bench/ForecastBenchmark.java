@@ -3,7 +3,6 @@ package org.vpp.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.vpp.bench.forecast.BenchmarkSource;
 import org.vpp.bench.forecast.CsvSources;
@@ -15,12 +14,13 @@ import org.vpp.bench.forecast.SourceRun;
 import org.vpp.forecast.validation.CvConfig;
 
 /**
- * {@code ./vpp bench forecast [[kind[@lat,lon]:]file.csv ...]}: model selection on the simulator's PV, wind, load
- * and price series (a year and more of quarter-hours, seed 42) and on any CSV series given. For each series, two
- * held-out weeks in different seasons, each after {@value #TRAINING_DAYS} training days: the selection (with every
- * finalist's tuning and selection-window errors), the held-out gain over the better seasonal naive forecast and
- * over persistence against the issue's targets, the P10-P90 coverage, and the optimism of the selection now and
- * as it was before.
+ * {@code ./vpp bench forecast [--zone Z] [--separator C] [--decimal-comma] [--max-fill D] [--step D]
+ * [[kind[@lat,lon]:]file.csv ...]}: model selection on the simulator's PV, wind, load and price series (a year and
+ * more of quarter-hours, seed 42; PV and wind also with the simulator's weather forecasts) and on any CSV series
+ * given. For each series, two held-out weeks in different seasons, each after {@value #TRAINING_DAYS} training days:
+ * the selection (with every finalist's tuning and selection-window errors), the held-out gain over the better
+ * seasonal naive forecast and over persistence against the issue's targets, the P10-P90 coverage, and the optimism
+ * of the selection now and as it was before.
  */
 public final class ForecastBenchmark {
 
@@ -35,8 +35,10 @@ public final class ForecastBenchmark {
     }
 
     public static void main(String[] args) {
+        List<BenchmarkSource> files = Refusal.orExit(() -> CsvSources.fromArguments(List.of(args), System.out),
+                System.err);
         List<BenchmarkSource> sources = new ArrayList<>(SimulatorSources.generate(START, QUARTER_HOUR, DAYS * 96, SEED));
-        Arrays.stream(args).map(CsvSources::parse).forEach(sources::add);
+        sources.addAll(files);
         CvConfig config = CvConfig.DEFAULT;
         System.out.printf("forecast benchmark: %d sources, %d folds (last %d select), selection by %s, search budget %s "
                         + "per source, %d cores, JDK %s%n", sources.size(), config.folds(), config.selectionFolds(),

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.vpp.bench.csv.CsvOptions;
 import org.vpp.bench.optimizer.BenchFleet;
 import org.vpp.bench.optimizer.BenchPrices;
 import org.vpp.optimizer.LocalSearchGain;
@@ -27,7 +28,8 @@ import org.vpp.optimizer.model.ScheduleCheck;
 
 /**
  * {@code ./vpp bench optimizer [--sizes 10,100,1000] [--devices 10000] [--budget 30] [--device-lp full|sites|skip]
- * [--duration-edges 1.75,2.5] [--fraction-edges 0.333,0.667] [--efficiency-edges ""] [prices.csv]}: LP optimum,
+ * [--duration-edges 1.75,2.5] [--fraction-edges 0.333,0.667] [--efficiency-edges ""] [--day 2024-03-15]
+ * [CSV options, see {@link CsvOptions}] [prices.csv]}: LP optimum,
  * Timefold value, gap and time to a 1% and 0.5% gap per fleet size and price curve; then a device fleet through
  * aggregation (50 devices per site, split into shape classes by the edges) with wall time, gap against the LP of
  * the aggregated problem, and the disaggregated device schedule against the device-level LP.
@@ -48,24 +50,33 @@ public final class OptimizerBenchmark {
         List<Double> durationEdges = ShapeClasses.defaults().durationEdgesHours();
         List<Double> fractionEdges = ShapeClasses.defaults().initialFractionEdges();
         List<Double> efficiencyEdges = ShapeClasses.defaults().roundTripEfficiencyEdges();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--device-lp" -> deviceLp = args[++i];
-                case "--duration-edges" -> durationEdges = edges(args[++i]);
-                case "--fraction-edges" -> fractionEdges = edges(args[++i]);
-                case "--efficiency-edges" -> efficiencyEdges = edges(args[++i]);
-                case "--sizes" -> sizes = java.util.Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
-                case "--devices" -> devices = Integer.parseInt(args[++i]);
-                case "--budget" -> budgetSeconds = Long.parseLong(args[++i]);
-                default -> csv = Path.of(args[i]);
+        CsvOptions.Parsed csvOptions = Refusal.orExit(() -> CsvOptions.parse(List.of(args)), System.err);
+        String[] rest = csvOptions.rest().toArray(String[]::new);
+        String day = null;
+        for (int i = 0; i < rest.length; i++) {
+            String arg = rest[i];
+            switch (arg) {
+                case "--device-lp" -> deviceLp = rest[++i];
+                case "--duration-edges" -> durationEdges = edges(rest[++i]);
+                case "--fraction-edges" -> fractionEdges = edges(rest[++i]);
+                case "--efficiency-edges" -> efficiencyEdges = edges(rest[++i]);
+                case "--sizes" -> sizes = java.util.Arrays.stream(rest[++i].split(",")).map(Integer::parseInt).toList();
+                case "--devices" -> devices = Integer.parseInt(rest[++i]);
+                case "--budget" -> budgetSeconds = Long.parseLong(rest[++i]);
+                case "--day" -> day = rest[++i];
+                default -> csv = Refusal.orExit(() -> BenchPrices.file(arg), System.err);
             }
         }
+        // The file first, so that a refused one stops the run before anything is computed.
+        Path file = csv;
+        Optional<String> dayText = Optional.ofNullable(day);
+        Optional<BenchPrices.CsvDay> filePrices = Optional.ofNullable(file).map(f -> Refusal.orExit(
+                () -> BenchPrices.fromCsv(f, csvOptions.options(), dayText.map(BenchPrices::day)), System.err));
+        filePrices.ifPresent(prices -> prices.report().forEach(System.out::println));
         Horizon horizon = Horizon.dayAheadQuarterHours();
         Map<String, List<Double>> curves = new java.util.LinkedHashMap<>();
         curves.put("simulator seed 42", BenchPrices.simulatedDay(42));
-        if (csv != null) {
-            curves.put(csv.getFileName().toString(), BenchPrices.fromCsv(csv, horizon.slotCount()));
-        }
+        filePrices.ifPresent(prices -> curves.put(file.getFileName() + " " + prices.day(), prices.prices()));
         OptimizerSettings settings = OptimizerSettings.defaults()
                 .withTimeBudget(Duration.ofSeconds(budgetSeconds), Duration.ofSeconds(Math.max(5, budgetSeconds / 3)))
                 .withGapTarget(Optional.of(0.001))

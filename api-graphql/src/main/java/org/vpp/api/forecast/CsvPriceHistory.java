@@ -3,22 +3,26 @@ package org.vpp.api.forecast;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vpp.kernel.TimeSeries;
 import org.vpp.sagas.port.PriceHistory;
 import org.vpp.simulator.csv.CsvFormat;
+import org.vpp.simulator.csv.CsvImport;
 import org.vpp.simulator.csv.CsvTimeSeriesImporter;
-import org.vpp.simulator.series.Unit;
 
 /**
  * Real day-ahead prices from a CSV file (timestamp, price), replacing the synthetic ones for the market and for
  * forecasting alike. The file is validated when the application starts, and refused with every problem named by
- * line. Hourly prices are read as four equal quarter-hours. One file is one market zone.
+ * line; what the import did (gaps filled, clock changes, resampling) is logged. Prices are resampled to quarter-hours
+ * when read: an hourly price holds over its four quarters. One file is one market zone.
  */
 public final class CsvPriceHistory implements PriceHistory {
 
     private static final Duration QUARTER_HOUR = Duration.ofMinutes(15);
+
+    private static final Logger log = LoggerFactory.getLogger(CsvPriceHistory.class);
 
     private final TimeSeries prices;
 
@@ -30,9 +34,10 @@ public final class CsvPriceHistory implements PriceHistory {
     }
 
     /** @throws org.vpp.simulator.csv.CsvImportException naming every malformed line */
-    public static CsvPriceHistory load(Path file, Unit unit, char separator, ZoneId localZone) {
-        return new CsvPriceHistory(CsvTimeSeriesImporter.importFile(file,
-                CsvFormat.of(unit).withSeparator(separator).withLocalZone(localZone)));
+    public static CsvPriceHistory load(Path file, CsvFormat format) {
+        CsvImport imported = CsvTimeSeriesImporter.read(file, format.withTargetStep(QUARTER_HOUR));
+        imported.notes().forEach(note -> log.info("Prices {}: {}", file.getFileName(), note));
+        return new CsvPriceHistory(imported.series());
     }
 
     @Override

@@ -14,7 +14,7 @@ public class ForecastConfiguration {
     @ConditionalOnMissingBean(PriceHistory.class)
     public PriceHistory priceHistory(ForecastSettings properties, PricesProperties prices) {
         if (prices.csv() != null) {
-            return CsvPriceHistory.load(prices.csv(), prices.unit(), prices.separator(), prices.localZone());
+            return CsvPriceHistory.load(prices.csv(), prices.format());
         }
         return new SimulatedPriceHistory(properties.priceSeed(), properties.priceLatitude(), properties.priceLongitude(),
                 properties.timeZone());

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.vpp.simulator.csv.CsvFormat;
 import org.vpp.simulator.series.Unit;
 
 /**
@@ -23,6 +24,9 @@ import org.vpp.simulator.series.Unit;
  * @param start          where simulated time begins on a first run; default: now, or the start of imported prices
  * @param seriesDir      a directory of {@code <asset-id>.csv} files replacing devices' synthetic series (optional)
  * @param seriesUnit     the unit of those files' values (MW by default, or KW)
+ * @param seriesSeparator, seriesDecimalComma, seriesMaxFill  how those files are written: the column separator
+ *                       (',' by default), "12,5" for 12.5, the longest run of missing values filled (default one
+ *                       hour); timestamps without offset are read in {@code zone}
  * @param warmUp         meter history a newly registered fleet brings along, simulated at 15-minute resolution
  *                       before the clock's start, so forecasting has history from the first simulated hour
  */
@@ -30,7 +34,8 @@ import org.vpp.simulator.series.Unit;
 public record SimulationProperties(boolean enabled, double speed, int devices, long seed, Duration twinStep,
                                    Duration tickEvery, Duration horizon, Duration meanTimeToFailure,
                                    Duration meanTimeToRepair, ZoneId zone, Instant start, Path seriesDir,
-                                   Unit seriesUnit, Duration warmUp) {
+                                   Unit seriesUnit, Duration warmUp, Character seriesSeparator,
+                                   boolean seriesDecimalComma, Duration seriesMaxFill) {
 
     public SimulationProperties {
         if (speed <= 0) speed = 720;
@@ -43,5 +48,13 @@ public record SimulationProperties(boolean enabled, double speed, int devices, l
         if (zone == null) zone = ZoneId.of("Europe/Berlin");
         if (seriesUnit == null) seriesUnit = Unit.MW;
         if (warmUp == null) warmUp = Duration.ofDays(5);
+        if (seriesSeparator == null) seriesSeparator = ',';
+        if (seriesMaxFill == null) seriesMaxFill = CsvFormat.DEFAULT_MAX_FILL;
+    }
+
+    /** How the device series files are read. */
+    public CsvFormat seriesFormat() {
+        return CsvFormat.of(seriesUnit).withSeparator(seriesSeparator).withLocalZone(zone)
+                .withDecimalComma(seriesDecimalComma).withMaxFill(seriesMaxFill);
     }
 }

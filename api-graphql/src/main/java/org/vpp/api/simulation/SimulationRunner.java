@@ -70,7 +70,7 @@ public class SimulationRunner {
         int registered = registration.registerIfAbsent(specs);
         SimulationClock simulationClock = SimulationClocks.of(clock, properties.zone());
         Instant now = clock.instant();
-        var realSeries = DeviceSeriesFiles.load(properties.seriesDir(), properties.seriesUnit(), properties.zone(), now);
+        var realSeries = DeviceSeriesFiles.load(properties.seriesDir(), properties.seriesFormat(), now);
         // A fleet brings its meter history along. The history resumes after the newest reading stored, so a start
         // that was killed during the warm-up completes it, and a known fleet adds only what it missed meanwhile.
         Instant warmUpStart = DeviceSeriesFiles.startWithin(realSeries, now.minus(properties.warmUp()).truncatedTo(ChronoUnit.HOURS));

@@ -19,6 +19,7 @@ import org.vpp.kernel.AssetKind;
 import org.vpp.kernel.TechnicalLimits;
 import org.vpp.kernel.TimeSeries;
 import org.vpp.simulator.clock.SteppedClock;
+import org.vpp.simulator.csv.CsvFormat;
 import org.vpp.simulator.demo.AssetSpec;
 import org.vpp.simulator.demo.DemoWorld;
 import org.vpp.simulator.series.Unit;
@@ -44,7 +45,7 @@ class DeviceSeriesFilesTest {
     void twinsFollowTheirFilesInsteadOfTheWeather() throws IOException {
         write("pv-1", "2024-06-03T00:00:00Z,100\n2024-06-03T00:15:00Z,250\n2024-06-03T00:30:00Z,400\n2024-06-03T00:45:00Z,0\n");
         write("load-1", "2024-06-03T00:00:00Z,300\n2024-06-03T00:15:00Z,500\n2024-06-03T00:30:00Z,200\n2024-06-03T00:45:00Z,100\n");
-        Map<String, TimeSeries> series = DeviceSeriesFiles.load(dir, Unit.KW, UTC, START);
+        Map<String, TimeSeries> series = DeviceSeriesFiles.load(dir, CsvFormat.of(Unit.KW).withLocalZone(UTC), START);
         assertThat(DeviceSeriesFiles.endWithin(series, START.plus(Duration.ofDays(60)))).isEqualTo(Instant.parse("2024-06-03T01:00:00Z"));
 
         List<AssetSpec> specs = List.of(
@@ -69,7 +70,7 @@ class DeviceSeriesFilesTest {
     @Test
     void aFileStartingAfterTheSimulationIsRefusedByName() throws IOException {
         write("pv-late", "2024-06-04T00:00:00Z,1\n2024-06-04T00:15:00Z,1\n");
-        assertThatThrownBy(() -> DeviceSeriesFiles.load(dir, Unit.MW, UTC, START))
+        assertThatThrownBy(() -> DeviceSeriesFiles.load(dir, CsvFormat.of(Unit.MW).withLocalZone(UTC), START))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("pv-late.csv").hasMessageContaining("starts at 2024-06-03T00:00:00Z");
     }

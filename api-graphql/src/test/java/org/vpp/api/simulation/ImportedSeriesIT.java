@@ -18,8 +18,11 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.vpp.api.VppApplication;
 import org.vpp.api.support.GraphQl;
 import org.vpp.api.support.TestClock;
@@ -87,12 +90,16 @@ class ImportedSeriesIT {
     }
 
     @Test
-    void aMalformedFileStopsTheStartNamingItsLines() throws IOException {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aMalformedFileStopsTheStartNamingItsLinesWithoutAStackTrace(CapturedOutput output) throws IOException {
         Path file = Files.writeString(dir.resolve("bad.csv"),
                 "timestamp,price\n2024-06-03T00:00:00Z,50\n2024-06-03T01:00:00Z,oops\n2024-06-03T01:00:00Z,40\n");
         assertThatThrownBy(() -> new SpringApplicationBuilder(VppApplication.class).run(args(file).toArray(String[]::new)))
                 .rootCause().isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.line()).containsExactly(3, 4));
+        assertThat(output.getAll()).contains("vpp: " + file + ": line 3, column 2: unparsable value 'oops'")
+                .contains("vpp: " + file + ": line 4, column 1: duplicate timestamp")
+                .doesNotContain("at org.vpp.simulator.csv.CsvTimeSeriesImporter");
     }
 
     @Test

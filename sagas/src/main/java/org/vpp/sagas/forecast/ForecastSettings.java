@@ -14,7 +14,7 @@ import java.util.List;
  * @param horizonSteps   quarter-hours forecast ahead (and validated in training)
  * @param history        how much history training and inference read
  * @param cvFolds        the most rolling-origin folds (daily origins for a day-ahead horizon) in training; fewer while
- *                       the history is short, down to {@link #MIN_FOLDS}; a third of them are held back to select
+ *                       the history is short, down to {@link #MIN_FOLDS}; half of them, at most a week, are held back to select
  * @param searchBudget   time (real, System.nanoTime) allowed per source for trying candidates beyond the first
  * @param threads        worker threads; training and inference of the sources run in parallel on them
  * @param timeZone       local calendar of loads and prices

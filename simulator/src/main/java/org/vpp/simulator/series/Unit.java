@@ -44,4 +44,17 @@ public enum Unit {
     public boolean sameQuantityAs(Unit other) {
         return quantity.equals(other.quantity);
     }
+
+    /** The canonical unit's symbol (MW, EUR/MWh, MWh, ...), for messages. */
+    public String quantity() {
+        return quantity;
+    }
+
+    /**
+     * True for an amount per slot (energy in MWh), which splits and adds up when the slots do; false for a rate or
+     * a level (power, price, temperature), which holds over any part of its slot and averages over several.
+     */
+    public boolean isExtensive() {
+        return "MWh".equals(quantity);
+    }
 }

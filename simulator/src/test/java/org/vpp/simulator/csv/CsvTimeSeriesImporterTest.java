@@ -83,7 +83,8 @@ class CsvTimeSeriesImporterTest {
         assertThat(e.problems().get(1).column()).isEqualTo(1);
         assertThat(e.problems().get(2).reason()).isEqualTo("duplicate timestamp 2025-03-01T04:00:00Z (first on line 6)");
         assertThat(e.problems().get(3).reason())
-                .isEqualTo("gap: 2 missing slot(s) of PT1H between 2025-03-01T04:00:00Z (line 6) and 2025-03-01T07:00:00Z");
+                .isEqualTo("gap of 2 h between 2025-03-01T04:00:00Z (line 6) and 2025-03-01T07:00:00Z (line 8), "
+                        + "above the 1 h that may be filled");
         assertThat(e.problems().get(4).reason()).startsWith("time goes backwards");
         assertThat(e.problems().get(5).reason()).startsWith("irregular step: PT20M");
         assertThat(e.problems().get(6).reason()).contains("expected at least 2 columns");
