@@ -46,12 +46,17 @@ class ForecastPipelineIT extends ApiIT {
     private static final String MODELS = """
             query($id: ID!) { forecastModels(sourceId: $id) {
               sourceId kind trainedAt horizonSteps step metric model parameters { name value } historyStart historyEnd
-              candidates { model parameters { name value } mae rmse mase folds selected }
+              validation { folds selectionFolds selectedMae selectedMase baselineModel baselineParameters { name value }
+                           baselineMae baselineMase gainPercent tuningGainPercent }
+              candidates { model parameters { name value } mae rmse mase folds window selected }
               skipped { model reason } } }""";
     private static final String FORECAST = """
             query($id: ID!, $at: DateTime) { forecast(sourceId: $id, issuedAt: $at) {
               id sourceId kind issuedAt origin step horizonSteps model parameters { name value }
-              values { start value actual } realisedMae actualSlots } }""";
+              values { start value p10 p50 p90 actual } realisedMae actualSlots coverage cvMae } }""";
+    private static final String EVALUATIONS = """
+            query($id: ID!) { forecastEvaluations(sourceId: $id, last: 10) {
+              forecastId issuedAt evaluatedAt model realisedMae actualSteps coverage cvMae } }""";
 
     @Autowired
     ForecastProcess scheduler;
@@ -147,13 +152,25 @@ class ForecastPipelineIT extends ApiIT {
                 .containsEntry("step", "PT15M");
         List<Map<String, Object>> candidates = (List<Map<String, Object>>) selection.get("candidates");
         assertThat(candidates).hasSizeGreaterThan(5);
+        // Eight days of history: two daily folds, the first tunes every candidate, the second (held back) selects.
+        Map<String, Object> validation = (Map<String, Object>) selection.get("validation");
+        assertThat(validation).containsEntry("folds", 2).containsEntry("selectionFolds", 1);
+        assertThat((String) validation.get("baselineModel")).isEqualTo("seasonal-naive");
         assertThat(candidates).allSatisfy(c -> {
             assertThat(((Number) c.get("mae")).doubleValue()).isFinite().isNotNegative();
             assertThat(((Number) c.get("mase")).doubleValue()).isFinite();
-            assertThat(c.get("folds")).isEqualTo(3);
+            assertThat(c.get("folds")).isEqualTo(1);
+            assertThat(c.get("window")).isIn("TUNING", "SELECTION");
         });
-        assertThat(candidates).filteredOn(c -> Boolean.TRUE.equals(c.get("selected"))).hasSize(1)
-                .first().extracting(c -> c.get("model")).isEqualTo(selection.get("model"));
+        assertThat(candidates).filteredOn(c -> "SELECTION".equals(c.get("window")))
+                .extracting(c -> c.get("model")).contains("seasonal-naive", selection.get("model"));
+        Map<String, Object> deciding = assertThat(candidates).filteredOn(c -> Boolean.TRUE.equals(c.get("selected")))
+                .hasSize(1).first().actual();
+        assertThat(deciding).containsEntry("model", selection.get("model")).containsEntry("window", "SELECTION");
+        assertThat(((Number) validation.get("selectedMae")).doubleValue())
+                .isEqualTo(((Number) deciding.get("mae")).doubleValue());
+        assertThat(((Number) validation.get("selectedMase")).doubleValue())
+                .isLessThanOrEqualTo(((Number) validation.get("baselineMase")).doubleValue());
         assertThat((List<Map<String, Object>>) selection.get("skipped")).extracting(s -> s.get("reason"))
                 .anySatisfy(reason -> assertThat((String) reason).contains("history"));
 
@@ -164,6 +181,15 @@ class ForecastPipelineIT extends ApiIT {
         assertThat((List<?>) forecast.get("parameters")).isNotEmpty().isEqualTo(selection.get("parameters"));
         assertThat(values(forecast).getFirst().get("start")).isEqualTo(forecast.get("origin"));
         assertThat(values(forecast)).allSatisfy(v -> assertThat(((Number) v.get("value")).doubleValue()).isNotNegative());
+        // Its band: P10 <= P50 <= P90 in every slot, never below zero for generation.
+        assertThat(values(forecast)).allSatisfy(v -> {
+            double p10 = ((Number) v.get("p10")).doubleValue();
+            double p50 = ((Number) v.get("p50")).doubleValue();
+            double p90 = ((Number) v.get("p90")).doubleValue();
+            assertThat(p10).isNotNegative().isLessThanOrEqualTo(p50);
+            assertThat(p50).isLessThanOrEqualTo(p90);
+        });
+        assertThat(((Number) forecast.get("cvMae")).doubleValue()).isEqualTo(((Number) validation.get("selectedMae")).doubleValue());
         // Only the slot in progress, whose first reading came with the clock's instant, has an actual so far.
         assertThat((Integer) forecast.get("actualSlots")).isLessThanOrEqualTo(1);
         Map<String, Object> loadForecast = eventually(() -> forecast(loadSource, firstIssue), f -> f != null, "load forecast");
@@ -199,8 +225,26 @@ class ForecastPipelineIT extends ApiIT {
                 .mapToDouble(v -> Math.abs(((Number) v.get("actual")).doubleValue())).average().orElseThrow();
         assertThat(realised).as("realised MAE vs. a zero forecast's %s", zeroForecast).isLessThan(0.6 * zeroForecast);
 
-        var sources = GraphQl.list(g.ok("{ forecastSources { id kind model forecasts lastIssuedAt } }"), "forecastSources");
+        assertThat(first.get("coverage")).as("the band's coverage of a whole day's actuals").isNotNull();
+        assertThat(((Number) first.get("coverage")).doubleValue()).isBetween(0.0, 1.0);
+
+        // Once its horizon had passed, the scheduler scored the first forecast: realised error beside the CV promise.
+        List<Map<String, Object>> evaluations = eventually(() -> GraphQl.list(g.run(EVALUATIONS,
+                vars("id", loadSource.value())), "forecastEvaluations"), l -> !l.isEmpty(), "an evaluated load forecast");
+        Map<String, Object> oldest = evaluations.getLast();
+        assertThat(oldest.get("forecastId")).isEqualTo(firstLoad.get("id"));
+        assertThat(oldest.get("actualSteps")).isEqualTo(96);
+        assertThat(((Number) oldest.get("realisedMae")).doubleValue()).isCloseTo(realised, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(((Number) oldest.get("cvMae")).doubleValue()).isEqualTo(((Number) firstLoad.get("cvMae")).doubleValue());
+        assertThat(((Number) oldest.get("coverage")).doubleValue()).isEqualTo(((Number) firstLoad.get("coverage")).doubleValue());
+
+        var sources = GraphQl.list(g.ok("{ forecastSources { id kind model forecasts lastIssuedAt cvMae realisedMae realisedCoverage evaluations } }"),
+                "forecastSources");
         assertThat(sources).extracting(s -> s.get("id")).contains(pvSource.value(), loadSource.value(), "price:DE-LU");
+        Map<String, Object> loadRow = sources.stream().filter(s -> s.get("id").equals(loadSource.value())).findFirst().orElseThrow();
+        assertThat((Integer) loadRow.get("evaluations")).isGreaterThanOrEqualTo(1);
+        assertThat(loadRow.get("realisedMae")).isNotNull();
+        assertThat(loadRow.get("cvMae")).isNotNull();
     }
 
     @Test
@@ -226,5 +270,8 @@ class ForecastPipelineIT extends ApiIT {
         ClientGraphQlResponse malformed = g.run(MODELS, vars("id", "bogus"));
         assertThat(malformed.getErrors()).singleElement()
                 .satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "sourceId"));
+        ClientGraphQlResponse tooMany = g.run("{ forecastEvaluations(sourceId: \"price:DE-LU\", last: 100000) { realisedMae } }", Map.of());
+        assertThat(tooMany.getErrors()).singleElement()
+                .satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "last"));
     }
 }

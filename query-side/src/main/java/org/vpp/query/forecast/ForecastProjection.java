@@ -165,7 +165,7 @@ public class ForecastProjection {
     @QueryHandler
     ForecastView handle(FindForecastToEvaluate query) {
         String source = query.sourceId().value();
-        return jdbc.query(FORECAST_SELECT + """
+        return jdbc.query(FORECAST_SELECT + "\n" + """
                  WHERE i.source_id = ? AND i.evaluated_at IS NULL
                    AND i.origin + i.step_seconds * i.horizon_steps * interval '1 second' > ?
                    AND i.origin + i.step_seconds * i.horizon_steps * interval '1 second' <= ?
@@ -267,8 +267,7 @@ public class ForecastProjection {
             LEFT JOIN LATERAL (SELECT avg(e.realised_mae) AS realised_mae, avg(e.coverage) AS coverage
                                FROM (SELECT realised_mae, coverage FROM forecast_issued
                                      WHERE source_id = f.source_id AND evaluated_at IS NOT NULL
-                                     ORDER BY issued_at DESC LIMIT """ + REALISED_WINDOW + """
-                                    ) e) r ON true""";
+                                     ORDER BY issued_at DESC LIMIT %d) e) r ON true""".formatted(REALISED_WINDOW);
 
     private static ForecastSourceView source(ResultSet rs) throws SQLException {
         Timestamp issued = rs.getTimestamp(8);

@@ -33,6 +33,8 @@ public record ForecastSettings(Boolean enabled, Duration trainEvery, Duration in
     public static final Duration STEP = Duration.ofMinutes(15);
     /** Fewer folds than this and there is nothing to hold back: one tunes, one selects. */
     public static final int MIN_FOLDS = 2;
+    /** Days of history the first fold trains on when there is enough: a weekly lag plus a week of rows. */
+    public static final int FIRST_FOLD_DAYS = 14;
 
     public ForecastSettings {
         enabled = enabled == null || enabled;
@@ -65,9 +67,13 @@ public record ForecastSettings(Boolean enabled, Duration trainEvery, Duration in
         return MIN_FOLDS * horizon + stepsPerDay();
     }
 
-    /** As many folds as {@code historySteps} allow after one day of history, up to {@link #cvFolds()}. */
+    /**
+     * As many folds as {@code historySteps} allow once the first fold keeps {@link #FIRST_FOLD_DAYS} days to learn
+     * from, up to {@link #cvFolds()}, at least {@link #MIN_FOLDS}: more folds on a short history would leave the
+     * first ones too little to fit a model with weekly lags, and selection would never see those models.
+     */
     public int foldsFor(int historySteps, int horizon) {
-        return Math.max(MIN_FOLDS, Math.min(cvFolds, (historySteps - stepsPerDay()) / horizon));
+        return Math.max(MIN_FOLDS, Math.min(cvFolds, (historySteps - FIRST_FOLD_DAYS * stepsPerDay()) / horizon));
     }
 
     private static int stepsPerDay() {

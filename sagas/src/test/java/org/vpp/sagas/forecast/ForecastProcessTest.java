@@ -57,6 +57,8 @@ class ForecastProcessTest {
         SimpleQueryBus bus = SimpleQueryBus.builder().build();
         bus.subscribe(FindAssets.class.getName(), AssetPage.class, q -> new AssetPage(List.of(), false, 0));
         bus.subscribe(FindForecastSource.class.getName(), ForecastSourceView.class, q -> null);
+        bus.subscribe(org.vpp.messages.forecast.FindForecastToEvaluate.class.getName(),
+                org.vpp.messages.forecast.ForecastView.class, q -> null);
         return DefaultQueryGateway.builder().queryBus(bus).build();
     }
 
