@@ -38,7 +38,7 @@ class ForecastProcessTest {
 
     final SteppingClock clock = new SteppingClock(START);
     final RecordingCommandBus commands = new RecordingCommandBus().accepting(RecordModelSelection.class)
-            .accepting(RecordForecastIssued.class);
+            .accepting(RecordForecastIssued.class).accepting(org.vpp.messages.forecast.RecordForecastEvaluation.class);
     final Map<ForecastId, double[]> stored = new ConcurrentHashMap<>();
     final ForecastValues values = (id, source, origin, step, v, band, issuedAt) -> stored.putIfAbsent(id, v) == null;
 
@@ -117,5 +117,47 @@ class ForecastProcessTest {
         assertThat(run.of(PRICE).status()).isEqualTo(ForecastRun.Status.SKIPPED);
         assertThat(run.of(PRICE).detail()).isEqualTo("stopping");
         assertThat(commands.sent(Object.class)).isEmpty();
+    }
+
+    /**
+     * A price forecast whose day has passed is scored against the price history: its MAE over the day, its band's
+     * coverage, and the cross-validated MAE it was selected on, recorded side by side.
+     */
+    @Test
+    void aForecastWhoseHorizonPassedIsScoredAgainstWhatHappened() {
+        Instant origin = START.minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        double[] actual = PRICES.prices("DE-LU", origin, origin.plus(Duration.ofDays(1))).values();
+        List<org.vpp.messages.forecast.ForecastSlot> slots = new java.util.ArrayList<>();
+        for (int k = 0; k < 96; k++) {
+            // Forecast 2 EUR/MWh high; the band [value - 3, value + 1] holds the actual in the first half of the day only.
+            double value = actual[k] + 2;
+            double p10 = k < 48 ? value - 3 : value - 1.5;
+            slots.add(new org.vpp.messages.forecast.ForecastSlot(origin.plus(Duration.ofMinutes(15L * k)), value, p10,
+                    value, value + 1, null));
+        }
+        var view = new org.vpp.messages.forecast.ForecastView(ForecastId.of(PRICE, origin), PRICE,
+                org.vpp.messages.forecast.ForecastSourceKind.PRICE, origin, origin, Duration.ofMinutes(15), 96,
+                "seasonal-naive", java.util.Map.of("season", "DAILY"), slots, null, 0, null, 1.7);
+        SimpleQueryBus bus = SimpleQueryBus.builder().build();
+        bus.subscribe(FindAssets.class.getName(), AssetPage.class, q -> new AssetPage(List.of(), false, 0));
+        bus.subscribe(org.vpp.messages.forecast.FindForecastToEvaluate.class.getName(),
+                org.vpp.messages.forecast.ForecastView.class, q -> view);
+        QueryGateway queries = DefaultQueryGateway.builder().queryBus(bus).build();
+        ForecastSettings settings = ForecastSettings.defaults();
+        ForecastProcess process = new ForecastProcess(new ForecastSources(queries, settings),
+                (device, from, to, step) -> java.util.Optional.empty(), PRICES, values, commands.gateway(), queries,
+                clock, settings);
+
+        ForecastRun run = process.evaluateNow();
+
+        assertThat(run.of(PRICE).status()).as(run.of(PRICE).detail()).isEqualTo(ForecastRun.Status.DONE);
+        assertThat(commands.sent(org.vpp.messages.forecast.RecordForecastEvaluation.class)).singleElement().satisfies(e -> {
+            assertThat(e.forecastId()).isEqualTo(ForecastId.of(PRICE, origin));
+            assertThat(e.realisedMae()).isCloseTo(2.0, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(e.actualSteps()).isEqualTo(96);
+            assertThat(e.coverage()).isEqualTo(0.5);
+            assertThat(e.cvMae()).isEqualTo(1.7);
+            assertThat(e.evaluatedAt()).isEqualTo(START);
+        });
     }
 }
