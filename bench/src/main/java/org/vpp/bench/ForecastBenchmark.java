@@ -14,8 +14,8 @@ import org.vpp.bench.forecast.SourceRun;
 import org.vpp.forecast.validation.CvConfig;
 
 /**
- * {@code ./vpp bench forecast [--zone Z] [--separator C] [--decimal-comma] [--max-fill D] [--step D]
- * [[kind[@lat,lon]:]file.csv ...]}: model selection on the simulator's PV, wind, load and price series (a year and
+ * {@code ./vpp bench forecast [--only TEXT] [--zone Z] [--separator C] [--decimal-comma] [--max-fill D] [--step D]
+ * [[kind[@lat,lon]:]file.csv ...]} ({@code --only} keeps the sources whose name contains the text): model selection on the simulator's PV, wind, load and price series (a year and
  * more of quarter-hours, seed 42; PV and wind also with the simulator's weather forecasts) and on any CSV series
  * given. For each series, two held-out weeks in different seasons, each after {@value #TRAINING_DAYS} training days:
  * the selection (with every finalist's tuning and selection-window errors), the held-out gain over the better
@@ -35,10 +35,19 @@ public final class ForecastBenchmark {
     }
 
     public static void main(String[] args) {
-        List<BenchmarkSource> files = Refusal.orExit(() -> CsvSources.fromArguments(List.of(args), System.out),
-                System.err);
+        List<String> arguments = new ArrayList<>(List.of(args));
+        String only = "";
+        int at = arguments.indexOf("--only");
+        if (at >= 0) {
+            if (at + 1 >= arguments.size()) Refusal.orExit(() -> { throw new Refusal("--only needs a text to match"); }, System.err);
+            only = arguments.remove(at + 1);
+            arguments.remove(at);
+        }
+        List<BenchmarkSource> files = Refusal.orExit(() -> CsvSources.fromArguments(arguments, System.out), System.err);
         List<BenchmarkSource> sources = new ArrayList<>(SimulatorSources.generate(START, QUARTER_HOUR, DAYS * 96, SEED));
         sources.addAll(files);
+        String wanted = only;
+        sources.removeIf(source -> !source.name().contains(wanted));
         CvConfig config = CvConfig.DEFAULT;
         System.out.printf("forecast benchmark: %d sources, %d folds (last %d select), selection by %s, search budget %s "
                         + "per source, %d cores, JDK %s%n", sources.size(), config.folds(), config.selectionFolds(),

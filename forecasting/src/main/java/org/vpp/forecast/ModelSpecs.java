@@ -3,6 +3,7 @@ package org.vpp.forecast;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,8 +50,8 @@ public final class ModelSpecs {
                     ZoneId.of(p.get("zone")),
                     Boolean.parseBoolean(p.get("clearSky")) ? source.site() : Optional.empty(),
                     number(p, "ridge"));
-            case GradientBoosting.NAME -> new GradientBoosting(
-                    Arrays.stream(p.get("lags").split(",")).map(Duration::parse).toList(),
+            case GradientBoosting.NAME -> new GradientBoosting("none".equals(p.get("lags")) ? List.of()
+                    : Arrays.stream(p.get("lags").split(",")).map(Duration::parse).toList(),
                     ZoneId.of(p.get("zone")),
                     Boolean.parseBoolean(p.get("clearSky")) ? source.site() : Optional.empty(),
                     Boolean.parseBoolean(p.get("weather")) ? source.weather() : Optional.empty(),

@@ -28,7 +28,8 @@ public final class Report {
         for (CandidateScore finalist : selection.finalists()) {
             double tuning = selection.scored().stream().filter(c -> c.model().equals(finalist.model()))
                     .mapToDouble(c -> c.mean().mase()).findFirst().orElse(Double.NaN);
-            out.printf(Locale.ROOT, "   %-52s %12.4f %12.4f%s%n", label(finalist), tuning, finalist.mean().mase(),
+            out.printf(Locale.ROOT, "   %-52s %12s %12.4f%s%n", label(finalist),
+                    Double.isNaN(tuning) ? "-" : String.format(Locale.ROOT, "%.4f", tuning), finalist.mean().mase(),
                     finalist.model().equals(selection.best().model()) ? "  <- selected" : "");
         }
         out.printf(Locale.ROOT, "   baseline: %s; CV gain over it: %.1f %% on the selection window (%.1f %% as tuning saw it)%n",
@@ -103,7 +104,8 @@ public final class Report {
             case "lag-regression" -> "lag-regression lags=" + parameters.get("lags")
                     + ("true".equals(parameters.get("clearSky")) ? " +clear-sky" : "");
             case "gradient-boosting" -> "gradient-boosting depth=" + parameters.get("depth") + " rounds="
-                    + parameters.get("rounds") + ("true".equals(parameters.get("clearSky")) ? " +clear-sky" : "")
+                    + parameters.get("rounds") + ("none".equals(parameters.get("lags")) ? " no lags" : "")
+                    + ("true".equals(parameters.get("clearSky")) ? " +clear-sky" : "")
                     + ("true".equals(parameters.get("weather")) ? " +weather" : "");
             case "median-combination" -> "median of " + parameters.get("members") + ": "
                     + org.vpp.forecast.model.MedianCombination.memberSpecs(raw).stream()

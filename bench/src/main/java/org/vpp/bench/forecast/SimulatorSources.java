@@ -24,8 +24,9 @@ import org.vpp.simulator.wind.PowerCurve;
 import org.vpp.simulator.wind.WindGenerator;
 
 /**
- * The simulator's synthetic PV, wind, load and price series for one site, as forecasting series; PV and wind once
- * without and once with the simulator's weather forecasts for the site.
+ * The simulator's synthetic PV, wind, load and price series for one site, as forecasting series; PV, wind and price
+ * once without and once with the simulator's weather forecasts for the site (the simulated prices follow the same
+ * weather through the residual load).
  */
 public final class SimulatorSources {
 
@@ -53,6 +54,8 @@ public final class SimulatorSources {
                 new BenchmarkSource("wind 5x3 MW", windSource, wind),
                 new BenchmarkSource("wind 5x3 MW +weather forecasts", windSource.withWeather(forecasts), wind),
                 new BenchmarkSource("load commercial 5 MW", Source.of(SourceKind.LOAD, ZONE), load),
-                new BenchmarkSource("price day-ahead", Source.of(SourceKind.PRICE, ZONE), price));
+                new BenchmarkSource("price day-ahead", Source.of(SourceKind.PRICE, ZONE), price),
+                new BenchmarkSource("price day-ahead +weather forecasts",
+                        Source.of(SourceKind.PRICE, ZONE).withWeather(forecasts), price));
     }
 }

@@ -34,6 +34,10 @@ public final class CandidateModels {
         List<List<Duration>> lagSets = lagSets(step, horizon);
         raw.add(regression(source, lagSets.getFirst()));
         raw.add(boosting(source, lagSets.getFirst(), 6, 0.05, 300));
+        if (source.weather().isPresent()) {
+            // From the weather forecast and the calendar alone: yesterday's wind says little about tomorrow's.
+            raw.add(boosting(source, List.of(), 6, 0.05, 300));
+        }
         for (double alpha : ALPHAS) {
             for (double beta : BETAS) {
                 for (double gamma : GAMMAS) {
@@ -51,7 +55,10 @@ public final class CandidateModels {
         return raw.stream().map(model -> PhysicalBounds.around(model, source)).toList();
     }
 
-    /** Yesterday and last week first (by default), then each alone, then with the day before yesterday too. */
+    /**
+     * Yesterday and last week first (by default), then each alone, then with the day before yesterday too, then the
+     * last three weeks.
+     */
     static List<List<Duration>> lagSets(Duration step, Horizon horizon) {
         List<Duration> dayAndWeek = LagRegression.horizonSafeLags(step, horizon.steps(), Season.DAILY, Season.WEEKLY);
         List<Duration> day = LagRegression.horizonSafeLags(step, horizon.steps(), Season.DAILY);
@@ -61,7 +68,10 @@ public final class CandidateModels {
         if (!twoDaysAndWeek.contains(twoDays)) {
             twoDaysAndWeek.add(1, twoDays);
         }
-        return List.of(dayAndWeek, day, week, List.copyOf(twoDaysAndWeek)).stream().distinct().toList();
+        // Three weeks back: their mean is last week's profile with a third of its noise, which is what beats the
+        // weekly naive forecast on a load whose week repeats.
+        List<Duration> threeWeeks = List.of(week.getFirst(), week.getFirst().multipliedBy(2), week.getFirst().multipliedBy(3));
+        return List.of(dayAndWeek, day, week, List.copyOf(twoDaysAndWeek), threeWeeks).stream().distinct().toList();
     }
 
     private static GradientBoosting boosting(Source source, List<Duration> lags, int depth, double learningRate,

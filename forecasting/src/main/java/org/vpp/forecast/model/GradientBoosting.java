@@ -31,7 +31,10 @@ import org.vpp.kernel.TimeSeries;
  *
  * <p>For PV the target is <em>clear-sky normalised</em>: the model learns output divided by the clear-sky
  * irradiance (a clear-sky index, floored so that night rows stay finite) and multiplies back, so what it learnt
- * in April still holds when the sun stands higher in May. Lags are normalised the same way.
+ * in April still holds when the sun stands higher in May. Lags are normalised the same way. Each row is weighted
+ * by the square of its divisor, so the squared error is still counted in output units: without the weights, dawn
+ * and dusk rows (a fleet spread over a country produces before the sun rises at its reference site) become huge
+ * after division and take the trees' attention from the hours that matter.
  *
  * <p>Multi-step strategy as {@link LagRegression}: direct, with lags at least as long as the horizon. Training is
  * deterministic (one thread, fixed seed), so the same history gives the same forecast on every machine.
@@ -51,8 +54,11 @@ public record GradientBoosting(List<Duration> lags, ZoneId zone, Optional<GeoLoc
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(clearSkySite, "clearSkySite");
         Objects.requireNonNull(weather, "weather");
-        if (lags.isEmpty() || lags.stream().anyMatch(lag -> lag.isZero() || lag.isNegative())) {
-            throw new IllegalArgumentException("lags must be positive and at least one: " + lags);
+        if (lags.stream().anyMatch(lag -> lag.isZero() || lag.isNegative())) {
+            throw new IllegalArgumentException("lags must be positive: " + lags);
+        }
+        if (lags.isEmpty() && weather.isEmpty()) {
+            throw new IllegalArgumentException("without a weather forecast at least one lag is needed");
         }
         if (depth < 1 || depth > 12 || rounds < 1 || rounds > 2000 || !(learningRate > 0 && learningRate <= 1)) {
             throw new IllegalArgumentException("depth 1..12, rounds 1..2000, learning rate in (0, 1]: " + depth
@@ -68,7 +74,7 @@ public record GradientBoosting(List<Duration> lags, ZoneId zone, Optional<GeoLoc
     @Override
     public Map<String, String> parameters() {
         return Map.of(
-                "lags", lags.stream().map(Duration::toString).collect(Collectors.joining(",")),
+                "lags", lags.isEmpty() ? "none" : lags.stream().map(Duration::toString).collect(Collectors.joining(",")),
                 "clearSky", Boolean.toString(clearSkySite.isPresent()),
                 "weather", Boolean.toString(weather.isPresent()),
                 "depth", Integer.toString(depth),
@@ -89,7 +95,7 @@ public record GradientBoosting(List<Duration> lags, ZoneId zone, Optional<GeoLoc
     }
 
     private int maxLagSteps(Duration step) {
-        return lags.stream().mapToInt(lag -> Math.toIntExact(lag.dividedBy(step))).max().orElseThrow();
+        return lags.stream().mapToInt(lag -> Math.toIntExact(lag.dividedBy(step))).max().orElse(0);
     }
 
     @Override
@@ -108,13 +114,17 @@ public record GradientBoosting(List<Duration> lags, ZoneId zone, Optional<GeoLoc
         int rows = n - first;
         float[] x = new float[rows * layout.width()];
         float[] y = new float[rows];
+        float[] weights = new float[rows];
         for (int t = first; t < n; t++) {
             layout.write(target, clearSky, pastWeather.orElse(null), t, t, history.timeAt(t), x, (t - first) * layout.width());
             y[t - first] = (float) target[t];
+            double divisor = layout.denormalise(1, clearSky, t);
+            weights[t - first] = (float) (divisor * divisor);
         }
         try {
             DMatrix training = new DMatrix(x, rows, layout.width(), Float.NaN);
             training.setLabel(y);
+            training.setWeight(weights);
             Booster booster = XGBoost.train(training, parameters(depth, learningRate), rounds, Map.of(), null, null);
             training.dispose();
             return new Fitted(history, target, clearSky, layout, booster, weather);
@@ -208,7 +218,7 @@ public record GradientBoosting(List<Duration> lags, ZoneId zone, Optional<GeoLoc
         @Override
         public double[] predict(int steps) {
             int n = target.length;
-            int shortestLag = java.util.Arrays.stream(layout.lagSteps()).min().orElseThrow();
+            int shortestLag = java.util.Arrays.stream(layout.lagSteps()).min().orElse(Integer.MAX_VALUE);
             if (steps > shortestLag) {
                 throw new IllegalArgumentException("lags cannot serve a horizon of " + steps + " steps");
             }
