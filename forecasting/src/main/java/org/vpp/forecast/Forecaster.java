@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.vpp.forecast.model.CandidateModels;
+import org.vpp.forecast.model.FittedModel;
 import org.vpp.forecast.model.PhysicalBounds;
 import org.vpp.forecast.validation.CvConfig;
 import org.vpp.forecast.validation.ModelSelection;
@@ -40,11 +41,20 @@ public final class Forecaster {
      * {@code issuedAt}: a value covering time after the issue instant would be look-ahead.
      */
     public static Forecast forecast(TrainedModelSpec spec, TimeSeries history, Horizon horizon, Instant issuedAt) {
+        return forecast(spec, spec.model().fit(history), history, horizon, issuedAt);
+    }
+
+    /**
+     * The same with a model already fitted on {@code history} (see {@link FittedModel#advancedTo}): inference between
+     * trainings without training again.
+     */
+    public static Forecast forecast(TrainedModelSpec spec, FittedModel fitted, TimeSeries history, Horizon horizon,
+                                    Instant issuedAt) {
         if (issuedAt.isBefore(history.end())) {
             throw new IllegalArgumentException("history runs to " + history.end()
                     + ", after the forecast's issue instant " + issuedAt);
         }
-        double[] values = spec.model().fit(history).predict(horizon.steps());
+        double[] values = fitted.predict(horizon.steps());
         Optional<QuantileBand> band = spec.quantiles().map(quantiles -> quantiles.around(values)
                 .bounded(level -> PhysicalBounds.clip(spec.source(), history.end(), history.step(), level)));
         return new Forecast(issuedAt, history.end(), history.step(), values, spec.name(), spec.parameters(), band);

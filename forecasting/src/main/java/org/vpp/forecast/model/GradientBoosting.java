@@ -127,7 +127,7 @@ public record GradientBoosting(List<Duration> lags, ZoneId zone, Optional<GeoLoc
             training.setWeight(weights);
             Booster booster = XGBoost.train(training, parameters(depth, learningRate), rounds, Map.of(), null, null);
             training.dispose();
-            return new Fitted(history, target, clearSky, layout, booster, weather);
+            return new Fitted(history, target, clearSky, layout, new BoosterHandle(booster), weather);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost could not train: " + e.getMessage(), e);
         }
@@ -194,25 +194,42 @@ public record GradientBoosting(List<Duration> lags, ZoneId zone, Optional<GeoLoc
         }
     }
 
-    /** Holds the trained booster's native memory until the fitted model is unreachable, then frees it. */
+    /** The trained booster's native memory, freed once no fitted model refers to it any more. */
+    private static final class BoosterHandle {
+
+        private final Booster booster;
+
+        BoosterHandle(Booster booster) {
+            this.booster = booster;
+            BOOSTERS.register(this, booster::dispose);
+        }
+    }
+
     private static final class Fitted implements FittedModel {
 
         private final TimeSeries history;
         private final double[] target;
         private final double[] historyClearSky;
         private final Layout layout;
-        private final Booster booster;
+        private final BoosterHandle handle;
         private final Optional<WeatherFeed> weather;
 
-        Fitted(TimeSeries history, double[] target, double[] historyClearSky, Layout layout, Booster booster,
+        Fitted(TimeSeries history, double[] target, double[] historyClearSky, Layout layout, BoosterHandle handle,
                Optional<WeatherFeed> weather) {
             this.history = history;
             this.target = target;
             this.historyClearSky = historyClearSky;
             this.layout = layout;
-            this.booster = booster;
+            this.handle = handle;
             this.weather = weather;
-            BOOSTERS.register(this, booster::dispose);
+        }
+
+        /** The same trees on a later history: its lags and, for PV, its clear sky. */
+        @Override
+        public Optional<FittedModel> advancedTo(TimeSeries newer) {
+            double[] clearSky = layout.clearSky(newer.start(), newer.step(), newer.size());
+            return Optional.of(new Fitted(newer, layout.normalise(newer.values(), clearSky), clearSky, layout, handle,
+                    weather));
         }
 
         @Override
@@ -233,7 +250,7 @@ public record GradientBoosting(List<Duration> lags, ZoneId zone, Optional<GeoLoc
             }
             try {
                 DMatrix rows = new DMatrix(x, steps, layout.width(), Float.NaN);
-                float[][] predicted = booster.predict(rows);
+                float[][] predicted = handle.booster.predict(rows);
                 rows.dispose();
                 double[] forecast = new double[steps];
                 for (int k = 0; k < steps; k++) forecast[k] = layout.denormalise(predicted[k][0], clearSky, n + k);

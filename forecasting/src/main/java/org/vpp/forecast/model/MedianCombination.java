@@ -70,8 +70,29 @@ public record MedianCombination(List<ForecastModel> members) implements Forecast
 
     @Override
     public FittedModel fit(TimeSeries history) {
-        List<FittedModel> fitted = members.stream().map(member -> member.fit(history)).toList();
-        return steps -> {
+        return new Fitted(members, members.stream().map(member -> member.fit(history)).toList());
+    }
+
+    /**
+     * The members' fits; advanced by advancing those that can and refitting the others on the later history, so
+     * a combination with a tree member is as cheap to run again as the tree itself.
+     */
+    private record Fitted(List<ForecastModel> members, List<FittedModel> fitted) implements FittedModel {
+
+        @Override
+        public java.util.Optional<FittedModel> advancedTo(TimeSeries newer) {
+            List<FittedModel> advanced = new java.util.ArrayList<>(fitted.size());
+            boolean any = false;
+            for (int m = 0; m < fitted.size(); m++) {
+                java.util.Optional<FittedModel> reused = fitted.get(m).advancedTo(newer);
+                any |= reused.isPresent();
+                advanced.add(reused.isPresent() ? reused.get() : members.get(m).fit(newer));
+            }
+            return any ? java.util.Optional.of(new Fitted(members, advanced)) : java.util.Optional.empty();
+        }
+
+        @Override
+        public double[] predict(int steps) {
             double[][] forecasts = fitted.stream().map(model -> model.predict(steps)).toArray(double[][]::new);
             double[] median = new double[steps];
             double[] column = new double[forecasts.length];
@@ -82,6 +103,6 @@ public record MedianCombination(List<ForecastModel> members) implements Forecast
                 median[k] = column.length % 2 == 1 ? column[mid] : (column[mid - 1] + column[mid]) / 2;
             }
             return median;
-        };
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.vpp.forecast.feature.SiteClearSky;
 import org.vpp.forecast.value.Source;
 import org.vpp.forecast.value.SourceKind;
@@ -52,8 +53,20 @@ public record PhysicalBounds(ForecastModel inner, Source source) implements Fore
 
     @Override
     public FittedModel fit(TimeSeries history) {
-        FittedModel fitted = inner.fit(history);
-        return steps -> clip(source, history.end(), history.step(), fitted.predict(steps));
+        return new Bounded(inner.fit(history), history, source);
+    }
+
+    private record Bounded(FittedModel fitted, TimeSeries history, Source source) implements FittedModel {
+
+        @Override
+        public double[] predict(int steps) {
+            return clip(source, history.end(), history.step(), fitted.predict(steps));
+        }
+
+        @Override
+        public Optional<FittedModel> advancedTo(TimeSeries newer) {
+            return fitted.advancedTo(newer).map(advanced -> new Bounded(advanced, newer, source));
+        }
     }
 
     /**

@@ -95,4 +95,26 @@ class GradientBoostingTest {
         assertThat(ModelSpecs.rebuild(wind, model.name(), model.parameters()).model())
                 .isEqualTo(PhysicalBounds.around(model, wind));
     }
+
+    @Test
+    void aFitIsAdvancedToALaterHistoryWithoutTrainingAgainAndACombinationRefitsOnlyWhatMust() {
+        TimeSeries series = SyntheticSeries.withNoise(SyntheticSeries.weekly(HOUR, 30), 0.5, 4);
+        TimeSeries history = series.slice(0, 28 * 24);
+        TimeSeries later = series.slice(0, 29 * 24);
+        GradientBoosting model = new GradientBoosting(DAY_AND_WEEK, BERLIN, Optional.empty(), Optional.empty(),
+                4, 0.1, 150);
+        FittedModel fitted = model.fit(history);
+
+        assertThat(fitted.advancedTo(history).orElseThrow().predict(24)).containsExactly(fitted.predict(24));
+        double[] advanced = fitted.advancedTo(later).orElseThrow().predict(24);
+        assertThat(advanced).hasSize(24).isNotEqualTo(fitted.predict(24));
+        assertThat(new SeasonalNaive(Season.DAILY).fit(history).advancedTo(later)).as("a naive model refits").isEmpty();
+
+        MedianCombination pair = new MedianCombination(List.of(model, new SeasonalNaive(Season.DAILY)));
+        double[] combined = pair.fit(history).advancedTo(later).orElseThrow().predict(24);
+        double[] naive = new SeasonalNaive(Season.DAILY).fit(later).predict(24);
+        for (int k = 0; k < 24; k++) {
+            assertThat(combined[k]).isCloseTo((advanced[k] + naive[k]) / 2, org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
 }

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vpp.forecast.Forecaster;
 import org.vpp.forecast.ModelSpecs;
+import org.vpp.forecast.model.FittedModel;
 import org.vpp.forecast.TrainedModelSpec;
 import org.vpp.forecast.TrainingResult;
 import org.vpp.forecast.validation.CandidateScore;
@@ -83,10 +84,15 @@ public class ForecastProcess implements ClockProcess {
     private final ExecutorService workers;
     private final ReentrantLock running = new ReentrantLock();
     private final Map<ForecastSourceId, Selected> selected = new ConcurrentHashMap<>();
+    private final Map<ForecastSourceId, Fit> fits = new ConcurrentHashMap<>();
     private volatile boolean accepting = true;
     private volatile Instant lastTraining;
     private volatile Instant lastInference;
     private volatile Instant lastEvaluation;
+
+    /** A source's model as last fitted, and when: inference advances it to newer history until the next training. */
+    private record Fit(TrainedModelSpec spec, FittedModel fitted, Instant fittedAt) {
+    }
 
     /** The model a source forecasts with, the horizon it was validated for, and the MAE its held-back folds promised. */
     private record Selected(TrainedModelSpec spec, int horizonSteps, Double cvMae) {
@@ -292,13 +298,30 @@ public class ForecastProcess implements ClockProcess {
         if (series.isEmpty() || series.get().size() < needed) {
             return skipped(spec, "not enough history to forecast with " + trained.model().label());
         }
-        Forecast forecast = Forecaster.forecast(trained, series.get(), new Horizon(horizonSteps), now);
+        Forecast forecast = Forecaster.forecast(trained, fitted(spec.id(), trained, series.get(), now), series.get(),
+                new Horizon(horizonSteps), now);
         ForecastId id = ForecastId.of(spec.id(), now);
         double[][] band = forecast.band().map(b -> new double[][] {b.p10(), b.p50(), b.p90()}).orElse(null);
         store.save(id, spec.id(), forecast.origin(), forecast.step(), forecast.values(), band, now);
         commands.sendAndWait(new RecordForecastIssued(spec.id(), id, now, forecast.origin(), forecast.step(), horizonSteps,
                 forecast.model(), forecast.parameters()));
         return new Outcome(spec.id(), Status.DONE, trained.model().label());
+    }
+
+    /**
+     * The selected model fitted on {@code history}: the last fit advanced to it when that fit is of the same model and
+     * younger than {@code train-every} (a tree ensemble takes a second to train, and inference runs every few
+     * minutes), a new fit otherwise.
+     */
+    private FittedModel fitted(ForecastSourceId id, TrainedModelSpec spec, TimeSeries history, Instant now) {
+        Fit last = fits.get(id);
+        if (last != null && last.spec().equals(spec) && now.isBefore(last.fittedAt().plus(properties.trainEvery()))) {
+            Optional<FittedModel> advanced = last.fitted().advancedTo(history);
+            if (advanced.isPresent()) return advanced.get();
+        }
+        FittedModel fitted = spec.model().fit(history);
+        fits.put(id, new Fit(spec, fitted, now));
+        return fitted;
     }
 
     /** The model selected since this process started, else the one the read model knows (e.g. after a restart). */
