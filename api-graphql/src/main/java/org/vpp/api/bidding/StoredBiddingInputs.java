@@ -85,8 +85,19 @@ public class StoredBiddingInputs implements BiddingInputs {
             // a delivery day's window of an issued forecast: the error of the model that issued it
             rmse = forecasts.series(new ForecastId(id.substring(0, id.indexOf('#')))).map(ForecastStore.Issued::rmse).orElse(null);
         }
-        double sigma = rmse != null ? rmse : naiveSigma(stored.source().subject(), stored.origin(), stored.step());
         List<PriceQuote> quotes = new ArrayList<>(stored.values().length);
+        if (stored.band() != null) {
+            // The forecast's own P10/P90 from its cross-validation residuals, widened to hold the point if its
+            // residuals were all of one sign.
+            for (int i = 0; i < stored.values().length; i++) {
+                double p = stored.values()[i];
+                quotes.add(new PriceQuote(stored.origin().plus(stored.step().multipliedBy(i)),
+                        EurPerMwh.of(Math.min(p, stored.band()[0][i])), EurPerMwh.of(p),
+                        EurPerMwh.of(Math.max(p, stored.band()[2][i]))));
+            }
+            return quotes;
+        }
+        double sigma = rmse != null ? rmse : naiveSigma(stored.source().subject(), stored.origin(), stored.step());
         for (int i = 0; i < stored.values().length; i++) {
             double p = stored.values()[i];
             quotes.add(new PriceQuote(stored.origin().plus(stored.step().multipliedBy(i)), EurPerMwh.of(p - Z_P90 * sigma),
@@ -117,9 +128,10 @@ public class StoredBiddingInputs implements BiddingInputs {
         } else {
             model = onSlots.get().model(issued.model());
             values = onSlots.get().values();
-            // the delivery day's window of the issued series, stored under its own id so quotes read back by id
+            // the delivery day's window of the issued series (and of its band), stored under its own id so quotes
+            // read back by id
             id = new ForecastId(issued.id().value() + "#" + start);
-            forecasts.save(id, source, start, slot, values, asOf);
+            forecasts.save(id, source, start, slot, values, onSlots.get().band(issued.band()), asOf);
         }
         List<PriceQuote> quotes = priceQuotes(id);
         String sha = ContentStore.sha256(json.bytes(values));
@@ -193,6 +205,7 @@ public class StoredBiddingInputs implements BiddingInputs {
         long stepSeconds = f.step().toSeconds();
         long perDay = DAY.toSeconds() / stepSeconds;
         double[] out = new double[n];
+        int[] indices = new int[n];
         boolean continued = false;
         for (int t = 0; t < n; t++) {
             long index = Duration.between(f.origin(), start.plus(slot.multipliedBy(t))).toSeconds() / stepSeconds;
@@ -202,12 +215,26 @@ public class StoredBiddingInputs implements BiddingInputs {
             }
             if (index < 0 || index >= f.values().length) return Optional.empty();
             out[t] = f.values()[(int) index];
+            indices[t] = (int) index;
         }
-        return Optional.of(new Coverage(out, continued));
+        return Optional.of(new Coverage(out, continued, indices));
     }
 
-    /** @param continued true when some slots lie beyond the forecast's horizon and continue its daily season */
-    record Coverage(double[] values, boolean continued) {
+    /**
+     * @param continued true when some slots lie beyond the forecast's horizon and continue its daily season
+     * @param indices   the step of the issued forecast each slot took its value from
+     */
+    record Coverage(double[] values, boolean continued, int[] indices) {
+
+        /** The issued band ({p10, p50, p90}) on the same slots, or null without one. */
+        double[][] band(double[][] issued) {
+            if (issued == null) return null;
+            double[][] out = new double[issued.length][indices.length];
+            for (int level = 0; level < issued.length; level++) {
+                for (int t = 0; t < indices.length; t++) out[level][t] = issued[level][indices[t]];
+            }
+            return out;
+        }
 
         String model(String model) {
             return continued ? model + " (continued daily past its horizon)" : model;

@@ -105,10 +105,14 @@ class PlanningProblemTest {
     void anIssuedForecastIsUsedOnTheDeliverySlotsAndContinuedDailyPastItsHorizon() {
         ForecastStore.Issued hourly = new ForecastStore.Issued(new ForecastId("price:DE-LU@t"), ForecastSourceId.of("price:DE-LU"),
                 START.minus(Duration.ofHours(12)), START.minus(Duration.ofHours(2)), Duration.ofHours(1),
-                "m", new double[]{1, 2, 3, 4}, null);
+                "m", new double[]{1, 2, 3, 4}, null, new double[][] {{0, 1, 2, 3}, {1, 2, 3, 4}, {2, 3, 4, 5}});
         assertThat(StoredBiddingInputs.onSlots(hourly, START, SLOT, 8)).hasValueSatisfying(c -> {
             assertThat(c.values()).containsExactly(3, 3, 3, 3, 4, 4, 4, 4);
             assertThat(c.continued()).isFalse();
+            double[][] band = c.band(hourly.band());
+            assertThat(band[0]).as("P10 on the same slots").containsExactly(2, 2, 2, 2, 3, 3, 3, 3);
+            assertThat(band[2]).as("P90 on the same slots").containsExactly(4, 4, 4, 4, 5, 5, 5, 5);
+            assertThat(c.band(null)).isNull();
         });
         assertThat(StoredBiddingInputs.onSlots(hourly, START, SLOT, 9)).as("no value at that time of day")
                 .isEqualTo(Optional.empty());
@@ -118,7 +122,7 @@ class PlanningProblemTest {
         double[] day = new double[96];
         for (int i = 0; i < 96; i++) day[i] = i;
         ForecastStore.Issued oneDay = new ForecastStore.Issued(new ForecastId("pv:x@t"), ForecastSourceId.of("pv:x"),
-                START.minus(Duration.ofHours(19)), START.minus(Duration.ofHours(19)), SLOT, "m", day, null);
+                START.minus(Duration.ofHours(19)), START.minus(Duration.ofHours(19)), SLOT, "m", day, null, null);
         assertThat(StoredBiddingInputs.onSlots(oneDay, START, SLOT, 96)).hasValueSatisfying(c -> {
             assertThat(c.values()[0]).as("19 h into the forecast").isEqualTo(76);
             assertThat(c.values()[19]).as("its last value").isEqualTo(95);

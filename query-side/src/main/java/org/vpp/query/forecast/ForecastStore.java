@@ -80,7 +80,7 @@ public class ForecastStore {
         jdbc.query(con -> {
             var ps = con.prepareStatement("""
                     SELECT DISTINCT ON (i.source_id) i.forecast_id, i.source_id, i.issued_at, i.origin, i.step_seconds,
-                           i.model, v.vals,""" + MODEL_RMSE + """
+                           i.model, v.vals, v.p10, v.p50, v.p90,""" + MODEL_RMSE + """
                     FROM forecast_issued i JOIN forecast_values v ON v.forecast_id = i.forecast_id
                     WHERE i.source_id = ANY (?) AND i.issued_at <= ?
                     ORDER BY i.source_id, i.issued_at DESC""");
@@ -94,16 +94,19 @@ public class ForecastStore {
         return found;
     }
 
-    /** An issued forecast as stored: value i covers {@code [origin + i * step, origin + (i + 1) * step)}. */
+    /**
+     * An issued forecast as stored: value i covers {@code [origin + i * step, origin + (i + 1) * step)}; {@code band}
+     * is {p10, p50, p90} with one value per step each, or null for a forecast stored without one.
+     */
     public record Issued(ForecastId id, ForecastSourceId source, Instant issuedAt, Instant origin, Duration step,
-                         String model, double[] values, Double rmse) {
+                         String model, double[] values, Double rmse, double[][] band) {
     }
 
     /** A stored series by its id (issued or not), with the cross-validated RMSE of its model when it was issued. */
     public java.util.Optional<Issued> series(ForecastId id) {
         return jdbc.query("""
                 SELECT v.forecast_id, v.source_id, coalesce(i.issued_at, v.written_at) AS issued_at, v.origin,
-                       v.step_seconds, coalesce(i.model, '') AS model, v.vals,""" + MODEL_RMSE + """
+                       v.step_seconds, coalesce(i.model, '') AS model, v.vals, v.p10, v.p50, v.p90,""" + MODEL_RMSE + """
                 FROM forecast_values v LEFT JOIN forecast_issued i ON i.forecast_id = v.forecast_id
                 WHERE v.forecast_id = ?""", (rs, n) -> issued(rs), id.value()).stream().findFirst();
     }
@@ -119,15 +122,22 @@ public class ForecastStore {
                ORDER BY c.seq DESC, (c.cv_window = 'SELECTION') DESC NULLS LAST LIMIT 1) AS rmse
             """;
 
-    /** A row of forecast_id, source_id, issued_at, origin, step_seconds, model, vals and rmse. */
+    /** A row of forecast_id, source_id, issued_at, origin, step_seconds, model, vals, p10, p50, p90 and rmse. */
     private static Issued issued(java.sql.ResultSet rs) throws java.sql.SQLException {
-        Object[] raw = (Object[]) rs.getArray("vals").getArray();
-        double[] values = new double[raw.length];
-        for (int k = 0; k < raw.length; k++) values[k] = ((Number) raw[k]).doubleValue();
+        double[] values = doubles(rs.getArray("vals"));
         double rmse = rs.getDouble("rmse");
         Double knownRmse = rs.wasNull() ? null : rmse;
+        double[][] band = rs.getArray("p10") == null ? null
+                : new double[][] {doubles(rs.getArray("p10")), doubles(rs.getArray("p50")), doubles(rs.getArray("p90"))};
         return new Issued(new ForecastId(rs.getString("forecast_id")), ForecastSourceId.of(rs.getString("source_id")),
                 rs.getTimestamp("issued_at").toInstant(), rs.getTimestamp("origin").toInstant(),
-                Duration.ofSeconds(rs.getLong("step_seconds")), rs.getString("model"), values, knownRmse);
+                Duration.ofSeconds(rs.getLong("step_seconds")), rs.getString("model"), values, knownRmse, band);
+    }
+
+    private static double[] doubles(java.sql.Array array) throws java.sql.SQLException {
+        Object[] raw = (Object[]) array.getArray();
+        double[] values = new double[raw.length];
+        for (int k = 0; k < raw.length; k++) values[k] = ((Number) raw[k]).doubleValue();
+        return values;
     }
 }
