@@ -4,6 +4,7 @@ import java.time.InstantSource;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,7 @@ import org.vpp.sagas.forecast.ForecastSettings;
 import org.vpp.sagas.forecast.ForecastSources;
 import org.vpp.sagas.port.DeviceHealthSource;
 import org.vpp.sagas.port.ForecastValues;
+import org.vpp.sagas.port.WeatherForecasts;
 import org.vpp.sagas.port.MeterHistory;
 import org.vpp.sagas.port.PriceHistory;
 import org.vpp.sagas.telemetry.TelemetryWatchdog;
@@ -53,8 +55,9 @@ public class ProcessConfiguration {
     }
 
     @Bean
-    public ForecastSources forecastSources(QueryGateway queries, ForecastSettings settings) {
-        return new ForecastSources(queries, settings);
+    public ForecastSources forecastSources(QueryGateway queries, ForecastSettings settings,
+                                           ObjectProvider<WeatherForecasts> weather) {
+        return new ForecastSources(queries, settings, weather.getIfAvailable(() -> WeatherForecasts.NONE));
     }
 
     @Bean

@@ -72,6 +72,24 @@ class MainRunIT {
             assertThat(selections).isNotEmpty();
             assertThat((List<?>) selections.getFirst().get("candidates")).hasSizeGreaterThan(1);
 
+            // PV and wind devices are forecast with the demo world's weather forecasts among the inputs: a model that
+            // uses them is a candidate (tried, or waiting for the week of history it needs).
+            String pv = GraphQl.list(g.ok("{ forecastSources { id kind } }"), "forecastSources").stream()
+                    .filter(s -> "PV".equals(s.get("kind")) || "WIND".equals(s.get("kind")))
+                    .map(s -> (String) s.get("id")).findFirst().orElseThrow();
+            Map<String, Object> pvSelection = GraphQl.list(g.ok("{ forecastModels(sourceId: \"" + pv
+                    + "\") { candidates { model parameters { name value } } skipped { model reason parameters { name value } } } }"),
+                    "forecastModels").getFirst();
+            List<Map<String, Object>> weatherModels = new ArrayList<>();
+            for (String list : List.of("candidates", "skipped")) {
+                for (Map<String, Object> c : (List<Map<String, Object>>) pvSelection.get(list)) {
+                    if (((List<Map<String, Object>>) c.get("parameters")).stream()
+                            .anyMatch(p -> "weather".equals(p.get("name")) && "true".equals(p.get("value")))) weatherModels.add(c);
+                }
+            }
+            assertThat(weatherModels).as("weather models of " + pv).isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.get("model")).isEqualTo("gradient-boosting"));
+
             Map<String, Object> fleet = GraphQl.value(g.ok("{ fleet(rootId: \"portfolio\") { installed { deviceCount devicesWithoutTelemetry } } }"), "fleet");
             assertThat((Map<String, Object>) fleet.get("installed")).containsEntry("deviceCount", 20).containsEntry("devicesWithoutTelemetry", 0);
 

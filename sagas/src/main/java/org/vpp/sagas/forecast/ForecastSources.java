@@ -18,12 +18,14 @@ import org.vpp.messages.fleet.AssetPage;
 import org.vpp.messages.fleet.AssetView;
 import org.vpp.messages.fleet.FindAssets;
 import org.vpp.messages.forecast.ForecastSourceId;
+import org.vpp.sagas.port.WeatherForecasts;
 import org.vpp.messages.forecast.ForecastSourceKind;
 
 /**
  * What the pipeline forecasts: every PV, wind and load device of the fleet that is not decommissioned (whatever
  * its current status: an offline device comes back, and its history is still there), plus the day-ahead price
- * of each configured market zone.
+ * of each configured market zone. A PV or wind device with a location gets the weather forecasts for it, where a
+ * weather service covers it.
  */
 public class ForecastSources {
 
@@ -33,10 +35,17 @@ public class ForecastSources {
 
     private final QueryGateway queries;
     private final ForecastSettings properties;
+    private final WeatherForecasts weather;
 
-    public ForecastSources(QueryGateway queries, ForecastSettings properties) {
+    public ForecastSources(QueryGateway queries, ForecastSettings properties, WeatherForecasts weather) {
         this.queries = queries;
         this.properties = properties;
+        this.weather = weather;
+    }
+
+    /** Sources without weather forecasts. */
+    public ForecastSources(QueryGateway queries, ForecastSettings properties) {
+        this(queries, properties, WeatherForecasts.NONE);
     }
 
     public List<ForecastSourceSpec> all() {
@@ -59,6 +68,10 @@ public class ForecastSources {
         return List.copyOf(sources);
     }
 
+    private Source withWeather(Source source, AssetView asset) {
+        return weather.forDevice(asset).map(source::withWeather).orElse(source);
+    }
+
     private java.util.Optional<ForecastSourceSpec> device(AssetView asset) {
         ForecastSourceKind kind = DEVICE_KINDS.get(asset.kind());
         ForecastSourceId id = ForecastSourceId.of(kind, asset.id().value());
@@ -68,9 +81,11 @@ public class ForecastSources {
                     log.debug("Forecast: {} has no location, so no clear-sky feature; not forecast", id);
                     yield null;
                 }
-                yield Source.pv(asset.location(), properties.timeZone());
+                yield withWeather(Source.pv(asset.location(), properties.timeZone()), asset);
             }
-            case WIND -> Source.of(SourceKind.WIND, properties.timeZone());
+            case WIND -> asset.location() == null ? Source.of(SourceKind.WIND, properties.timeZone())
+                    : withWeather(new Source(SourceKind.WIND, properties.timeZone(),
+                            java.util.Optional.of(asset.location())), asset);
             case LOAD -> Source.of(SourceKind.LOAD, properties.timeZone());
             case PRICE -> throw new IllegalStateException("a device is never a price source");
         };

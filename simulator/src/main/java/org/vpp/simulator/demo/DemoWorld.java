@@ -29,7 +29,7 @@ import org.vpp.simulator.twin.MeasurementNoise;
 import org.vpp.simulator.twin.OutageModel;
 import org.vpp.simulator.twin.RenewableLimits;
 import org.vpp.simulator.twin.RenewableTwin;
-import org.vpp.simulator.weather.WeatherGenerator;
+import org.vpp.simulator.weather.EpochWeather;
 import org.vpp.simulator.weather.WeatherSeries;
 import org.vpp.simulator.weather.WeatherSite;
 import org.vpp.simulator.wind.PowerCurve;
@@ -61,12 +61,27 @@ public record DemoWorld(List<DeviceTwin> twins, SimulatedDayAheadMarket market, 
      *                   by asset id: after a restart, its last reading; a battery absent starts half-way between its
      *                   SoC bounds
      */
+    /**
+     * The weather of the site {@code spec} belongs to (keyed by its parent, at the device's coordinates): the same
+     * for any window, so a restart continues it and a weather service can forecast it.
+     */
+    public static EpochWeather siteWeather(AssetSpec spec, long seed) {
+        return siteWeather(spec.parentId().orElseThrow(), spec.latitudeDeg(), spec.longitudeDeg(), seed);
+    }
+
+    /** The weather of the site {@code siteId} at the given coordinates, as the world's twins live in it. */
+    public static EpochWeather siteWeather(String siteId, double latitudeDeg, double longitudeDeg, long seed) {
+        return new EpochWeather(WeatherSite.of(latitudeDeg, longitudeDeg), SERIES_STEP, SeedStreams.derive(seed, siteId));
+    }
+
     public static DemoWorld build(List<AssetSpec> specs, SimulationClock clock, Instant start, Duration horizon, long seed,
                                   OutageModel outages, MeasurementNoise noise, TimeSeries prices,
                                   Map<String, TimeSeries> realSeries, Map<String, Double> initialSoc) {
-        // Series start a step early and end a step late, so every twin step falls inside them.
-        Instant from = start.minus(SERIES_STEP);
-        int count = (int) (horizon.plus(SERIES_STEP.multipliedBy(2)).toSeconds() / SERIES_STEP.toSeconds());
+        // Series start a step early (on the quarter-hour grid the site's weather is kept on) and end a step late, so
+        // every twin step falls inside them.
+        long stepSeconds = SERIES_STEP.toSeconds();
+        Instant from = Instant.ofEpochSecond(Math.floorDiv(start.minus(SERIES_STEP).getEpochSecond(), stepSeconds) * stepSeconds);
+        int count = (int) (Duration.between(from, start.plus(horizon)).toSeconds() / stepSeconds) + 2;
         ZoneId zone = clock.zone();
         Map<String, WeatherSeries> weatherBySite = new HashMap<>();
         List<DeviceTwin> twins = new ArrayList<>();
@@ -76,8 +91,7 @@ public record DemoWorld(List<DeviceTwin> twins, SimulatedDayAheadMarket market, 
             TechnicalLimits l = spec.limits();
             long twinSeed = SeedStreams.derive(seed, spec.id());
             String siteKey = spec.parentId().orElseThrow();
-            WeatherSeries weather = weatherBySite.computeIfAbsent(siteKey, k -> WeatherGenerator.generate(
-                    WeatherSite.of(spec.latitudeDeg(), spec.longitudeDeg()), from, SERIES_STEP, count, SeedStreams.derive(seed, k)));
+            WeatherSeries weather = weatherBySite.computeIfAbsent(siteKey, k -> siteWeather(spec, seed).window(from, count));
             double ramp = l.rampRateOr(Math.max(l.maxPowerMw() - l.minPowerMw(), 0.001)); // absent: unconstrained
             twins.add(switch (spec.kind()) {
                 case BATTERY -> new BatteryTwin(spec.id(),
