@@ -29,7 +29,7 @@ public final class ForecastBenchmark {
     private static final int DAYS = 400;
     private static final long SEED = 42;
     private static final int TRAINING_DAYS = 56;
-    private static final int HELD_OUT_DAYS = 7;
+    private static final int HELD_OUT_DAYS = 14;
 
     private ForecastBenchmark() {
     }

@@ -1,8 +1,6 @@
 package org.vpp.forecast;
 
-import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +9,7 @@ import org.vpp.forecast.TrainedModelSpec;
 import org.vpp.forecast.model.ForecastModel;
 import org.vpp.forecast.model.GradientBoosting;
 import org.vpp.forecast.model.HoltWinters;
+import org.vpp.forecast.model.Lags;
 import org.vpp.forecast.model.MedianCombination;
 import org.vpp.forecast.model.LagRegression;
 import org.vpp.forecast.model.Persistence;
@@ -45,13 +44,11 @@ public final class ModelSpecs {
             case Persistence.NAME -> new Persistence();
             case HoltWinters.NAME -> new HoltWinters(number(p, "alpha"), number(p, "beta"), number(p, "gamma"),
                     number(p, "phi"), Season.valueOf(p.get("season")));
-            case LagRegression.NAME -> new LagRegression(
-                    Arrays.stream(p.get("lags").split(",")).map(Duration::parse).toList(),
+            case LagRegression.NAME -> new LagRegression(Lags.decode(p.get("lags")),
                     ZoneId.of(p.get("zone")),
                     Boolean.parseBoolean(p.get("clearSky")) ? source.site() : Optional.empty(),
                     number(p, "ridge"));
-            case GradientBoosting.NAME -> new GradientBoosting("none".equals(p.get("lags")) ? List.of()
-                    : Arrays.stream(p.get("lags").split(",")).map(Duration::parse).toList(),
+            case GradientBoosting.NAME -> new GradientBoosting(Lags.decode(p.get("lags")),
                     ZoneId.of(p.get("zone")),
                     Boolean.parseBoolean(p.get("clearSky")) ? source.site() : Optional.empty(),
                     Boolean.parseBoolean(p.get("weather")) ? source.weather() : Optional.empty(),

@@ -24,6 +24,11 @@ public final class CandidateModels {
     private CandidateModels() {
     }
 
+    /**
+     * Lags of a week or more only where the week means something: load and prices follow the working week, the sun
+     * and the wind do not, and a search that offers them weekly lags only lets chance pick one (it did, on real
+     * wind). The weekly seasonal naive forecast stays for every kind: it is a baseline, not a candidate to tune.
+     */
     public static List<ForecastModel> forSource(Source source, Duration step, Horizon horizon) {
         List<ForecastModel> raw = new ArrayList<>();
         raw.add(new SeasonalNaive(Season.DAILY));
@@ -31,7 +36,9 @@ public final class CandidateModels {
         raw.add(new Persistence());
         HoltWinters defaultHoltWinters = new HoltWinters(0.2, 0.01, 0.2, 0.9, Season.DAILY);
         raw.add(defaultHoltWinters);
-        List<List<Duration>> lagSets = lagSets(step, horizon);
+        List<List<Duration>> lagSets = lagSets(step, horizon).stream()
+                .filter(lags -> source.kind().followsTheWeek() || lags.stream().allMatch(lag -> lag.toDays() < 7))
+                .toList();
         raw.add(regression(source, lagSets.getFirst()));
         raw.add(boosting(source, lagSets.getFirst(), 6, 0.05, 300));
         if (source.weather().isPresent()) {
@@ -56,8 +63,8 @@ public final class CandidateModels {
     }
 
     /**
-     * Yesterday and last week first (by default), then each alone, then with the day before yesterday too, then the
-     * last three weeks.
+     * Yesterday and last week first (by default), then each alone, then with the day before yesterday too, then
+     * yesterday and the day before, then the last three weeks.
      */
     static List<List<Duration>> lagSets(Duration step, Horizon horizon) {
         List<Duration> dayAndWeek = LagRegression.horizonSafeLags(step, horizon.steps(), Season.DAILY, Season.WEEKLY);
@@ -71,7 +78,9 @@ public final class CandidateModels {
         // Three weeks back: their mean is last week's profile with a third of its noise, which is what beats the
         // weekly naive forecast on a load whose week repeats.
         List<Duration> threeWeeks = List.of(week.getFirst(), week.getFirst().multipliedBy(2), week.getFirst().multipliedBy(3));
-        return List.of(dayAndWeek, day, week, List.copyOf(twoDaysAndWeek), threeWeeks).stream().distinct().toList();
+        List<Duration> dayAndTwoDays = List.of(day.getFirst(), twoDays);
+        return List.of(dayAndWeek, day, week, List.copyOf(twoDaysAndWeek), dayAndTwoDays, threeWeeks).stream()
+                .distinct().toList();
     }
 
     private static GradientBoosting boosting(Source source, List<Duration> lags, int depth, double learningRate,

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -74,7 +73,7 @@ public record GradientBoosting(List<Duration> lags, ZoneId zone, Optional<GeoLoc
     @Override
     public Map<String, String> parameters() {
         return Map.of(
-                "lags", lags.isEmpty() ? "none" : lags.stream().map(Duration::toString).collect(Collectors.joining(",")),
+                "lags", Lags.encode(lags),
                 "clearSky", Boolean.toString(clearSkySite.isPresent()),
                 "weather", Boolean.toString(weather.isPresent()),
                 "depth", Integer.toString(depth),

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.vpp.forecast.feature.CalendarFeatures;
 import org.vpp.forecast.feature.SiteClearSky;
@@ -74,7 +73,7 @@ public record LagRegression(List<Duration> lags, ZoneId zone, Optional<GeoLocati
     @Override
     public Map<String, String> parameters() {
         return Map.of(
-                "lags", lags.stream().map(Duration::toString).collect(Collectors.joining(",")),
+                "lags", Lags.encode(lags),
                 "clearSky", Boolean.toString(clearSkySite.isPresent()),
                 "ridge", Double.toString(ridge),
                 "zone", zone.getId());

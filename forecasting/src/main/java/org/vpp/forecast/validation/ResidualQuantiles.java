@@ -15,7 +15,7 @@ import org.vpp.forecast.value.QuantileBand;
  * a model that looked better in tuning than it is gets a band that is too narrow, and the coverage reported
  * on held-out days shows it.
  */
-public record ResidualQuantiles(int bucketSteps, double[] p10, double[] p50, double[] p90) {
+public record ResidualQuantiles(int bucketSteps, QuantileBand offsets) {
 
     public static final double[] LEVELS = {0.1, 0.5, 0.9};
     private static final int BUCKETS_PER_HORIZON = 24;
@@ -24,9 +24,11 @@ public record ResidualQuantiles(int bucketSteps, double[] p10, double[] p50, dou
         if (bucketSteps < 1) {
             throw new IllegalArgumentException("a bucket has at least one step, was " + bucketSteps);
         }
-        if (p10.length != p50.length || p50.length != p90.length || p10.length == 0) {
-            throw new IllegalArgumentException("one offset per bucket and level, were " + p10.length + ", "
-                    + p50.length + ", " + p90.length);
+        double[] p10 = offsets.p10();
+        double[] p50 = offsets.p50();
+        double[] p90 = offsets.p90();
+        if (p10.length == 0) {
+            throw new IllegalArgumentException("at least one bucket of offsets is required");
         }
         for (int b = 0; b < p10.length; b++) {
             if (!(Double.isFinite(p10[b]) && Double.isFinite(p50[b]) && Double.isFinite(p90[b]))
@@ -34,9 +36,11 @@ public record ResidualQuantiles(int bucketSteps, double[] p10, double[] p50, dou
                 throw new IllegalArgumentException("quantile offsets must be finite and ordered, bucket " + b);
             }
         }
-        p10 = p10.clone();
-        p50 = p50.clone();
-        p90 = p90.clone();
+    }
+
+    /** One offset per bucket and level. */
+    public ResidualQuantiles(int bucketSteps, double[] p10, double[] p50, double[] p90) {
+        this(bucketSteps, new QuantileBand(p10, p50, p90));
     }
 
     /** The quantiles of {@code residuals} (one array per fold, each {@code steps} long), bucketed by lead time. */
@@ -63,6 +67,9 @@ public record ResidualQuantiles(int bucketSteps, double[] p10, double[] p50, dou
 
     /** The band around {@code point}; not yet clipped to what physics allows. */
     public QuantileBand around(double[] point) {
+        double[] p10 = offsets.p10();
+        double[] p50 = offsets.p50();
+        double[] p90 = offsets.p90();
         double[][] levels = new double[3][point.length];
         for (int k = 0; k < point.length; k++) {
             int bucket = Math.min(k / bucketSteps, p10.length - 1);
@@ -73,9 +80,21 @@ public record ResidualQuantiles(int bucketSteps, double[] p10, double[] p50, dou
         return new QuantileBand(levels[0], levels[1], levels[2]);
     }
 
-    /** The steps this was estimated for; a forecast may not reach further. */
+    /** How many lead-time buckets there are. */
     public int buckets() {
-        return p10.length;
+        return offsets.size();
+    }
+
+    public double[] p10() {
+        return offsets.p10();
+    }
+
+    public double[] p50() {
+        return offsets.p50();
+    }
+
+    public double[] p90() {
+        return offsets.p90();
     }
 
     /** Linear interpolation between order statistics (Hyndman and Fan's type 7, R's default). */
@@ -84,31 +103,5 @@ public record ResidualQuantiles(int bucketSteps, double[] p10, double[] p50, dou
         int below = (int) Math.floor(position);
         int above = Math.min(below + 1, sorted.length - 1);
         return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
-    }
-
-    @Override
-    public double[] p10() {
-        return p10.clone();
-    }
-
-    @Override
-    public double[] p50() {
-        return p50.clone();
-    }
-
-    @Override
-    public double[] p90() {
-        return p90.clone();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ResidualQuantiles that && bucketSteps == that.bucketSteps
-                && Arrays.equals(p10, that.p10) && Arrays.equals(p50, that.p50) && Arrays.equals(p90, that.p90);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * (31 * (31 * bucketSteps + Arrays.hashCode(p10)) + Arrays.hashCode(p50)) + Arrays.hashCode(p90);
     }
 }

@@ -32,9 +32,9 @@ public record QuantileBand(double[] p10, double[] p50, double[] p90) {
     }
 
     /**
-     * The share of {@code actual} values within [P10, P90], over the steps that were uncertain: a step whose band
-     * has no width and whose actual equals it (PV at night) says nothing of calibration and would flatter it.
-     * NaN when no step counts.
+     * The share of {@code actual} values within [P10, P90], over the steps the forecast called uncertain: a step
+     * whose band has no width (PV at night, held at zero by physics) says nothing of calibration, whatever a meter
+     * reads there. NaN when no step counts.
      */
     public double coverage(double[] actual) {
         int[] counts = coverageCounts(actual);
@@ -46,7 +46,7 @@ public record QuantileBand(double[] p10, double[] p50, double[] p90) {
         int inside = 0;
         int counted = 0;
         for (int k = 0; k < Math.min(actual.length, p10.length); k++) {
-            if (p10[k] == p90[k] && actual[k] == p10[k]) continue;
+            if (p10[k] == p90[k]) continue;
             counted++;
             if (actual[k] >= p10[k] && actual[k] <= p90[k]) inside++;
         }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * How an issued forecast turned out over the steps whose actuals are known: its mean absolute error, and the share
- * of actuals inside its P10-P90 band over the steps that were uncertain (a band without width around an actual
- * equal to it, PV at night, says nothing of calibration and would flatter it).
+ * of actuals inside its P10-P90 band over the steps the forecast called uncertain (a band without width, PV at night
+ * held at zero by physics, says nothing of calibration, whatever a meter reads there).
  *
  * @param mae      null when no step has an actual
  * @param coverage null without a band or without an uncertain step
@@ -25,7 +25,7 @@ public record ForecastAccuracy(Double mae, int steps, Double coverage) {
             sum += Math.abs(actual - slot.value());
             known++;
             if (slot.p10() == null || slot.p90() == null) continue;
-            if (slot.p10().equals(slot.p90()) && actual.equals(slot.p10())) continue;
+            if (slot.p10().equals(slot.p90())) continue;
             uncertain++;
             if (actual >= slot.p10() && actual <= slot.p90()) inside++;
         }
