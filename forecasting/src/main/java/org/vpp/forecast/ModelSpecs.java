@@ -1,7 +1,6 @@
 package org.vpp.forecast;
 
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 

@@ -94,8 +94,8 @@ public class ForecastProcess implements ClockProcess {
     private record Fit(TrainedModelSpec spec, FittedModel fitted, Instant fittedAt) {
     }
 
-    /** The model a source forecasts with, the horizon it was validated for, and the MAE its held-back folds promised. */
-    private record Selected(TrainedModelSpec spec, int horizonSteps, Double cvMae) {
+    /** The model a source forecasts with, and the horizon it was validated for. */
+    private record Selected(TrainedModelSpec spec, int horizonSteps) {
     }
 
     public ForecastProcess(ForecastSources sources, MeterHistory meters, PriceHistory prices, ForecastValues store,
@@ -247,7 +247,7 @@ public class ForecastProcess implements ClockProcess {
         commands.sendAndWait(new RecordModelSelection(spec.id(), spec.id().kind(), now, horizonSteps, ForecastSettings.STEP,
                 selection.metric().name(), best.name(), best.parameters(), candidates, skipped,
                 series.get().start(), series.get().end(), validation, offsets(selection.quantiles())));
-        selected.put(spec.id(), new Selected(best, horizonSteps, validation.selectedMae()));
+        selected.put(spec.id(), new Selected(best, horizonSteps));
         return new Outcome(spec.id(), Status.DONE, best.model().label());
     }
 
@@ -331,7 +331,7 @@ public class ForecastProcess implements ClockProcess {
         Optional<ForecastSourceView> view = Optional.ofNullable(queries.query(new FindForecastSource(spec.id()),
                 ResponseTypes.instanceOf(ForecastSourceView.class)).join());
         return view.map(v -> new Selected(ModelSpecs.rebuild(spec.source(), v.model(), v.parameters(),
-                quantiles(v.quantiles())), v.horizonSteps(), v.cvMae()));
+                quantiles(v.quantiles())), v.horizonSteps()));
     }
 
     private Outcome evaluate(ForecastSourceSpec spec, Instant now) {
