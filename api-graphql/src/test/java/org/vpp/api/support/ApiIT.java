@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "vpp.telemetry.check-every=PT1H",
         "vpp.telemetry.offline-after=PT5M",
         "vpp.forecast.enabled=false",
+        "vpp.forecast.train-every=PT1H",
         "vpp.processes.enabled=false",
         "vpp.bidding.cycle-saga=false",
         "vpp.simulation.enabled=false"})

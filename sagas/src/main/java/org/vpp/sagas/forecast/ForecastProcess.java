@@ -68,6 +68,8 @@ public class ForecastProcess implements ClockProcess {
 
     private static final Logger log = LoggerFactory.getLogger(ForecastProcess.class);
     private static final double MAX_FILLED_FRACTION = 0.25;
+    /** How often sources still without a model are tried between full trainings (clock time). */
+    private static final java.time.Duration RETRY_UNTRAINED = java.time.Duration.ofHours(1);
     /** A forecast whose horizon ended longer ago than this is not evaluated any more: its actuals may be gone. */
     private static final java.time.Duration EVALUATION_LOOKBACK = java.time.Duration.ofDays(2);
 
@@ -87,6 +89,7 @@ public class ForecastProcess implements ClockProcess {
     private final Map<ForecastSourceId, Fit> fits = new ConcurrentHashMap<>();
     private volatile boolean accepting = true;
     private volatile Instant lastTraining;
+    private volatile Instant lastRetry;
     private volatile Instant lastInference;
     private volatile Instant lastEvaluation;
 
@@ -134,6 +137,7 @@ public class ForecastProcess implements ClockProcess {
         List<ForecastRun> runs = new ArrayList<>();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (due(lastTraining, properties.trainEvery(), now)) runs.add(trainNow());
+        else if (due(lastRetry, RETRY_UNTRAINED, now)) runs.add(trainUntrained());
         if (due(lastInference, properties.inferEvery(), now)) runs.add(inferNow());
         if (due(lastEvaluation, properties.evaluateEvery(), now)) runs.add(evaluateNow());
         return runs;
@@ -160,9 +164,26 @@ public class ForecastProcess implements ClockProcess {
     /** Trains every source now (by the clock), in parallel; waits until all are done. */
     public ForecastRun trainNow(int horizonSteps) {
         return exclusively(now -> {
-            ForecastRun run = forEachSource(now, horizonSteps, spec -> train(spec, now, horizonSteps));
+            ForecastRun run = forEachSource(now, horizonSteps, spec -> true, spec -> train(spec, now, horizonSteps));
             lastTraining = now;
+            lastRetry = now;
             log.info("Forecast training at {}: {} of {} sources trained", now, run.done().size(), run.outcomes().size());
+            return run;
+        });
+    }
+
+    /**
+     * Trains the sources without a model from this process yet: a device registered since the last training, or one
+     * whose history was too short then (the demo fleet's history arrives after the first pass). They would otherwise
+     * wait a whole {@code train-every}.
+     */
+    public ForecastRun trainUntrained() {
+        int horizonSteps = properties.horizonSteps();
+        return exclusively(now -> {
+            ForecastRun run = forEachSource(now, horizonSteps, spec -> !selected.containsKey(spec.id()),
+                    spec -> train(spec, now, horizonSteps));
+            lastRetry = now;
+            if (!run.done().isEmpty()) log.info("Forecast training at {} of sources without a model: {} trained", now, run.done().size());
             return run;
         });
     }
@@ -192,7 +213,13 @@ public class ForecastProcess implements ClockProcess {
     }
 
     private ForecastRun forEachSource(Instant now, int horizonSteps, Function<ForecastSourceSpec, Outcome> task) {
+        return forEachSource(now, horizonSteps, spec -> true, task);
+    }
+
+    private ForecastRun forEachSource(Instant now, int horizonSteps, java.util.function.Predicate<ForecastSourceSpec> which,
+                                      Function<ForecastSourceSpec, Outcome> task) {
         List<CompletableFuture<Outcome>> tasks = sources.all().stream()
+                .filter(which)
                 .map(spec -> submit(spec, task))
                 .toList();
         return new ForecastRun(now, horizonSteps, tasks.stream().map(CompletableFuture::join).toList());

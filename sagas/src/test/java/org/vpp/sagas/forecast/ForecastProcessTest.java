@@ -160,4 +160,40 @@ class ForecastProcessTest {
             assertThat(e.evaluatedAt()).isEqualTo(START);
         });
     }
+
+    /** A source that could not be trained (too little history) is tried again within the hour, not a day later. */
+    @Test
+    void aSourceWithoutAModelIsTriedAgainWithinTheHourNotADayLater() {
+        Instant firstPrice = START.minus(Duration.ofDays(3)).plus(Duration.ofMinutes(30));
+        PriceHistory young = new PriceHistory() {
+            @Override
+            public TimeSeries prices(String zone, Instant from, Instant to) {
+                return PRICES.prices(zone, from, to);
+            }
+
+            @Override
+            public java.util.Optional<Instant> coveredFrom() {
+                return java.util.Optional.of(firstPrice);
+            }
+        };
+        ForecastSettings daily = new ForecastSettings(true, Duration.ofDays(1), Duration.ofMinutes(5), 96,
+                Duration.ofDays(7), 3, Duration.ofMillis(200), 1, ZoneId.of("Europe/Berlin"), List.of("DE-LU"), 42L, 51.0,
+                10.0, Duration.ofHours(1));
+        QueryGateway queries = noDevicesAndNoRecordedSelection();
+        ForecastProcess process = new ForecastProcess(new ForecastSources(queries, daily),
+                (device, from, to, step) -> java.util.Optional.empty(), young, values, commands.gateway(), queries, clock,
+                daily);
+
+        process.runDue();
+        assertThat(commands.sent(RecordModelSelection.class)).as("two days and 23.5 hours of prices: too few").isEmpty();
+
+        clock.step(Duration.ofHours(1));
+        process.runDue();
+        assertThat(commands.sent(RecordModelSelection.class)).as("an hour later, three days: trained, a day early")
+                .singleElement().satisfies(s -> assertThat(s.trainedAt()).isEqualTo(START.plus(Duration.ofHours(1))));
+
+        clock.step(Duration.ofHours(1));
+        process.runDue();
+        assertThat(commands.sent(RecordModelSelection.class)).as("then not again before a day").hasSize(1);
+    }
 }
