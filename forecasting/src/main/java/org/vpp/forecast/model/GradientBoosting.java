@@ -94,7 +94,14 @@ public record GradientBoosting(List<Duration> lags, ZoneId zone, Optional<GeoLoc
     }
 
     private int maxLagSteps(Duration step) {
-        return lags.stream().mapToInt(lag -> Math.toIntExact(lag.dividedBy(step))).max().orElse(0);
+        return lags.stream().mapToInt(lag -> stepsOf(lag, step)).max().orElse(0);
+    }
+
+    private static int stepsOf(Duration lag, Duration step) {
+        if (lag.toNanos() % step.toNanos() != 0) {
+            throw new IllegalArgumentException("lag " + lag + " is not a whole number of steps of " + step);
+        }
+        return Math.toIntExact(lag.toNanos() / step.toNanos());
     }
 
     @Override
@@ -104,7 +111,7 @@ public record GradientBoosting(List<Duration> lags, ZoneId zone, Optional<GeoLoc
             throw new IllegalArgumentException("gradient boosting needs " + minimumHistory(history.step())
                     + " steps, got " + n);
         }
-        Layout layout = new Layout(lags.stream().mapToInt(lag -> Math.toIntExact(lag.dividedBy(history.step()))).toArray(),
+        Layout layout = new Layout(lags.stream().mapToInt(lag -> stepsOf(lag, history.step())).toArray(),
                 PublicHolidays.of(zone), zone, clearSkySite.map(SiteClearSky::new), weather.isPresent());
         double[] clearSky = layout.clearSky(history.start(), history.step(), n);
         double[] target = layout.normalise(history.values(), clearSky);
@@ -120,15 +127,17 @@ public record GradientBoosting(List<Duration> lags, ZoneId zone, Optional<GeoLoc
             double divisor = layout.denormalise(1, clearSky, t);
             weights[t - first] = (float) (divisor * divisor);
         }
+        DMatrix training = null;
         try {
-            DMatrix training = new DMatrix(x, rows, layout.width(), Float.NaN);
+            training = new DMatrix(x, rows, layout.width(), Float.NaN);
             training.setLabel(y);
             training.setWeight(weights);
             Booster booster = XGBoost.train(training, parameters(depth, learningRate), rounds, Map.of(), null, null);
-            training.dispose();
             return new Fitted(history, target, clearSky, layout, new BoosterHandle(booster), weather);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost could not train: " + e.getMessage(), e);
+        } finally {
+            if (training != null) training.dispose();
         }
     }
 
@@ -247,15 +256,17 @@ public record GradientBoosting(List<Duration> lags, ZoneId zone, Optional<GeoLoc
             for (int k = 0; k < steps; k++) {
                 layout.write(extended, clearSky, forecastWeather, n + k, k, history.timeAt(n + k), x, k * layout.width());
             }
+            DMatrix rows = null;
             try {
-                DMatrix rows = new DMatrix(x, steps, layout.width(), Float.NaN);
+                rows = new DMatrix(x, steps, layout.width(), Float.NaN);
                 float[][] predicted = handle.booster.predict(rows);
-                rows.dispose();
                 double[] forecast = new double[steps];
                 for (int k = 0; k < steps; k++) forecast[k] = layout.denormalise(predicted[k][0], clearSky, n + k);
                 return forecast;
             } catch (XGBoostError e) {
                 throw new IllegalStateException("XGBoost could not predict: " + e.getMessage(), e);
+            } finally {
+                if (rows != null) rows.dispose();
             }
         }
 
