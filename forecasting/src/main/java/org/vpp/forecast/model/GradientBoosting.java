@@ -90,18 +90,7 @@ public record GradientBoosting(List<Duration> lags, ZoneId zone, Optional<GeoLoc
     /** The longest lag plus a week of rows to learn from. */
     @Override
     public int minimumHistory(Duration step) {
-        return maxLagSteps(step) + Season.WEEKLY.length(step);
-    }
-
-    private int maxLagSteps(Duration step) {
-        return lags.stream().mapToInt(lag -> stepsOf(lag, step)).max().orElse(0);
-    }
-
-    private static int stepsOf(Duration lag, Duration step) {
-        if (lag.toNanos() % step.toNanos() != 0) {
-            throw new IllegalArgumentException("lag " + lag + " is not a whole number of steps of " + step);
-        }
-        return Math.toIntExact(lag.toNanos() / step.toNanos());
+        return Lags.longest(lags, step) + Season.WEEKLY.length(step);
     }
 
     @Override
@@ -111,12 +100,12 @@ public record GradientBoosting(List<Duration> lags, ZoneId zone, Optional<GeoLoc
             throw new IllegalArgumentException("gradient boosting needs " + minimumHistory(history.step())
                     + " steps, got " + n);
         }
-        Layout layout = new Layout(lags.stream().mapToInt(lag -> stepsOf(lag, history.step())).toArray(),
+        Layout layout = new Layout(Lags.steps(lags, history.step()),
                 PublicHolidays.of(zone), zone, clearSkySite.map(SiteClearSky::new), weather.isPresent());
         double[] clearSky = layout.clearSky(history.start(), history.step(), n);
         double[] target = layout.normalise(history.values(), clearSky);
         Optional<WeatherColumns> pastWeather = weather.map(feed -> feed.dayAhead(history.start(), history.step(), n));
-        int first = maxLagSteps(history.step());
+        int first = Lags.longest(lags, history.step());
         int rows = n - first;
         float[] x = new float[rows * layout.width()];
         float[] y = new float[rows];

@@ -87,25 +87,14 @@ public record LagRegression(List<Duration> lags, ZoneId zone, Optional<GeoLocati
     /** The longest lag plus two days of rows to learn from. */
     @Override
     public int minimumHistory(Duration step) {
-        return maxLagSteps(step) + 2 * Season.DAILY.length(step);
-    }
-
-    private int maxLagSteps(Duration step) {
-        return lags.stream().mapToInt(lag -> stepsOf(lag, step)).max().orElse(0);
-    }
-
-    private static int stepsOf(Duration lag, Duration step) {
-        if (lag.toNanos() % step.toNanos() != 0) {
-            throw new IllegalArgumentException("lag " + lag + " is not a whole number of steps of " + step);
-        }
-        return Math.toIntExact(lag.toNanos() / step.toNanos());
+        return Lags.longest(lags, step) + 2 * Season.DAILY.length(step);
     }
 
     @Override
     public FittedModel fit(TimeSeries history) {
         int n = history.size();
-        int[] lagSteps = lags.stream().mapToInt(lag -> stepsOf(lag, history.step())).toArray();
-        int first = maxLagSteps(history.step());
+        int[] lagSteps = Lags.steps(lags, history.step());
+        int first = Lags.longest(lags, history.step());
         if (n < minimumHistory(history.step())) {
             throw new IllegalArgumentException("lag regression needs " + minimumHistory(history.step())
                     + " steps, got " + n);
