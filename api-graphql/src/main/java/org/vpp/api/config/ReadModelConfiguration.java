@@ -66,8 +66,8 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public ForecastProjection forecastProjection(JdbcTemplate jdbc) {
-        return new ForecastProjection(jdbc);
+    public ForecastProjection forecastProjection(JdbcTemplate jdbc, QueryUpdateEmitter emitter) {
+        return new ForecastProjection(jdbc, emitter);
     }
 
     @Bean

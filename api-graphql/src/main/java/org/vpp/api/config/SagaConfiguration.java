@@ -91,8 +91,9 @@ public class SagaConfiguration {
     public DbSchedulerDeadlineManager deadlineManager(Scheduler deadlineScheduler,
                                                       org.axonframework.config.Configuration axon,
                                                       @Qualifier("eventSerializer") Serializer serializer,
-                                                      TransactionManager transactions) {
-        return DbSchedulerDeadlineManager.builder()
+                                                      TransactionManager transactions,
+                                                      java.util.List<org.axonframework.messaging.correlation.CorrelationDataProvider> correlation) {
+        DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
                 .scheduler(deadlineScheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
                 .serializer(serializer)
@@ -100,6 +101,10 @@ public class SagaConfiguration {
                 .startScheduler(false)
                 .stopScheduler(false)
                 .build();
+        // What a deadline's handler sends carries the deadline's correlation data (its trace and author), as what an
+        // event handler sends does; Axon's configuration does this for the components it builds, not for this one.
+        manager.registerHandlerInterceptor(new org.axonframework.messaging.interceptors.CorrelationDataInterceptor<>(correlation));
+        return manager;
     }
 
     /** Starts polling for due deadlines once Axon runs; stops after the process driver and before Axon's buses. */

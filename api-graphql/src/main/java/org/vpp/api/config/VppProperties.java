@@ -45,9 +45,12 @@ public record VppProperties(Path dataDir, Database database, Telemetry telemetry
      * @param maxRootFields         top-level fields in one operation
      * @param maxRequestSize        largest request body on /graphql, variables included
      * @param executionTimeout      longest a query may run before it is cancelled
+     * @param maxSubscriptionsPerConnection live subscriptions one WebSocket connection may hold
+     * @param maxSubscriptionsPerPrincipal  live subscriptions of one token subject over all its connections
      */
     public record Api(Duration readYourWritesTimeout, Integer maxDepth, Integer maxComplexity, Integer assumedListSize,
-                      Integer maxAliases, Integer maxRootFields, DataSize maxRequestSize, Duration executionTimeout) {
+                      Integer maxAliases, Integer maxRootFields, DataSize maxRequestSize, Duration executionTimeout,
+                      Integer maxSubscriptionsPerConnection, Integer maxSubscriptionsPerPrincipal) {
 
         public Api {
             if (readYourWritesTimeout == null) readYourWritesTimeout = Duration.ofSeconds(10);
@@ -58,6 +61,8 @@ public record VppProperties(Path dataDir, Database database, Telemetry telemetry
             if (maxRootFields == null) maxRootFields = 20;
             if (maxRequestSize == null) maxRequestSize = DataSize.ofMegabytes(1);
             if (executionTimeout == null) executionTimeout = Duration.ofSeconds(5);
+            if (maxSubscriptionsPerConnection == null) maxSubscriptionsPerConnection = 20;
+            if (maxSubscriptionsPerPrincipal == null) maxSubscriptionsPerPrincipal = 100;
         }
     }
 }

@@ -77,19 +77,30 @@ public class GraphQlWiring {
         return wiring -> wiring.scalar(DATE_TIME).scalar(DATE);
     }
 
+    /** The same refusal when a subscription's arguments are bad (Spring resolves subscription errors apart). */
+    @Bean
+    public org.springframework.graphql.execution.SubscriptionExceptionResolver badSubscriptionArguments() {
+        return new org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter() {
+            @Override
+            protected GraphQLError resolveToSingleError(Throwable ex) {
+                return ex instanceof BadArgumentException bad ? badArgument(bad, GraphqlErrorBuilder.newError()) : null;
+            }
+        };
+    }
+
+    static GraphQLError badArgument(BadArgumentException bad, GraphqlErrorBuilder<?> error) {
+        return error.errorType(ErrorType.BAD_REQUEST)
+                .message(bad.field() + ": " + bad.getMessage())
+                .extensions(Map.of("field", bad.field(), "code", "INVALID_VALUE"))
+                .build();
+    }
+
     @Bean
     public DataFetcherExceptionResolver badArguments() {
         return new DataFetcherExceptionResolverAdapter() {
             @Override
             protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-                if (ex instanceof BadArgumentException bad) {
-                    return GraphqlErrorBuilder.newError(env)
-                            .errorType(ErrorType.BAD_REQUEST)
-                            .message(bad.field() + ": " + bad.getMessage())
-                            .extensions(Map.of("field", bad.field(), "code", "INVALID_VALUE"))
-                            .build();
-                }
-                return null;
+                return ex instanceof BadArgumentException bad ? badArgument(bad, GraphqlErrorBuilder.newError(env)) : null;
             }
         };
     }

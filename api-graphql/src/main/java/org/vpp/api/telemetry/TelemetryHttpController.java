@@ -20,6 +20,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.vpp.api.security.Caller;
+import org.vpp.api.security.Callers;
+import org.vpp.api.security.RateLimits;
 import org.vpp.query.telemetry.IngestResult;
 import org.vpp.query.telemetry.ReadingInput;
 import tools.jackson.core.JacksonException;
@@ -37,10 +40,12 @@ public class TelemetryHttpController {
 
     private final TelemetryIngestion ingestion;
     private final ObjectMapper json;
+    private final RateLimits limits;
 
-    public TelemetryHttpController(TelemetryIngestion ingestion, ObjectMapper json) {
+    public TelemetryHttpController(TelemetryIngestion ingestion, ObjectMapper json, RateLimits limits) {
         this.ingestion = ingestion;
         this.json = json;
+        this.limits = limits;
     }
 
     public record Problem(long line, String field, String message) {
@@ -49,9 +54,21 @@ public class TelemetryHttpController {
     public record Response(long received, long stored, List<Problem> errors, boolean errorsTruncated) {
     }
 
-    @PostMapping(consumes = {"application/x-ndjson", "application/jsonl", "text/plain"})
-    public ResponseEntity<Response> ingest(InputStream body) {
-        IngestResult result = ingestion.ingest(new Lines(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)), json));
+    /**
+     * Only NDJSON content types: a web page can post {@code text/plain} across sites without asking, but not these (and
+     * not the bearer token it would also need).
+     */
+    @PostMapping(consumes = {"application/x-ndjson", "application/jsonl"})
+    public ResponseEntity<?> ingest(InputStream body) {
+        Caller caller = Callers.current().orElseThrow();
+        try {
+            limits.acquire(caller.subject(), RateLimits.Kind.TELEMETRY);
+        } catch (RateLimits.Exceeded e) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(java.util.Map.of("errors",
+                    List.of(java.util.Map.of("message", e.getMessage(), "extensions", java.util.Map.of("code", "RATE_LIMITED")))));
+        }
+        IngestResult result = ingestion.ingest(new Lines(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)), json),
+                caller);
         List<Problem> problems = result.problems().stream().map(p -> new Problem(p.index() + 1, p.field(), p.message())).toList();
         Response response = new Response(result.received(), result.stored(), problems, result.problemsTruncated());
         return ResponseEntity.status(result.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(response);

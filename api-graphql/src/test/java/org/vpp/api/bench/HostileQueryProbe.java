@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.vpp.api.VppApplication;
+import org.vpp.api.support.GraphQl;
 import org.vpp.api.support.TestDatabase;
 
 /**
@@ -23,6 +24,7 @@ import org.vpp.api.support.TestDatabase;
 public final class HostileQueryProbe {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static String token;
 
     public static void main(String[] args) throws Exception {
         List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--vpp.telemetry.check-every=PT1H",
@@ -30,6 +32,7 @@ public final class HostileQueryProbe {
                 "--vpp.simulation.enabled=false", "--vpp.forecast.enabled=false"));
         appArgs.addAll(TestDatabase.applicationArguments());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VppApplication.class).run(appArgs.toArray(String[]::new))) {
+            token = GraphQl.adminToken(app);
             URI graphql = URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/graphql");
             aSiteOfTwentyBatteries(graphql);
 
@@ -70,7 +73,7 @@ public final class HostileQueryProbe {
 
     private static HttpResponse<String> post(URI uri, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

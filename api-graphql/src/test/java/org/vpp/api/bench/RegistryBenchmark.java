@@ -51,8 +51,9 @@ public final class RegistryBenchmark {
 
             Tree tree = Tree.of(assets);
             register(app.getBean(CommandGateway.class), jdbc, tree, senders);
-            ingest(port, tree, readings, app.getBean(java.time.InstantSource.class));
-            queryLatency(port, tree);
+            String token = GraphQl.adminToken(app);
+            ingest(port, token, tree, readings, app.getBean(java.time.InstantSource.class));
+            queryLatency(port, token, tree);
         }
         // Axon leaves a non-daemon scheduler thread behind after the context closes; a benchmark must end.
         System.exit(0);
@@ -120,7 +121,7 @@ public final class RegistryBenchmark {
     }
 
     /** Readings up to a second before the application clock: the newest ones are "now" for the watchdog. */
-    static void ingest(int port, Tree tree, int readings, java.time.InstantSource clock) throws Exception {
+    static void ingest(int port, String token, Tree tree, int readings, java.time.InstantSource clock) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         int perRequest = 100_000;
         Instant end = clock.instant().minusSeconds(1);
@@ -141,7 +142,7 @@ public final class RegistryBenchmark {
                 body.append(",\"available\":true}\n");
             }
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/telemetry"))
-                    .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                    .header("Content-Type", "application/x-ndjson").header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) throw new IllegalStateException("ingestion refused: " + response.body());
             String b = response.body();
@@ -153,8 +154,8 @@ public final class RegistryBenchmark {
                 readings, (readings + perRequest - 1) / perRequest, perRequest, seconds(done - start), readings / seconds(done - start), stored);
     }
 
-    static void queryLatency(int port, Tree tree) {
-        GraphQl g = new GraphQl(port);
+    static void queryLatency(int port, String token, Tree tree) {
+        GraphQl g = new GraphQl(port, token);
         String doc = "query($r: ID) { fleet(rootId: $r) { installed { deviceCount maxPowerMw } available { maxPowerMw storedEnergyMwh } nodes { id depth available { maxPowerMw } } } }";
         for (String root : List.of("pf", "rg-0", "site-0")) {
             for (int i = 0; i < 3; i++) g.run(doc, java.util.Map.of("r", root)); // warm-up

@@ -97,7 +97,7 @@ class BiddingCycleIT {
             Instant opening = gate.minus(app.getBean(BiddingProperties.class).leadTime());
             clock.advanceTo(opening);
 
-            GraphQl g = new GraphQl(port(app));
+            GraphQl g = GraphQl.asAdmin(app);
             registerFleetWithHistory(new Fleet(g), clock.instant());
 
             // The opener, on the application clock: the first open day's cycle, at gate closure minus the lead time.
@@ -111,6 +111,14 @@ class BiddingCycleIT {
             List<String> types = types(jdbc, first);
             assertThat(types).containsExactly("BiddingCycleOpened", "BidInputsFetched", "SchedulePrepared", "BidDrafted",
                     "BidSubmitted");
+            // Authorship: the opener process opened the cycle, the saga did the rest, all under the opening's trace.
+            List<JsonNode> meta = metaData(jdbc, first);
+            assertThat(meta.get(0).path("author").asString()).isEqualTo("process:bidding-cycle-opener");
+            assertThat(meta.subList(1, meta.size())).allSatisfy(m -> {
+                assertThat(m.path("author").asString()).isEqualTo("saga:BiddingCycleSaga");
+                assertThat(m.path("authorRole").asString()).isEqualTo("SYSTEM");
+            });
+            assertThat(meta).extracting(m -> m.path("traceId").asString()).containsOnly(meta.get(0).path("traceId").asString());
             JsonNode inputs = payload(jdbc, first, "BidInputsFetched");
             assertThat(inputs.at("/priceForecast/fallback").asBoolean()).as("no price forecast issued: seasonal naive").isTrue();
             assertThat(inputs.at("/priceForecast/model").asString()).isEqualTo("seasonal-naive");
@@ -181,7 +189,7 @@ class BiddingCycleIT {
                         .as("slot %d: %s MW at limit %s against %s", t, q, limit, price).isEqualTo(expected);
             }
             assertThat(accepted).as("a sensible bid clears in some slots").isPositive();
-            answersOverGraphQlMatchTheEvents(new GraphQl(port(app)), jdbc, first, result);
+            answersOverGraphQlMatchTheEvents(GraphQl.asAdmin(app), jdbc, first, result);
 
             // The second bid's market never answers: the deadline the first application scheduled fires here.
             assertThat(types(jdbc, second)).last().isEqualTo("BidSubmitted");
@@ -189,6 +197,11 @@ class BiddingCycleIT {
             clock.advanceTo(silent.plus(Duration.ofMinutes(1)));
             awaitEvents(jdbc, second, "BiddingCycleAborted");
             assertThat(payload(jdbc, second, "BiddingCycleAborted").get("reason").asString()).contains("market gave no result");
+            // Sent when the saga's deadline fired, after a restart: still the saga's, still the cycle's trace.
+            List<JsonNode> secondMeta = metaData(jdbc, second);
+            assertThat(secondMeta.get(0).path("author").asString()).as("opened by this test's own command").isEqualTo("system");
+            assertThat(secondMeta.getLast().path("author").asString()).isEqualTo("saga:BiddingCycleSaga");
+            assertThat(secondMeta.getLast().path("traceId").asString()).isEqualTo(secondMeta.get(0).path("traceId").asString());
 
             for (BidId bid : List.of(first, second)) {
                 List<Long> sequence = jdbc.queryForList("SELECT sequence_number FROM domain_event_entry"
@@ -223,7 +236,7 @@ class BiddingCycleIT {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             LocalDate day = market.firstOpenDay(clock.instant());
             clock.advanceTo(market.gateClosure(day).minus(Duration.ofHours(8)));
-            Fleet fleet = new Fleet(new GraphQl(port(app)));
+            Fleet fleet = new Fleet(GraphQl.asAdmin(app));
             fleet.registerOk(group("pf-" + run, "PORTFOLIO", "Portfolio", null, null));
             fleet.registerOk(device("bat-" + run, "BATTERY", "pf-" + run, battery(-1, 1, 2, 0.1, 0.9, 0)));
 
@@ -370,6 +383,11 @@ class BiddingCycleIT {
         return jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
                         + " ORDER BY sequence_number", String.class, bid.value()).stream()
                 .map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+    }
+
+    private static List<JsonNode> metaData(JdbcTemplate jdbc, BidId bid) {
+        return jdbc.queryForList("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                byte[].class, bid.value()).stream().map(b -> JSON.readTree(new String(b, StandardCharsets.UTF_8))).toList();
     }
 
     private static JsonNode payload(JdbcTemplate jdbc, BidId bid, String type) {

@@ -56,14 +56,21 @@ class EmbeddedDefaultIT {
     void aRegisteredAssetSurvivesAStopAndAStart() throws Exception {
         String dataDir = TestDatabase.temporaryDirectory();
         try (var first = start(dataDir)) {
-            var fleet = new Fleet(new GraphQl(port(first)));
+            // The first start wrote an ADMIN token to the data directory, readable by its owner only (README, "Access").
+            assertThat(Files.getPosixFilePermissions(Path.of(dataDir, "admin-token")))
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            var fleet = new Fleet(GraphQl.asAdmin(port(first), Path.of(dataDir)));
             fleet.registerOk(Fleet.group("pf-persist", "PORTFOLIO", "Persistent portfolio", null, null));
             fleet.registerOk(Fleet.group("site-persist", "SITE", "Persistent site", "pf-persist", 2.0));
         }
         assertThat(Files.isDirectory(Path.of(dataDir, "postgres"))).isTrue();
 
+        String adminToken = GraphQl.adminToken(Path.of(dataDir));
         try (var second = start(dataDir)) {
-            var g = new GraphQl(port(second));
+            // A restart keeps the token that is still valid.
+            assertThat(GraphQl.adminToken(Path.of(dataDir))).isEqualTo(adminToken);
+            var g = GraphQl.asAdmin(port(second), Path.of(dataDir));
             var response = g.ok("{ asset(id: \"site-persist\") { id name parentId limits { gridConnectionLimitMw } } }");
             assertThat((Map<String, Object>) GraphQl.value(response, "asset"))
                     .containsEntry("name", "Persistent site").containsEntry("parentId", "pf-persist");
@@ -89,7 +96,7 @@ class EmbeddedDefaultIT {
     void aStalePidFileNamingALiveProcessThatIsNotPostgresDoesNotBlockTheStart() throws Exception {
         String dataDir = TestDatabase.temporaryDirectory();
         try (var first = start(dataDir)) {
-            new Fleet(new GraphQl(port(first))).registerOk(Fleet.group("pf-stale", "PORTFOLIO", "Before the stale pid", null, null));
+            new Fleet(GraphQl.asAdmin(port(first), Path.of(dataDir))).registerOk(Fleet.group("pf-stale", "PORTFOLIO", "Before the stale pid", null, null));
         }
         // After a reboot the pid in postmaster.pid may belong to anything; PostgreSQL itself refuses to start when
         // that process is alive. This JVM is such a process.
@@ -97,7 +104,7 @@ class EmbeddedDefaultIT {
         Files.writeString(pidFile, ProcessHandle.current().pid() + "\n" + Path.of(dataDir, "postgres") + "\n");
 
         try (var second = start(dataDir)) {
-            var response = new GraphQl(port(second)).ok("{ asset(id: \"pf-stale\") { name } }");
+            var response = GraphQl.asAdmin(port(second), Path.of(dataDir)).ok("{ asset(id: \"pf-stale\") { name } }");
             assertThat(GraphQl.<String>value(response, "asset.name")).isEqualTo("Before the stale pid");
         }
     }

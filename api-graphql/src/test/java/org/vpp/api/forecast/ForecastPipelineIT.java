@@ -101,7 +101,7 @@ class ForecastPipelineIT extends ApiIT {
             body.append(line(pv, at, pvPower[ingested])).append(line(load, at, loadPower[ingested]));
             ingested++;
         }
-        var response = RestClient.create("http://localhost:" + port).post().uri("/api/telemetry")
+        var response = RestClient.builder().baseUrl("http://localhost:" + port).defaultHeaders(h -> h.setBearerAuth(token(org.vpp.api.security.Role.OPERATOR))).build().post().uri("/api/telemetry")
                 .contentType(MediaType.parseMediaType("application/x-ndjson")).body(body.toString())
                 .retrieve().toEntity(Map.class);
         assertThat(response.getStatusCode().value()).isEqualTo(200);
@@ -251,9 +251,18 @@ class ForecastPipelineIT extends ApiIT {
     void aThirtyStepForecastIsIssuedWithTheModelValidatedForADay() {
         scheduler.trainNow();
         clock.advance(Duration.ofMinutes(5));
+        var socket = org.vpp.api.support.GraphQlSocket.connect(port, token(org.vpp.api.security.Role.VIEWER));
+        String onePv = socket.subscribe("subscription { forecastIssued(sourceId: \"" + pvSource.value() + "\") { sourceId issuedAt horizonSteps model } }");
+        String every = socket.subscribe("subscription { forecastIssued { sourceId horizonSteps } }");
         ForecastRun run = scheduler.inferNow(30);
         assertThat(run.of(pvSource).status()).as(run.of(pvSource).detail()).isEqualTo(Status.DONE);
         Instant issued = now();
+        // Subscribers hear of it as it is issued: of the one source, and among all.
+        Map<String, Object> heard = socket.next(onePv, d -> d.get("forecastIssued") != null, "the PV forecast as it is issued");
+        assertThat((Map<String, Object>) heard.get("forecastIssued")).containsEntry("horizonSteps", 30)
+                .containsEntry("issuedAt", issued.toString());
+        socket.next(every, d -> loadSource.value().equals(((Map<?, ?>) d.get("forecastIssued")).get("sourceId")), "the load forecast among all");
+        socket.close();
         Map<String, Object> forecast = eventually(() -> forecast(pvSource, null),
                 f -> f != null && Instant.parse((String) f.get("issuedAt")).equals(issued), "a 30-step forecast");
         assertThat(values(forecast)).hasSize(30);

@@ -103,7 +103,7 @@ class CrashRecoveryIT {
                 rows.get(1)[2] = "next start registered the other " + (demo.size() - registeredAtKill)
                         + ", came up, read model = event store: OK";
                 rows.add(0, durability(dataDir));
-                acknowledged = writeUntilKilled(app);
+                acknowledged = writeUntilKilled(app, dataDir);
             }
             rows.add(row("kill -9 with acknowledged writes", acknowledged.size() + " registerAsset mutations answered OK, kill -9 while more were in flight"));
 
@@ -112,7 +112,7 @@ class CrashRecoveryIT {
                 app.awaitLog("newly registered)", START, Duration.ofMillis(100));
                 assertThat(app.log()).contains("left running on");
                 assertConsistent(dataDir, demo, acknowledged);
-                assertThat(health(app.port())).as("processors health").isEqualTo("UP");
+                assertThat(health(app.port(), dataDir)).as("processors health").isEqualTo("UP");
                 rows.get(rows.size() - 1)[2] = "next start came up; all " + acknowledged.size()
                         + " acknowledged writes in event store and read model; read model = event store; no dead letters: OK";
                 app.stop();
@@ -161,8 +161,8 @@ class CrashRecoveryIT {
     }
 
     /** Registers portfolios one after another until the process is killed; returns those answered without error. */
-    private static List<String> writeUntilKilled(ChildApplication app) throws Exception {
-        Fleet fleet = new Fleet(new GraphQl(app.port()));
+    private static List<String> writeUntilKilled(ChildApplication app, Path dataDir) throws Exception {
+        Fleet fleet = new Fleet(GraphQl.asAdmin(app.port(), dataDir));
         List<String> acknowledged = new CopyOnWriteArrayList<>();
         AtomicBoolean killed = new AtomicBoolean();
         ExecutorService writer = Executors.newSingleThreadExecutor();
@@ -280,9 +280,10 @@ class CrashRecoveryIT {
         }
     }
 
-    private static String health(int port) throws Exception {
+    private static String health(int port, Path dataDir) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                        .header("Authorization", "Bearer " + GraphQl.adminToken(dataDir)).build(), HttpResponse.BodyHandlers.ofString());
         return JsonMapper.builder().build().readTree(response.body()).path("components").path("processors").path("status").asString();
     }
 }

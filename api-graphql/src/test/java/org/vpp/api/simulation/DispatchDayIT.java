@@ -434,7 +434,7 @@ class DispatchDayIT {
     }
 
     private GraphQl graphQl() {
-        return new GraphQl(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        return GraphQl.asAdmin(app);
     }
 
     private void start(Instant resumeAt) {

@@ -72,7 +72,7 @@ class ImportedSeriesIT {
         // threshold is scaled with it (one driver tick is ~2.4 simulated hours here).
         var run = args(file, "--vpp.simulation.speed=86400", "--vpp.telemetry.offline-after=PT12H");
         try (var app = new SpringApplicationBuilder(VppApplication.class).run(run.toArray(String[]::new))) {
-            GraphQl g = new GraphQl(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+            GraphQl g = GraphQl.asAdmin(app);
             Instant registered = Instant.parse(GraphQl.value(g.ok("{ asset(id: \"portfolio\") { registeredAt } }"), "asset.registeredAt"));
             // The clock starts at the file's first hour; at this speed start-up itself takes about a simulated day.
             assertThat(registered).as("the simulated clock runs in the file's period")
@@ -116,7 +116,7 @@ class ImportedSeriesIT {
                 "--vpp.simulation.mean-time-to-failure=P3650D", "--vpp.forecast.enabled=false",
                 "--vpp.simulation.start=" + TestClock.START));
         try (var app = new SpringApplicationBuilder(VppApplication.class).run(run.toArray(String[]::new))) {
-            GraphQl g = new GraphQl(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+            GraphQl g = GraphQl.asAdmin(app);
             Map<String, Object> reading = Awaitility.await("a reading of the wind device").atMost(Duration.ofMinutes(1))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> GraphQl.value(g.ok("{ asset(id: \"site-003-wind-1\") { lastTelemetry { powerMw available } } }"), "asset.lastTelemetry"),

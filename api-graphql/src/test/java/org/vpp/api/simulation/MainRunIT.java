@@ -55,7 +55,7 @@ class MainRunIT {
         args.addAll(List.of("--server.port=0", "--vpp.simulation.devices=20", "--vpp.simulation.seed=7",
                 "--vpp.forecast.search-budget=PT1S", "--vpp.simulation.start=" + TestClock.START));
         try (var app = new SpringApplicationBuilder(VppApplication.class).run(args.toArray(String[]::new))) {
-            GraphQl g = new GraphQl(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+            GraphQl g = GraphQl.asAdmin(app);
             Instant registered = Instant.parse(GraphQl.value(g.ok("{ asset(id: \"portfolio\") { registeredAt } }"), "asset.registeredAt"));
 
             // The demo world runs on its accelerated clock in the background: wait for the condition, not for time.

@@ -128,7 +128,7 @@ class SimulatedDayIT extends ApiIT {
                 .append("\",\"powerMw\":").append(r.powerMw())
                 .append(r.soc() == null ? "" : ",\"soc\":" + r.soc())
                 .append(",\"available\":").append(r.available()).append("}\n"));
-        var response = RestClient.create("http://localhost:" + port).post().uri("/api/telemetry")
+        var response = RestClient.builder().baseUrl("http://localhost:" + port).defaultHeaders(h -> h.setBearerAuth(token(org.vpp.api.security.Role.OPERATOR))).build().post().uri("/api/telemetry")
                 .contentType(MediaType.parseMediaType("application/x-ndjson")).body(body.toString())
                 .retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(Map.class);
         Map<String, Object> answer = response.getBody();

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.vpp.api.security.ApiTokens;
+import org.vpp.api.security.Role;
 
 /**
  * Base of the integration tests: the whole application on a random port, on the real PostgreSQL (the machine's
@@ -28,9 +30,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "vpp.forecast.train-every=PT1H",
         "vpp.processes.enabled=false",
         "vpp.bidding.cycle-saga=false",
-        "vpp.simulation.enabled=false"})
+        "vpp.simulation.enabled=false",
+        "vpp.security.token-secret=" + ApiIT.TOKEN_SECRET})
 @Import(TestClock.Config.class)
 public abstract class ApiIT {
+
+    /** The signing key of the tests' applications (at least 32 bytes). */
+    public static final String TOKEN_SECRET = "tests-only-signing-key-0123456789abcdef";
 
     @LocalServerPort
     protected int port;
@@ -38,6 +44,8 @@ public abstract class ApiIT {
     protected JdbcTemplate jdbc;
     @Autowired
     protected TestClock clock;
+    @Autowired
+    protected ApiTokens tokens;
 
     protected final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -46,8 +54,26 @@ public abstract class ApiIT {
         TestDatabase.register(registry);
     }
 
+    private final Map<Role, String> tokenByRole = new java.util.EnumMap<>(Role.class);
+
+    /** A client with an ADMIN token of this test's own (its own rate limits, its own author name). */
     protected GraphQl graphQl() {
-        return new GraphQl(port);
+        return graphQl(Role.ADMIN);
+    }
+
+    /** A client with a token of this role, subject {@code <role>-<run>}. */
+    protected GraphQl graphQl(Role role) {
+        return new GraphQl(port, token(role));
+    }
+
+    protected String token(Role role) {
+        return tokenByRole.computeIfAbsent(role, r -> tokens.issue(new ApiTokens.Request(r.name().toLowerCase(java.util.Locale.ROOT)
+                + "-" + run, r, null, null), "tests").token());
+    }
+
+    /** A DEVICE token that may report for these assets. */
+    protected String deviceToken(String subject, String... assetIds) {
+        return tokens.issue(new ApiTokens.Request(subject, Role.DEVICE, null, java.util.List.of(assetIds)), "tests").token();
     }
 
     /** An id unique to this test instance. */

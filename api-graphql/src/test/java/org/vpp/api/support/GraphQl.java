@@ -13,9 +13,37 @@ public final class GraphQl {
     private final HttpSyncGraphQlClient client;
     private final RestClient http;
 
-    public GraphQl(int port) {
-        this.http = RestClient.create("http://localhost:" + port + "/graphql");
+    /** A client that sends this bearer token (null: none, as an anonymous caller would). */
+    public GraphQl(int port, String token) {
+        this.http = RestClient.builder().baseUrl("http://localhost:" + port + "/graphql")
+                .defaultHeaders(h -> {
+                    if (token != null) h.setBearerAuth(token);
+                }).build();
         this.client = HttpSyncGraphQlClient.builder(http).build();
+    }
+
+    /** A client with the ADMIN token an application wrote to its data directory on start. */
+    public static GraphQl asAdmin(int port, java.nio.file.Path dataDir) {
+        return new GraphQl(port, adminToken(dataDir));
+    }
+
+    /** A client of an application started in the test's JVM, with an ADMIN token issued by it. */
+    public static GraphQl asAdmin(org.springframework.context.ApplicationContext app) {
+        return new GraphQl(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")), adminToken(app));
+    }
+
+    public static String adminToken(org.springframework.context.ApplicationContext app) {
+        var tokens = app.getBean(org.vpp.api.security.ApiTokens.class);
+        return tokens.issue(new org.vpp.api.security.ApiTokens.Request("test-admin", org.vpp.api.security.Role.ADMIN, null, null),
+                "tests").token();
+    }
+
+    public static String adminToken(java.nio.file.Path dataDir) {
+        try {
+            return java.nio.file.Files.readString(dataDir.resolve("admin-token")).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** An answer as HTTP status and the decoded JSON body. */

@@ -129,7 +129,7 @@ class TelemetryIT extends ApiIT {
 
     @Test
     void ndjsonInBulkIsStoredAndMalformedLinesAreNamedByNumber() {
-        RestClient http = RestClient.create("http://localhost:" + port);
+        RestClient http = RestClient.builder().baseUrl("http://localhost:" + port).defaultHeaders(h -> h.setBearerAuth(token(org.vpp.api.security.Role.OPERATOR))).build();
         Instant t0 = clock.instant().minusSeconds(3600);
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 1200; i++) {
@@ -161,7 +161,7 @@ class TelemetryIT extends ApiIT {
 
     @Test
     void ndjsonOutsideTheTimeWindowOrBeyondPlausiblePowerIsA422NamingEachLine() {
-        RestClient http = RestClient.create("http://localhost:" + port);
+        RestClient http = RestClient.builder().baseUrl("http://localhost:" + port).defaultHeaders(h -> h.setBearerAuth(token(org.vpp.api.security.Role.OPERATOR))).build();
         Instant now = clock.instant();
         String body = line(pv, "\"0000-01-01T00:00:00Z\"", "1.0")
                 + line(pv, "\"0001-01-01T00:00:00Z\"", "1.0")

@@ -222,7 +222,10 @@ public class BidProjection {
     private void recorded(BidEvent e, long seq) {
         jdbc.update("INSERT INTO bid_history (bid_id, seq, type, at, detail) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 e.bidId().value(), seq, e.getClass().getSimpleName(), ts(e.at()), BidTimeline.detail(e));
-        repository.find(e.bidId()).ifPresent(view -> emitter.emit(FindBid.class, q -> q.bidId().equals(e.bidId()), view));
+        repository.find(e.bidId()).ifPresent(view -> {
+            emitter.emit(FindBid.class, q -> q.bidId().equals(e.bidId()), view);
+            emitter.emit(FindBids.class, q -> true, view);
+        });
     }
 
     private static Timestamp ts(Instant at) {

@@ -137,6 +137,8 @@ public class FleetProjection {
 
     private void publish(AssetId id) {
         repository.find(id).ifPresent(view -> emitter.emit(FindAsset.class, q -> q.assetId().equals(id), view));
+        // The fleet's capacity under some node changed: its subscribers re-read the roll-up (at their own pace).
+        emitter.emit(FindFleet.class, q -> true, id);
     }
 
     private static java.sql.Timestamp ts(Instant at) {

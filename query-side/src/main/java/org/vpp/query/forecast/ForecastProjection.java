@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.vpp.messages.forecast.CandidateMetrics;
 import org.vpp.messages.forecast.CrossValidationSummary;
@@ -53,9 +54,11 @@ public class ForecastProjection {
     public static final String PROCESSING_GROUP = "forecasts";
 
     private final JdbcTemplate jdbc;
+    private final QueryUpdateEmitter emitter;
 
-    public ForecastProjection(JdbcTemplate jdbc) {
+    public ForecastProjection(JdbcTemplate jdbc, QueryUpdateEmitter emitter) {
         this.jdbc = jdbc;
+        this.emitter = emitter;
     }
 
     @EventHandler
@@ -122,6 +125,12 @@ public class ForecastProjection {
         jdbc.update("""
                 UPDATE forecast_source SET last_issued_at = ?, forecasts = forecasts + 1, version = ?
                 WHERE source_id = ? AND version < ?""", ts(e.issuedAt()), seq, e.sourceId().value(), seq);
+        // To subscribers of the source's latest forecast and of all sources' (sent once the transaction commits).
+        ForecastView view = handle(new FindForecast(e.sourceId(), e.issuedAt()));
+        if (view != null) {
+            emitter.emit(FindForecast.class, q -> q.sourceId().equals(e.sourceId()) && q.issuedAt() == null, view);
+            emitter.emit(FindForecastSources.class, q -> true, view);
+        }
     }
 
     @EventHandler

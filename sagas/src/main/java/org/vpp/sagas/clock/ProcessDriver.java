@@ -30,6 +30,9 @@ public final class ProcessDriver {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessDriver.class);
 
+    /** The process whose pass runs on this thread: what a command's author is when no person sent it. */
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
     private final InstantSource clock;
     private final Map<ClockProcess, Lane> lanes = new LinkedHashMap<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -56,6 +59,11 @@ public final class ProcessDriver {
         long millis = Math.max(1, pollEvery.toMillis());
         poll.scheduleWithFixedDelay(this::runDue, millis, millis, TimeUnit.MILLISECONDS);
         log.info("Processes {} run on the application clock, looked at every {}", names(), pollEvery);
+    }
+
+    /** The name of the process whose pass is running on the calling thread, if any. */
+    public static java.util.Optional<String> currentProcess() {
+        return java.util.Optional.ofNullable(CURRENT.get());
     }
 
     public boolean running() {
@@ -110,10 +118,13 @@ public final class ProcessDriver {
             if (!current.isDone()) return current;
             try {
                 current = CompletableFuture.runAsync(() -> {
+                    CURRENT.set(process.name());
                     try {
                         process.runDue(now);
                     } catch (RuntimeException e) {
                         log.warn("Process {} failed at {}", process.name(), now, e);
+                    } finally {
+                        CURRENT.remove();
                     }
                 }, thread);
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
