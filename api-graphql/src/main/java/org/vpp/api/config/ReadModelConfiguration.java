@@ -14,6 +14,7 @@ import org.vpp.query.dispatch.DispatchRepository;
 import org.vpp.query.fleet.FleetProjection;
 import org.vpp.query.content.ContentStore;
 import org.vpp.query.fleet.FleetRepository;
+import org.vpp.query.fleet.FleetRollups;
 import org.vpp.query.forecast.ForecastHistory;
 import org.vpp.query.forecast.ForecastProjection;
 import org.vpp.query.forecast.ForecastStore;
@@ -34,8 +35,18 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public FleetProjection fleetProjection(JdbcTemplate jdbc, FleetRepository repository, QueryUpdateEmitter emitter) {
-        return new FleetProjection(jdbc, repository, emitter);
+    public FleetProjection fleetProjection(JdbcTemplate jdbc, FleetRepository repository, QueryUpdateEmitter emitter,
+                                           FleetRollups rollups) {
+        return new FleetProjection(jdbc, repository, emitter, rollups);
+    }
+
+    /**
+     * Roll-ups shared between concurrent requests and kept until the fleet changes; at most a second old when another
+     * node of a scaled-out deployment wrote.
+     */
+    @Bean
+    public FleetRollups fleetRollups(FleetRepository repository) {
+        return new FleetRollups(repository, java.time.Duration.ofSeconds(1), System::nanoTime);
     }
 
     @Bean
@@ -61,8 +72,9 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public TelemetryStore telemetryStore(JdbcTemplate jdbc, TransactionTemplate tx, VppProperties properties) {
-        return new TelemetryStore(jdbc, tx, properties.telemetry().maxAhead());
+    public TelemetryStore telemetryStore(JdbcTemplate jdbc, TransactionTemplate tx, VppProperties properties,
+                                         FleetRollups rollups) {
+        return new TelemetryStore(jdbc, tx, properties.telemetry().maxAhead(), rollups);
     }
 
     @Bean

@@ -151,8 +151,28 @@ public class ApiTokens {
         }
     }
 
-    /** Why a token of this id may not be used, or empty when it may: it must be on record and not revoked. */
+    /** How long a token found active is trusted without asking the database again (revocation's delay elsewhere). */
+    static final long ACTIVE_FOR_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> activeUntil = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Why a token of this id may not be used, or empty when it may: it must be on record and not revoked. An active
+     * verdict is kept for five seconds, so a burst of requests costs one lookup; a revocation made here takes effect at
+     * once, one made by another node of a scaled-out deployment within those five seconds.
+     */
     public Optional<String> refusal(String tokenId) {
+        Long until = tokenId == null ? null : activeUntil.get(tokenId);
+        long now = System.nanoTime();
+        if (until != null && now - until < 0) return Optional.empty();
+        Optional<String> refusal = lookUp(tokenId);
+        if (refusal.isEmpty()) {
+            if (activeUntil.size() > 100_000) activeUntil.clear();
+            activeUntil.put(tokenId, now + ACTIVE_FOR_NANOS);
+        }
+        return refusal;
+    }
+
+    private Optional<String> lookUp(String tokenId) {
         UUID id;
         try {
             id = UUID.fromString(tokenId);
@@ -174,6 +194,7 @@ public class ApiTokens {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+        activeUntil.remove(tokenId);
         jdbc.update("UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL",
                 Timestamp.from(wallClock.instant()), by, id);
         return find(tokenId);

@@ -54,6 +54,13 @@ public final class RegistryBenchmark {
             String token = GraphQl.adminToken(app);
             ingest(port, token, tree, readings, app.getBean(java.time.InstantSource.class));
             queryLatency(port, token, tree);
+            var tokens = app.getBean(org.vpp.api.security.ApiTokens.class);
+            List<String> viewers = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                viewers.add(tokens.issue(new org.vpp.api.security.ApiTokens.Request("viewer-" + i,
+                        org.vpp.api.security.Role.VIEWER, null, null), "benchmark").token());
+            }
+            concurrentQueries(port, viewers);
         }
         // Axon leaves a non-daemon scheduler thread behind after the context closes; a benchmark must end.
         System.exit(0);
@@ -172,6 +179,70 @@ public final class RegistryBenchmark {
             System.out.printf(Locale.ROOT, "fleet(rootId: %s): %d nodes, over %d runs p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
                     root, nodes, runs, nanos[runs / 2] / 1e6, nanos[(int) (runs * 0.95) - 1] / 1e6, nanos[runs - 1] / 1e6);
         }
+    }
+
+    static final int CLIENTS = 50;
+
+    /**
+     * {@link #CLIENTS} authenticated clients (a VIEWER token each) query at once, each waiting for its answer before the
+     * next request: latency per request and throughput over the whole run, per query shape.
+     */
+    static void concurrentQueries(int port, List<String> tokens) throws Exception {
+        String capacity = "query($r: ID) { fleet(rootId: $r) { installed { deviceCount maxPowerMw } available { deviceCount maxPowerMw minPowerMw storedEnergyMwh headroomMwh currentPowerMw } } }";
+        String everyNode = "query($r: ID) { fleet(rootId: $r) { available { maxPowerMw } nodes { id depth status available { maxPowerMw currentPowerMw } } } }";
+        record Shape(String name, String document, String root, int clients, int perClient) {
+        }
+        // Every node of the whole tree is ~3 MB of JSON per answer: fifty at once would only measure the loopback.
+        List<Shape> shapes = List.of(
+                new Shape("a site (22 nodes), every node", everyNode, "site-0", tokens.size(), 40),
+                new Shape("a region (~1,000 nodes), capacity", capacity, "rg-0", tokens.size(), 20),
+                new Shape("the whole tree (10,000 nodes), capacity", capacity, "pf", tokens.size(), 20),
+                new Shape("the whole tree (10,000 nodes), every node", everyNode, "pf", 5, 10));
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+        URI uri = URI.create("http://localhost:" + port + "/graphql");
+        ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
+        try {
+            for (Shape shape : shapes) {
+                String body = "{\"query\": " + quote(shape.document()) + ", \"variables\": {\"r\": \"" + shape.root() + "\"}}";
+                for (String t : tokens.subList(0, 5)) post(http, uri, t, body); // warm-up
+                List<Future<long[]>> clients = new ArrayList<>();
+                long start = System.nanoTime();
+                for (String token : tokens.subList(0, shape.clients())) {
+                    clients.add(pool.submit(() -> {
+                        long[] nanos = new long[shape.perClient()];
+                        for (int i = 0; i < nanos.length; i++) {
+                            long t = System.nanoTime();
+                            post(http, uri, token, body);
+                            nanos[i] = System.nanoTime() - t;
+                        }
+                        return nanos;
+                    }));
+                }
+                long[] all = new long[shape.clients() * shape.perClient()];
+                int k = 0;
+                for (Future<long[]> c : clients) for (long n : c.get()) all[k++] = n;
+                double elapsed = seconds(System.nanoTime() - start);
+                Arrays.sort(all);
+                System.out.printf(Locale.ROOT, "fleet, %s, %d clients x %d requests: p50 %.1f ms, p99 %.1f ms, max %.1f ms, %.0f requests/s%n",
+                        shape.name(), shape.clients(), shape.perClient(), all[all.length / 2] / 1e6,
+                        all[(int) Math.ceil(all.length * 0.99) - 1] / 1e6, all[all.length - 1] / 1e6, all.length / elapsed);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void post(HttpClient http, URI uri, String token, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+            throw new IllegalStateException("query failed: " + response.statusCode() + " " + response.body().substring(0, Math.min(300, response.body().length())));
+        }
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static long count(JdbcTemplate jdbc, String table) {

@@ -41,11 +41,13 @@ class EmbeddedDefaultIT {
         GenericEventMessage.clock = axonClockBefore;
     }
 
-    private static ConfigurableApplicationContext start(String dataDir) {
+    private static ConfigurableApplicationContext start(String dataDir, String... more) {
         // Command-line arguments: they outrank application.yml and the environment (CI sets VPP_DATABASE_URL).
-        return new SpringApplicationBuilder(VppApplication.class).run(
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "--vpp.database.url=", "--vpp.data-dir=" + dataDir, "--server.port=0", "--vpp.telemetry.check-every=PT1H",
-                "--vpp.simulation.enabled=false", "--vpp.forecast.enabled=false");
+                "--vpp.simulation.enabled=false", "--vpp.forecast.enabled=false"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(VppApplication.class).run(args.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -82,8 +84,23 @@ class EmbeddedDefaultIT {
     }
 
     @Test
-    void theEmbeddedServerIsAsDurableAsAProductionOne() {
-        try (var app = start(TestDatabase.temporaryDirectory())) {
+    void theEmbeddedServerIsAsDurableAsAProductionOneAndTheProductionProfileHidesTheExplorationTools() throws Exception {
+        String dataDir = TestDatabase.temporaryDirectory();
+        try (var app = start(dataDir, "--spring.profiles.active=production")) {
+            // No GraphiQL, no schema page, no introspection, no actuator beyond health; errors say nothing internal.
+            var http = java.net.http.HttpClient.newHttpClient();
+            String token = GraphQl.adminToken(Path.of(dataDir));
+            for (String path : List.of("/graphiql", "/graphql/schema", "/actuator/env", "/actuator/info", "/actuator/beans")) {
+                var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port(app) + path))
+                        .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(path).isEqualTo(404);
+                assertThat(response.body()).as(path).doesNotContain("Exception").doesNotContain("org.springframework").doesNotContain("\"trace\"");
+            }
+            var introspection = GraphQl.asAdmin(port(app), Path.of(dataDir)).run("{ __schema { types { name } } }");
+            assertThat(introspection.getErrors()).isNotEmpty();
+            var malformed = new GraphQl(port(app), token).post("{\"query\": \"{ fleet { installed { deviceCount } }\", ");
+            assertThat(malformed.status()).isEqualTo(400);
+            assertThat(String.valueOf(malformed.body())).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("tools.jackson");
             JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
             // The embedded library's own defaults are fsync off (-F) and synchronous_commit off.
             assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");

@@ -41,8 +41,10 @@ public class FleetProjection {
     private final JdbcTemplate jdbc;
     private final FleetRepository repository;
     private final QueryUpdateEmitter emitter;
+    private final FleetRollups rollups;
 
-    public FleetProjection(JdbcTemplate jdbc, FleetRepository repository, QueryUpdateEmitter emitter) {
+    public FleetProjection(JdbcTemplate jdbc, FleetRepository repository, QueryUpdateEmitter emitter, FleetRollups rollups) {
+        this.rollups = rollups;
         this.jdbc = jdbc;
         this.repository = repository;
         this.emitter = emitter;
@@ -103,6 +105,7 @@ public class FleetProjection {
     @ResetHandler
     void reset() {
         jdbc.update("TRUNCATE asset_node");
+        rollups.changed();
     }
 
     // Query handlers answer the value or null, never Optional: an Optional does not survive serialisation across
@@ -120,7 +123,7 @@ public class FleetProjection {
     @QueryHandler
     FleetView handle(FindFleet query) {
         if (query.rootId() != null && repository.find(query.rootId()).isEmpty()) return null;
-        return FleetRollup.rollup(repository.subtree(query.rootId()), query.rootId());
+        return rollups.rollup(query.rootId());
     }
 
     private void update(AssetId id, long version, Instant at, String assignments, Object... values) {
@@ -137,7 +140,10 @@ public class FleetProjection {
 
     private void publish(AssetId id) {
         repository.find(id).ifPresent(view -> emitter.emit(FindAsset.class, q -> q.assetId().equals(id), view));
-        // The fleet's capacity under some node changed: its subscribers re-read the roll-up (at their own pace).
+        // The fleet's capacity under some node changed: cached roll-ups are recomputed once this commits, and the
+        // subscribers re-read theirs (at their own pace).
+        org.axonframework.messaging.unitofwork.CurrentUnitOfWork.ifStarted(u -> u.afterCommit(x -> rollups.changed()));
+        if (!org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) rollups.changed();
         emitter.emit(FindFleet.class, q -> true, id);
     }
 

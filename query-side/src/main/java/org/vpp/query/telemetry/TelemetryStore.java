@@ -20,6 +20,7 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vpp.query.fleet.FleetRollups;
 import org.vpp.kernel.AssetKind;
 import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.asset.AssetStatus;
@@ -41,13 +42,23 @@ public class TelemetryStore {
     private final Duration maxAhead;
 
     /** @param maxAhead how far ahead of the application clock a reading may be stamped */
-    public TelemetryStore(JdbcTemplate jdbc, TransactionTemplate tx, Duration maxAhead) {
+    public TelemetryStore(JdbcTemplate jdbc, TransactionTemplate tx, Duration maxAhead, FleetRollups rollups) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.maxAhead = maxAhead;
+        this.rollups = rollups;
     }
 
+    private final FleetRollups rollups;
+
+    /** Stores the readings all or nothing; once they are committed, the fleet's cached roll-ups are out of date. */
     public IngestResult ingest(Iterator<ReadingInput> readings, Instant now) {
+        IngestResult result = store(readings, now);
+        if (result.accepted() && result.stored() > 0) rollups.changed();
+        return result;
+    }
+
+    private IngestResult store(Iterator<ReadingInput> readings, Instant now) {
         return tx.execute(status -> {
             jdbc.execute("""
                     CREATE TEMP TABLE IF NOT EXISTS telemetry_staging (
