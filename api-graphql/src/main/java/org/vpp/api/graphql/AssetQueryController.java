@@ -1,16 +1,20 @@
 package org.vpp.api.graphql;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import org.vpp.kernel.AssetKind;
 import org.vpp.messages.asset.AssetId;
@@ -20,8 +24,10 @@ import org.vpp.messages.fleet.AssetPage;
 import org.vpp.messages.fleet.AssetView;
 import org.vpp.messages.fleet.FindAsset;
 import org.vpp.messages.fleet.FindAssets;
+import org.vpp.messages.fleet.FindChildren;
 import org.vpp.messages.fleet.FindFleet;
 import org.vpp.messages.fleet.FleetView;
+import reactor.core.publisher.Mono;
 
 /** Reads: translates GraphQL arguments into queries on the fleet read model, and back. */
 @Controller
@@ -29,8 +35,14 @@ public class AssetQueryController {
 
     private final QueryGateway queries;
 
-    public AssetQueryController(QueryGateway queries) {
+    public AssetQueryController(QueryGateway queries, BatchLoaderRegistry loaders) {
         this.queries = queries;
+        loaders.forTypePair(ChildrenKey.class, AssetPage.class)
+                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> childrenPages(keys)));
+    }
+
+    /** One parent's page of children, as one field of an answer asks for it. */
+    record ChildrenKey(AssetId parent, int first, AssetId after) {
     }
 
     public record AssetFilterInput(Set<AssetKind> kinds, Set<AssetStatus> statuses, String ancestorId, String parentId) {
@@ -66,13 +78,34 @@ public class AssetQueryController {
         return asset.parentId() == null ? null : find(asset.parentId()).orElse(null);
     }
 
-    @BatchMapping(typeName = "Asset")
-    public Map<AssetView, List<AssetView>> children(List<AssetView> assets) {
-        Map<AssetView, List<AssetView>> result = new HashMap<>();
-        for (AssetView asset : assets) {
-            AssetPage page = queries.query(new FindAssets(new AssetFilter(Set.of(), Set.of(), null, asset.id()),
-                    FindAssets.MAX_PAGE, null), AssetPage.class).join();
-            result.put(asset, page.items());
+    /**
+     * An asset's direct children as a connection. Every asset's {@code children} in one answer are loaded together
+     * (DataLoader): one query for all parents that ask for the same page, not one per parent.
+     */
+    @SchemaMapping(typeName = "Asset")
+    public CompletableFuture<AssetConnection> children(AssetView asset, @Argument Integer first, @Argument String after,
+                                                       DataLoader<ChildrenKey, AssetPage> loader) {
+        int size = first == null ? 50 : first;
+        if (size < 1 || size > FindAssets.MAX_PAGE) {
+            throw new BadArgumentException("first", "must be between 1 and " + FindAssets.MAX_PAGE + ", got " + size);
+        }
+        AssetId afterId = after == null ? null : AssetConnection.decode(after);
+        return loader.load(new ChildrenKey(asset.id(), size, afterId)).thenApply(page -> AssetConnection.of(page, afterId != null));
+    }
+
+    private Map<ChildrenKey, AssetPage> childrenPages(Set<ChildrenKey> keys) {
+        Map<ChildrenKey, AssetPage> result = new HashMap<>();
+        Map<List<Object>, List<ChildrenKey>> byPage = new HashMap<>();
+        for (ChildrenKey key : keys) byPage.computeIfAbsent(java.util.Arrays.asList(key.first(), key.after()), k -> new ArrayList<>()).add(key);
+        for (List<ChildrenKey> group : byPage.values()) {
+            ChildrenKey any = group.getFirst();
+            FindChildren.ChildrenPages pages = queries.query(new FindChildren(group.stream().map(ChildrenKey::parent).toList(),
+                    any.first(), any.after()), ResponseTypes.instanceOf(FindChildren.ChildrenPages.class)).join();
+            Map<AssetId, AssetPage> byParent = new HashMap<>();
+            pages.pages().forEach(p -> byParent.put(p.parentId(), p.page()));
+            for (ChildrenKey key : group) {
+                result.put(key, byParent.getOrDefault(key.parent(), new AssetPage(List.of(), false, 0)));
+            }
         }
         return result;
     }

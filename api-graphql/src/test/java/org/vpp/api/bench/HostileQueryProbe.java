@@ -38,8 +38,8 @@ public final class HostileQueryProbe {
 
             StringBuilder aliases = new StringBuilder("{");
             for (int i = 0; i < 1000; i++) aliases.append(" f").append(i).append(": fleet { installed { deviceCount } }");
-            String deep = "{ asset(id: \\\"site\\\") { " + "children { parent { ".repeat(50) + "id" + " } }".repeat(50) + " } }";
-            String ordinary = query("{ asset(id: \\\"site\\\") { children { id parent { id } } } }");
+            String deep = "{ asset(id: \\\"site\\\") { " + "children { edges { node { parent { ".repeat(50) + "id" + " } } } }".repeat(50) + " } }";
+            String ordinary = query("{ asset(id: \\\"site\\\") { children { edges { node { id parent { id } } } } } }");
 
             System.out.println("| probe | answer | time to refusal |");
             System.out.println("|---|---|---|");
@@ -47,7 +47,7 @@ public final class HostileQueryProbe {
             probe(graphql, "1,000 aliases of fleet", query(aliases.append(" }").toString()));
             probe(graphql, "20 MB variable", "{\"query\": \"query($id: ID!) { asset(id: $id) { id } }\", \"variables\": {\"id\": \""
                     + "x".repeat(20 * 1024 * 1024) + "\"}}");
-            probe(graphql, "assets(first: 1000) x children x children", query("{ assets(first: 1000) { edges { node { children { children { id } } } } } }"));
+            probe(graphql, "assets(first: 1000) x children x children", query("{ assets(first: 1000) { edges { node { children { edges { node { children { edges { node { id } } } } } } } } } }"));
             probe(graphql, "ordinary query right after", ordinary);
         }
         // Axon leaves a non-daemon scheduler thread behind after the context closes; a probe must end.

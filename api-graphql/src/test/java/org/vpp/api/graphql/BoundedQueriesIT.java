@@ -35,8 +35,8 @@ class BoundedQueriesIT extends ApiIT {
 
     @AfterEach
     void anOrdinaryQueryIsAnsweredRightAfter() {
-        var answer = g.ok("{ asset(id: \"" + site + "\") { id children { id parent { id } } } }");
-        assertThat(GraphQl.list(answer, "asset.children")).hasSize(2);
+        var answer = g.ok("{ asset(id: \"" + site + "\") { id children { edges { node { id parent { id } } } } } }");
+        assertThat(GraphQl.list(answer, "asset.children.edges")).hasSize(2);
     }
 
     private GraphQl.Raw query(String document) {
@@ -48,25 +48,27 @@ class BoundedQueriesIT extends ApiIT {
         assertThat((Object) answer.body().get("data")).isNull();
     }
 
-    /** asset { children { parent { children { parent ... } } } }, 15 rounds: depth 31. */
+    /** asset { children { edges { node { parent { children ... } } } } }: four levels a round, so 15 rounds are depth 62. */
     static String deepChildrenParent(String id, int rounds) {
-        return "{ asset(id: \"" + id + "\") { " + "children { parent { ".repeat(rounds) + "id" + " } }".repeat(rounds) + " } }";
+        return "{ asset(id: \"" + id + "\") { " + "children { edges { node { parent { ".repeat(rounds) + "id"
+                + " } } } }".repeat(rounds) + " } }";
     }
 
     @Test
     void theDeepChildrenParentQueryIsRefusedForItsDepth() {
         var answer = query(deepChildrenParent(site, 15));
         refusedNaming(answer, "vpp.api.max-depth");
-        assertThat((String) answer.errors().getFirst().get("message")).contains("depth 32 is more than the maximum depth of 12");
+        assertThat((String) answer.errors().getFirst().get("message")).contains("depth 62 is more than the maximum depth of 12");
     }
 
     @Test
     void aShallowQueryThatMultipliesListsIsRefusedForItsComplexity() {
-        // depth 6, within the limit. Costs from the leaf up: id 1; inner children 1 + 20 x 1 = 21; outer children
-        // 1 + 20 x 21 = 421; node 1 + 421 = 422; edges (paged by assets) 1 + 422 = 423; assets 1 + 1000 x 423 = 423001.
-        var answer = query("{ assets(first: 1000) { edges { node { children { children { id } } } } } }");
+        // Depth 10, within the limit; children pages count by their page size (first, 50 by default), so from the leaf
+        // up: id 1, node 2, edges 3, children 1 + 50 x 3 = 151, node 152, edges 153, children 1 + 50 x 153 = 7651,
+        // node 7652, edges (paged by assets) 7653, assets 1 + 1000 x 7653 = 7653001.
+        var answer = query("{ assets(first: 1000) { edges { node { children { edges { node { children { edges { node { id } } } } } } } } } }");
         refusedNaming(answer, "vpp.api.max-complexity");
-        assertThat((String) answer.errors().getFirst().get("message")).contains("complexity 423001 is more than the maximum of 50000");
+        assertThat((String) answer.errors().getFirst().get("message")).contains("complexity 7653001 is more than the maximum of 50000");
     }
 
     @Test
@@ -96,9 +98,10 @@ class BoundedQueriesIT extends ApiIT {
 
     @Test
     void queriesWithinEveryLimitAreAnswered() {
-        // depth 5; complexity: id 1, children 1 + 20 x 1 = 21, parent 22, children 1 + 20 x 22 = 441, asset 442.
-        var answer = g.ok("{ asset(id: \"" + site + "\") { children { parent { children { id } } } } }");
-        assertThat(GraphQl.list(answer, "asset.children")).hasSize(2);
+        // depth 9; complexity: id 1, node 2, edges 3, children (first 10) 31, parent 32, node 33, edges 34,
+        // children (first 10) 341, asset 342.
+        var answer = g.ok("{ asset(id: \"" + site + "\") { children(first: 10) { edges { node { parent { children(first: 10) { edges { node { id } } } } } } } } }");
+        assertThat(GraphQl.list(answer, "asset.children.edges")).hasSize(2);
         var aliases = g.ok("{ a: fleet(rootId: \"" + site + "\") { installed { deviceCount } } b: assets(first: 100) { totalCount } }");
         assertThat((Integer) GraphQl.value(aliases, "a.installed.deviceCount")).isEqualTo(2);
     }

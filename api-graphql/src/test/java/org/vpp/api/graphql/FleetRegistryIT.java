@@ -177,7 +177,18 @@ class FleetRegistryIT extends ApiIT {
         assertThat(GraphQl.list(children, "assets.edges")).extracting(e -> (Object) ((Map<?, ?>) e.get("node")).get("id"))
                 .containsExactlyInAnyOrder(batA, pvA, loadA);
 
-        var tree = g.ok("{ asset(id: \"" + north + "\") { children { id children { id } } } }");
-        assertThat(GraphQl.list(tree, "asset.children")).extracting(c -> c.get("id")).containsExactly(siteA, siteB);
+        var tree = g.ok("{ asset(id: \"" + north + "\") { children { totalCount edges { node { id children { totalCount } } } } } }");
+        assertThat(GraphQl.list(tree, "asset.children.edges")).extracting(e -> (Object) ((Map<?, ?>) e.get("node")).get("id"))
+                .containsExactly(siteA, siteB);
+        // A page at a time: the first child, then the rest after its cursor; every parent's children in one query.
+        var first = g.ok("{ asset(id: \"" + north + "\") { children(first: 1) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }");
+        assertThat(GraphQl.<Integer>value(first, "asset.children.totalCount")).isEqualTo(2);
+        assertThat(GraphQl.<Boolean>value(first, "asset.children.pageInfo.hasNextPage")).isTrue();
+        String cursor = GraphQl.value(first, "asset.children.pageInfo.endCursor");
+        var rest = g.ok("{ asset(id: \"" + north + "\") { children(first: 1, after: \"" + cursor + "\") { edges { node { id } } pageInfo { hasNextPage hasPreviousPage } } } }");
+        assertThat(GraphQl.list(rest, "asset.children.edges")).extracting(e -> (Object) ((Map<?, ?>) e.get("node")).get("id")).containsExactly(siteB);
+        assertThat(GraphQl.<Boolean>value(rest, "asset.children.pageInfo.hasNextPage")).isFalse();
+        assertThat(g.run("{ asset(id: \"" + north + "\") { children(first: 1001) { totalCount } } }").getErrors().getFirst().getMessage())
+                .contains("first");
     }
 }

@@ -25,6 +25,7 @@ import org.vpp.messages.fleet.AssetPage;
 import org.vpp.messages.fleet.AssetView;
 import org.vpp.messages.fleet.FindAsset;
 import org.vpp.messages.fleet.FindAssets;
+import org.vpp.messages.fleet.FindChildren;
 import org.vpp.messages.fleet.FindFleet;
 import org.vpp.messages.fleet.FleetView;
 
@@ -118,6 +119,12 @@ public class FleetProjection {
     @QueryHandler
     AssetPage handle(FindAssets query) {
         return repository.page(query.filter(), query.first(), query.after());
+    }
+
+    @QueryHandler
+    FindChildren.ChildrenPages handle(FindChildren query) {
+        return new FindChildren.ChildrenPages(repository.children(query.parents(), query.first(), query.after()).entrySet().stream()
+                .map(e -> new FindChildren.ParentPage(e.getKey(), e.getValue())).toList());
     }
 
     @QueryHandler

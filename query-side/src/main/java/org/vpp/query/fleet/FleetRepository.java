@@ -58,6 +58,35 @@ public class FleetRepository {
         return new AssetPage(hasNext ? items.subList(0, first) : items, hasNext, total == null ? 0 : total);
     }
 
+    /**
+     * A page of direct children for each parent, in two statements whatever the number of parents: the counts, then
+     * each parent's first {@code first + 1} children after {@code after} (window function over the parent index).
+     */
+    public java.util.Map<AssetId, AssetPage> children(List<AssetId> parents, int first, AssetId after) {
+        String[] ids = parents.stream().map(AssetId::value).distinct().toArray(String[]::new);
+        java.util.Map<String, Long> totals = new java.util.HashMap<>();
+        jdbc.query("SELECT parent_id, count(*) FROM asset_node WHERE parent_id = ANY (?) GROUP BY parent_id",
+                rs -> { totals.put(rs.getString(1), rs.getLong(2)); }, (Object) ids);
+        java.util.Map<String, List<AssetView>> items = new java.util.HashMap<>();
+        String keyset = after == null ? "" : " AND n.asset_id > ?";
+        List<Object> args = new ArrayList<>(List.of((Object) ids));
+        if (after != null) args.add(after.value());
+        args.add(first + 1);
+        jdbc.query("SELECT * FROM (SELECT " + COLUMNS + ", row_number() OVER (PARTITION BY n.parent_id ORDER BY n.asset_id) AS rn"
+                        + FROM + "WHERE n.parent_id = ANY (?)" + keyset + ") x WHERE rn <= ? ORDER BY parent_id, asset_id",
+                rs -> {
+                    AssetView view = view(rs, 0);
+                    items.computeIfAbsent(view.parentId().value(), k -> new ArrayList<>()).add(view);
+                }, args.toArray());
+        java.util.Map<AssetId, AssetPage> pages = new java.util.LinkedHashMap<>();
+        for (String id : ids) {
+            List<AssetView> page = items.getOrDefault(id, List.of());
+            boolean hasNext = page.size() > first;
+            pages.put(AssetId.of(id), new AssetPage(hasNext ? page.subList(0, first) : page, hasNext, totals.getOrDefault(id, 0L)));
+        }
+        return pages;
+    }
+
     private static String where(AssetFilter filter, List<Object> args) {
         List<String> clauses = new ArrayList<>();
         if (!filter.kinds().isEmpty()) {
