@@ -34,6 +34,9 @@ import org.vpp.api.support.GraphQl;
  */
 class FleetRegistryIT extends ApiIT {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.queryhandling.QueryBus queryBus;
+
     private Fleet fleet;
     private String p, north, south, siteA, siteB, siteC, batA, pvA, loadA, batB, genB, windC;
 
@@ -181,14 +184,29 @@ class FleetRegistryIT extends ApiIT {
         assertThat(GraphQl.list(tree, "asset.children.edges")).extracting(e -> (Object) ((Map<?, ?>) e.get("node")).get("id"))
                 .containsExactly(siteA, siteB);
         // A page at a time: the first child, then the rest after its cursor; every parent's children in one query.
-        var first = g.ok("{ asset(id: \"" + north + "\") { children(first: 1) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }");
-        assertThat(GraphQl.<Integer>value(first, "asset.children.totalCount")).isEqualTo(2);
-        assertThat(GraphQl.<Boolean>value(first, "asset.children.pageInfo.hasNextPage")).isTrue();
-        String cursor = GraphQl.value(first, "asset.children.pageInfo.endCursor");
+        var firstChild = g.ok("{ asset(id: \"" + north + "\") { children(first: 1) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }");
+        assertThat(GraphQl.<Integer>value(firstChild, "asset.children.totalCount")).isEqualTo(2);
+        assertThat(GraphQl.<Boolean>value(firstChild, "asset.children.pageInfo.hasNextPage")).isTrue();
+        String cursor = GraphQl.value(firstChild, "asset.children.pageInfo.endCursor");
         var rest = g.ok("{ asset(id: \"" + north + "\") { children(first: 1, after: \"" + cursor + "\") { edges { node { id } } pageInfo { hasNextPage hasPreviousPage } } } }");
         assertThat(GraphQl.list(rest, "asset.children.edges")).extracting(e -> (Object) ((Map<?, ?>) e.get("node")).get("id")).containsExactly(siteB);
         assertThat(GraphQl.<Boolean>value(rest, "asset.children.pageInfo.hasNextPage")).isFalse();
         assertThat(g.run("{ asset(id: \"" + north + "\") { children(first: 1001) { totalCount } } }").getErrors().getFirst().getMessage())
                 .contains("first");
+
+        // No query per parent: the children of every site in the answer come from one query.
+        java.util.concurrent.atomic.AtomicInteger childQueries = new java.util.concurrent.atomic.AtomicInteger();
+        var counting = queryBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof org.vpp.messages.fleet.FindChildren) childQueries.incrementAndGet();
+            return chain.proceed();
+        });
+        try {
+            var sites = g.ok("{ assets(filter: {parentId: \"" + north + "\"}) { edges { node { id children { totalCount } } } } }");
+            assertThat(GraphQl.list(sites, "assets.edges")).extracting(e -> (Object) ((Map<?, ?>) ((Map<?, ?>) e.get("node")).get("children"))
+                    .get("totalCount")).hasSize(2).allSatisfy(n -> assertThat((Integer) n).isPositive());
+            assertThat(childQueries).as("one query for the children of both sites").hasValue(1);
+        } finally {
+            counting.cancel();
+        }
     }
 }
