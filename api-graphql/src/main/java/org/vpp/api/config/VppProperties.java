@@ -47,10 +47,16 @@ public record VppProperties(Path dataDir, Database database, Telemetry telemetry
      * @param executionTimeout      longest a query may run before it is cancelled
      * @param maxSubscriptionsPerConnection live subscriptions one WebSocket connection may hold
      * @param maxSubscriptionsPerPrincipal  live subscriptions of one token subject over all its connections
+     * @param roles                 depth and complexity bounds of a role, where they differ from the above
      */
     public record Api(Duration readYourWritesTimeout, Integer maxDepth, Integer maxComplexity, Integer assumedListSize,
                       Integer maxAliases, Integer maxRootFields, DataSize maxRequestSize, Duration executionTimeout,
-                      Integer maxSubscriptionsPerConnection, Integer maxSubscriptionsPerPrincipal) {
+                      Integer maxSubscriptionsPerConnection, Integer maxSubscriptionsPerPrincipal,
+                      java.util.Map<String, RoleLimits> roles) {
+
+        /** A role's own bounds; null keeps the general one. */
+        public record RoleLimits(Integer maxDepth, Integer maxComplexity) {
+        }
 
         public Api {
             if (readYourWritesTimeout == null) readYourWritesTimeout = Duration.ofSeconds(10);
@@ -63,6 +69,7 @@ public record VppProperties(Path dataDir, Database database, Telemetry telemetry
             if (executionTimeout == null) executionTimeout = Duration.ofSeconds(5);
             if (maxSubscriptionsPerConnection == null) maxSubscriptionsPerConnection = 20;
             if (maxSubscriptionsPerPrincipal == null) maxSubscriptionsPerPrincipal = 100;
+            roles = roles == null ? java.util.Map.of() : java.util.Map.copyOf(roles);
         }
     }
 }

@@ -23,7 +23,7 @@ class BoundedQueriesIT extends ApiIT {
 
     @BeforeEach
     void aSiteWithTwoBatteries() {
-        g = graphQl();
+        g = graphQl(org.vpp.api.security.Role.OPERATOR); // the general bounds (an ADMIN's are wider)
         Fleet fleet = new Fleet(g);
         String p = id("p");
         site = id("site");
@@ -69,6 +69,20 @@ class BoundedQueriesIT extends ApiIT {
         var answer = query("{ assets(first: 1000) { edges { node { children { edges { node { children { edges { node { id } } } } } } } } } }");
         refusedNaming(answer, "vpp.api.max-complexity");
         assertThat((String) answer.errors().getFirst().get("message")).contains("complexity 7653001 is more than the maximum of 50000");
+    }
+
+    @Test
+    void depthAndComplexityAreBoundedPerRole() {
+        // Complexity: id 1, node 2, edges 3, children (first 20) 61, node 62, edges 63, assets 1 + 1000 x 63 = 63001:
+        // over the general 50,000, within an auditor's 200,000.
+        String wide = "{ assets(first: 1000) { edges { node { children(first: 20) { edges { node { id } } } } } } }";
+        refusedNaming(query(wide), "vpp.api.max-complexity");
+        var auditor = graphQl(org.vpp.api.security.Role.AUDITOR).post("{\"query\": \"" + wide.replace("\"", "\\\"") + "\"}");
+        assertThat(auditor.errors()).isEmpty();
+        // A device's bound is 6: a depth-7 query is refused for its depth before anything runs.
+        String device = deviceToken("meter-" + run, id("bat-1"));
+        var deep = new GraphQl(port, device).post("{\"query\": \"{ asset(id: \\\"" + site + "\\\") { children { edges { node { parent { children { totalCount } } } } } } }\"}");
+        refusedNaming(deep, "vpp.api.roles.DEVICE.max-depth");
     }
 
     @Test

@@ -14,8 +14,16 @@ import graphql.schema.GraphQLTypeUtil;
  */
 public class ComplexityLimit extends MaxQueryComplexityInstrumentation {
 
+    private final String limit;
+
     public ComplexityLimit(int maxComplexity, int assumedListSize) {
+        this(maxComplexity, assumedListSize, "vpp.api.max-complexity");
+    }
+
+    /** @param limit the setting that gives the bound, named in the refusal */
+    public ComplexityLimit(int maxComplexity, int assumedListSize, String limit) {
         super(maxComplexity, calculator(assumedListSize));
+        this.limit = limit;
     }
 
     static FieldComplexityCalculator calculator(int assumedListSize) {
@@ -34,6 +42,6 @@ public class ComplexityLimit extends MaxQueryComplexityInstrumentation {
     @Override
     protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
         return new AbortExecutionException("Query complexity " + complexity + " is more than the maximum of " + maxComplexity
-                + " (limit vpp.api.max-complexity; list fields count by their page size 'first' or an assumed size)");
+                + " (limit " + limit + "; list fields count by their page size 'first' or an assumed size)");
     }
 }

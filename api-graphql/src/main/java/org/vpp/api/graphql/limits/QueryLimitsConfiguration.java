@@ -1,11 +1,15 @@
 package org.vpp.api.graphql.limits;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import graphql.execution.instrumentation.Instrumentation;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.vpp.api.config.VppProperties;
+import org.vpp.api.security.Caller;
 
 /**
  * The bounds on one GraphQL request (vpp.api.*), cheapest check first: the body's size before it is parsed, the
@@ -28,16 +32,36 @@ public class QueryLimitsConfiguration {
         return new QueryShapeLimit(properties.api().maxAliases(), properties.api().maxRootFields());
     }
 
+    /** Depth, by role where {@code vpp.api.roles.<ROLE>.max-depth} says so. */
     @Bean
     @Order(2)
     public Instrumentation depthLimit(VppProperties properties) {
-        return new DepthLimit(properties.api().maxDepth());
+        Map<String, Instrumentation> byRole = new HashMap<>();
+        properties.api().roles().forEach((role, limits) -> {
+            if (limits.maxDepth() != null) {
+                byRole.put(role, new DepthLimit(limits.maxDepth(), "vpp.api.roles." + role + ".max-depth"));
+            }
+        });
+        return new PerRole(new DepthLimit(properties.api().maxDepth()), byRole, QueryLimitsConfiguration::role);
     }
 
+    /** Complexity, by role where {@code vpp.api.roles.<ROLE>.max-complexity} says so. */
     @Bean
     @Order(3)
     public Instrumentation complexityLimit(VppProperties properties) {
-        return new ComplexityLimit(properties.api().maxComplexity(), properties.api().assumedListSize());
+        int assumed = properties.api().assumedListSize();
+        Map<String, Instrumentation> byRole = new HashMap<>();
+        properties.api().roles().forEach((role, limits) -> {
+            if (limits.maxComplexity() != null) {
+                byRole.put(role, new ComplexityLimit(limits.maxComplexity(), assumed, "vpp.api.roles." + role + ".max-complexity"));
+            }
+        });
+        return new PerRole(new ComplexityLimit(properties.api().maxComplexity(), assumed), byRole, QueryLimitsConfiguration::role);
+    }
+
+    private static String role(graphql.GraphQLContext context) {
+        Caller caller = context.get(Caller.class);
+        return caller == null ? null : caller.role().name();
     }
 
     @Bean
