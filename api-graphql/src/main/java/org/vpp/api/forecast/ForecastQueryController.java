@@ -12,7 +12,9 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+import org.vpp.api.graphql.AssetConnection;
 import org.vpp.api.graphql.BadArgumentException;
+import org.vpp.api.graphql.Cursors;
 import org.vpp.messages.forecast.CandidateMetrics;
 import org.vpp.messages.forecast.CrossValidationSummary;
 import org.vpp.messages.forecast.FindForecast;
@@ -21,6 +23,8 @@ import org.vpp.messages.forecast.ForecastEvaluationView;
 import org.vpp.messages.forecast.FindForecastModels;
 import org.vpp.messages.forecast.FindForecastSource;
 import org.vpp.messages.forecast.FindForecastSources;
+import org.vpp.messages.forecast.ForecastSourcePage;
+import org.vpp.messages.forecast.ForecastSourceKind;
 import org.vpp.messages.forecast.ForecastSourceId;
 import org.vpp.messages.forecast.ForecastSourceView;
 import org.vpp.messages.forecast.ForecastView;
@@ -50,9 +54,13 @@ public class ForecastQueryController {
     }
 
     @QueryMapping
-    public List<ModelSelectionView> forecastModels(@Argument String sourceId) {
+    public List<ModelSelectionView> forecastModels(@Argument String sourceId, @Argument Integer last) {
         ForecastSourceId id = sourceId(sourceId);
-        List<ModelSelectionView> log = queries.query(new FindForecastModels(id),
+        int limit = last == null ? 30 : last;
+        if (limit < 1 || limit > FindForecastModels.MAX_LAST) {
+            throw new BadArgumentException("last", "must be between 1 and " + FindForecastModels.MAX_LAST + ", got " + limit);
+        }
+        List<ModelSelectionView> log = queries.query(new FindForecastModels(id, limit),
                 ResponseTypes.multipleInstancesOf(ModelSelectionView.class)).join();
         if (log.isEmpty()) requireKnown(id);
         return log;
@@ -81,9 +89,25 @@ public class ForecastQueryController {
         return parameters(validation.baselineParameters());
     }
 
+    /** Relay connection over a keyset page of sources; the cursor is the source id. */
+    public record ForecastSourceConnection(List<Edge> edges, AssetConnection.PageInfo pageInfo, long totalCount) {
+        public record Edge(String cursor, ForecastSourceView node) {
+        }
+    }
+
     @QueryMapping
-    public List<ForecastSourceView> forecastSources() {
-        return queries.query(new FindForecastSources(), ResponseTypes.multipleInstancesOf(ForecastSourceView.class)).join();
+    public ForecastSourceConnection forecastSources(@Argument ForecastSourceKind kind, @Argument Integer first, @Argument String after) {
+        int size = first == null ? 100 : first;
+        if (size < 1 || size > FindForecastSources.MAX_PAGE) {
+            throw new BadArgumentException("first", "must be between 1 and " + FindForecastSources.MAX_PAGE + ", got " + size);
+        }
+        ForecastSourceId afterId = after == null ? null : ForecastSourceId.of(Cursors.decode("source", after, ForecastSourceId::isValid));
+        ForecastSourcePage page = queries.query(new FindForecastSources(kind, size, afterId), ForecastSourcePage.class).join();
+        List<ForecastSourceConnection.Edge> edges = page.items().stream()
+                .map(v -> new ForecastSourceConnection.Edge(Cursors.encode("source", v.sourceId().value()), v)).toList();
+        return new ForecastSourceConnection(edges, new AssetConnection.PageInfo(page.hasNextPage(), afterId != null,
+                edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()),
+                page.totalCount());
     }
 
     @SchemaMapping(typeName = "Forecast", field = "id")

@@ -5,17 +5,17 @@ import java.util.Base64;
 import java.util.function.Predicate;
 
 /** Opaque keyset cursors of the connections: the last key of a page, tagged with its kind and Base64-encoded. */
-final class Cursors {
+public final class Cursors {
 
     private Cursors() {
     }
 
-    static String encode(String kind, String key) {
+    public static String encode(String kind, String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((kind + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The key in a cursor of this kind; anything else is a bad {@code after} argument. */
-    static String decode(String kind, String cursor, Predicate<String> validKey) {
+    public static String decode(String kind, String cursor, Predicate<String> validKey) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String prefix = kind + ":";

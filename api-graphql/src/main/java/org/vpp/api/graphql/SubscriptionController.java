@@ -119,7 +119,7 @@ public class SubscriptionController {
     @SubscriptionMapping
     public Flux<ForecastView> forecastIssued(@Argument String sourceId, DataFetchingEnvironment env) {
         if (sourceId == null) {
-            return live(env, changes(new FindForecastSources(), Object.class, ForecastView.class));
+            return live(env, changes(FindForecastSources.all(), org.vpp.messages.forecast.ForecastSourcePage.class, ForecastView.class));
         }
         if (!ForecastSourceId.isValid(sourceId)) throw new BadArgumentException("sourceId", "is not a forecast source id: " + sourceId);
         return live(env, changes(new FindForecast(ForecastSourceId.of(sourceId), null), ForecastView.class, ForecastView.class));

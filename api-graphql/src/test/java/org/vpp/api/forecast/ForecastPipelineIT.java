@@ -206,6 +206,10 @@ class ForecastPipelineIT extends ApiIT {
                 f -> Instant.parse((String) f.get("issuedAt")).equals(dayLater), "a forecast issued a day later");
         assertThat(values(latest)).hasSize(96);
         assertThat(eventually(() -> models(pvSource), l -> l.size() >= 5, "a selection per training run")).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(GraphQl.list(g.ok("{ forecastModels(sourceId: \"" + pvSource.value() + "\", last: 2) { trainedAt } }"), "forecastModels"))
+                .hasSize(2);
+        assertThat(g.run("{ forecastModels(sourceId: \"" + pvSource.value() + "\", last: 0) { trainedAt } }").getErrors().getFirst()
+                .getMessage()).contains("last");
 
         // The first forecast, read back as of its issue instant, now has actuals for its whole day.
         Map<String, Object> first = forecast(pvSource, firstIssue);
@@ -238,8 +242,17 @@ class ForecastPipelineIT extends ApiIT {
         assertThat(((Number) oldest.get("cvMae")).doubleValue()).isEqualTo(((Number) firstLoad.get("cvMae")).doubleValue());
         assertThat(((Number) oldest.get("coverage")).doubleValue()).isEqualTo(((Number) firstLoad.get("coverage")).doubleValue());
 
-        var sources = GraphQl.list(g.ok("{ forecastSources { id kind model forecasts lastIssuedAt cvMae realisedMae realisedCoverage evaluations } }"),
-                "forecastSources");
+        var sources = GraphQl.list(g.ok("{ forecastSources { edges { node { id kind model forecasts lastIssuedAt cvMae realisedMae realisedCoverage evaluations } } } }"),
+                "forecastSources.edges").stream().map(e -> (Map<String, Object>) e.get("node")).toList();
+        // A page at a time, and by kind.
+        var firstPage = g.ok("{ forecastSources(first: 1) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }");
+        assertThat(GraphQl.<Integer>value(firstPage, "forecastSources.totalCount")).isEqualTo(sources.size());
+        assertThat(GraphQl.<Boolean>value(firstPage, "forecastSources.pageInfo.hasNextPage")).isTrue();
+        var next = g.ok("{ forecastSources(first: 1000, after: \"" + GraphQl.value(firstPage, "forecastSources.pageInfo.endCursor") + "\") { edges { node { id } } } }");
+        assertThat(GraphQl.list(next, "forecastSources.edges")).hasSize(sources.size() - 1);
+        var loads = g.ok("{ forecastSources(kind: LOAD) { edges { node { id kind } } } }");
+        assertThat(GraphQl.list(loads, "forecastSources.edges")).extracting(e -> (Object) ((Map<?, ?>) e.get("node")).get("id")).contains(loadSource.value())
+                .doesNotContain(pvSource.value());
         assertThat(sources).extracting(s -> s.get("id")).contains(pvSource.value(), loadSource.value(), "price:DE-LU");
         Map<String, Object> loadRow = sources.stream().filter(s -> s.get("id").equals(loadSource.value())).findFirst().orElseThrow();
         assertThat((Integer) loadRow.get("evaluations")).isGreaterThanOrEqualTo(1);

@@ -41,7 +41,7 @@ class MainRunIT {
 
     /** The first device source (not a price) with a forecast, or null while there is none. */
     private static Map.Entry<String, Map<String, Object>> firstDeviceForecast(GraphQl g) {
-        for (Map<String, Object> s : GraphQl.list(g.ok("{ forecastSources { id kind } }"), "forecastSources")) {
+        for (Map<String, Object> s : GraphQl.list(g.ok("{ forecastSources { edges { node { id kind } } } }"), "forecastSources.edges").stream().map(e -> (Map<String, Object>) e.get("node")).toList()) {
             if ("PRICE".equals(s.get("kind"))) continue;
             Map<String, Object> f = GraphQl.value(g.ok("{ forecast(sourceId: \"" + s.get("id") + "\") { issuedAt model values { start value } } }"), "forecast");
             if (f != null) return Map.entry((String) s.get("id"), f);
@@ -74,7 +74,7 @@ class MainRunIT {
 
             // PV and wind devices are forecast with the demo world's weather forecasts among the inputs: a model that
             // uses them is a candidate (tried, or waiting for the week of history it needs).
-            String pv = GraphQl.list(g.ok("{ forecastSources { id kind } }"), "forecastSources").stream()
+            String pv = GraphQl.list(g.ok("{ forecastSources { edges { node { id kind } } } }"), "forecastSources.edges").stream().map(e -> (Map<String, Object>) e.get("node")).toList().stream()
                     .filter(s -> "PV".equals(s.get("kind")) || "WIND".equals(s.get("kind")))
                     .map(s -> (String) s.get("id")).findFirst().orElseThrow();
             Map<String, Object> pvSelection = GraphQl.list(g.ok("{ forecastModels(sourceId: \"" + pv

@@ -31,6 +31,7 @@ import org.vpp.messages.forecast.FindForecast;
 import org.vpp.messages.forecast.FindForecastModels;
 import org.vpp.messages.forecast.FindForecastSource;
 import org.vpp.messages.forecast.FindForecastSources;
+import org.vpp.messages.forecast.ForecastSourcePage;
 import org.vpp.messages.forecast.ForecastId;
 import org.vpp.messages.forecast.ForecastIssued;
 import org.vpp.messages.forecast.ForecastModelSelected;
@@ -217,11 +218,14 @@ public class ForecastProjection {
     @QueryHandler
     List<ModelSelectionView> handle(FindForecastModels query) {
         String source = query.sourceId().value();
+        // Only the newest `last` selections, and only their candidates: the log grows by one selection a day.
+        Long[] newest = jdbc.queryForList("SELECT seq FROM forecast_selection WHERE source_id = ? ORDER BY trained_at DESC, seq DESC LIMIT ?",
+                Long.class, source, query.last()).toArray(Long[]::new);
         Map<Long, List<CandidateMetrics>> scored = new HashMap<>();
         Map<Long, List<SkippedModel>> skipped = new HashMap<>();
         jdbc.query("""
                 SELECT seq, model, parameter_names, parameter_values, mae, rmse, mase, folds, skipped_reason, cv_window
-                FROM forecast_candidate WHERE source_id = ? ORDER BY seq, ordinal""", rs -> {
+                FROM forecast_candidate WHERE source_id = ? AND seq = ANY (?) ORDER BY seq, ordinal""", rs -> {
             long seq = rs.getLong(1);
             if (rs.getString(9) != null) {
                 skipped.computeIfAbsent(seq, k -> new ArrayList<>())
@@ -231,13 +235,13 @@ public class ForecastProjection {
                         parameters(rs, 3), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getInt(8),
                         rs.getString(10)));
             }
-        }, source);
+        }, source, newest);
         return jdbc.query("""
                 SELECT seq, kind, trained_at, horizon_steps, step_seconds, metric, model, parameter_names,
                        parameter_values, history_start, history_end, folds, selection_folds, selected_cv_mae,
                        selected_cv_mase, baseline_model, baseline_parameter_names, baseline_parameter_values,
                        baseline_cv_mae, baseline_cv_mase, tuning_gain_percent
-                FROM forecast_selection WHERE source_id = ? ORDER BY trained_at DESC, seq DESC""", (rs, n) -> {
+                FROM forecast_selection WHERE source_id = ? AND seq = ANY (?) ORDER BY trained_at DESC, seq DESC""", (rs, n) -> {
             long seq = rs.getLong(1);
             int folds = rs.getInt(12);
             CrossValidationSummary validation = rs.wasNull() ? null : new CrossValidationSummary(folds, rs.getInt(13),
@@ -248,12 +252,27 @@ public class ForecastProjection {
                     rs.getString(7), parameters(rs, 8), scored.getOrDefault(seq, List.of()),
                     skipped.getOrDefault(seq, List.of()), rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(),
                     validation);
-        }, source);
+        }, source, newest);
     }
 
     @QueryHandler
-    List<ForecastSourceView> handle(FindForecastSources query) {
-        return jdbc.query(SOURCE_SELECT + " ORDER BY f.source_id", (rs, n) -> source(rs));
+    ForecastSourcePage handle(FindForecastSources query) {
+        List<Object> args = new ArrayList<>();
+        String where = " WHERE TRUE";
+        if (query.kind() != null) {
+            where += " AND f.kind = ?";
+            args.add(query.kind().name());
+        }
+        Long total = jdbc.queryForObject("SELECT count(*) FROM forecast_source f" + where, Long.class, args.toArray());
+        if (query.after() != null) {
+            where += " AND f.source_id > ?";
+            args.add(query.after().value());
+        }
+        args.add(query.first() + 1);
+        List<ForecastSourceView> items = jdbc.query(SOURCE_SELECT + where + " ORDER BY f.source_id LIMIT ?",
+                (rs, n) -> source(rs), args.toArray());
+        boolean more = items.size() > query.first();
+        return new ForecastSourcePage(more ? items.subList(0, query.first()) : items, more, total == null ? 0 : total);
     }
 
     @QueryHandler
