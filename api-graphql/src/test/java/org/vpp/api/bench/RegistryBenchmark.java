@@ -190,14 +190,19 @@ public final class RegistryBenchmark {
     static void concurrentQueries(int port, List<String> tokens) throws Exception {
         String capacity = "query($r: ID) { fleet(rootId: $r) { installed { deviceCount maxPowerMw } available { deviceCount maxPowerMw minPowerMw storedEnergyMwh headroomMwh currentPowerMw } } }";
         String everyNode = "query($r: ID) { fleet(rootId: $r) { available { maxPowerMw } nodes { id depth status available { maxPowerMw currentPowerMw } } } }";
-        record Shape(String name, String document, String root, int clients, int perClient) {
+        // intervalMillis 0: each client sends its next request as soon as it has its answer (saturation: latency is then
+        // clients / throughput); otherwise each client sends one request every intervalMillis, as a dashboard refreshing
+        // on a timer does, and latency is measured below saturation.
+        record Shape(String name, String document, String root, int clients, int perClient, long intervalMillis) {
         }
         // Every node of the whole tree is ~3 MB of JSON per answer: fifty at once would only measure the loopback.
         List<Shape> shapes = List.of(
-                new Shape("a site (22 nodes), every node", everyNode, "site-0", tokens.size(), 40),
-                new Shape("a region (~1,000 nodes), capacity", capacity, "rg-0", tokens.size(), 20),
-                new Shape("the whole tree (10,000 nodes), capacity", capacity, "pf", tokens.size(), 20),
-                new Shape("the whole tree (10,000 nodes), every node", everyNode, "pf", 5, 10));
+                new Shape("a site (22 nodes), every node", everyNode, "site-0", tokens.size(), 40, 0),
+                new Shape("a region (~1,000 nodes), capacity", capacity, "rg-0", tokens.size(), 20, 0),
+                new Shape("the whole tree (10,000 nodes), capacity", capacity, "pf", tokens.size(), 20, 0),
+                new Shape("the whole tree (10,000 nodes), every node", everyNode, "pf", 5, 10, 0),
+                new Shape("a site, each client every 500 ms", everyNode, "site-0", tokens.size(), 40, 500),
+                new Shape("the whole tree's capacity, each client every 500 ms", capacity, "pf", tokens.size(), 40, 500));
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
         URI uri = URI.create("http://localhost:" + port + "/graphql");
         ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
@@ -210,7 +215,15 @@ public final class RegistryBenchmark {
                 for (String token : tokens.subList(0, shape.clients())) {
                     clients.add(pool.submit(() -> {
                         long[] nanos = new long[shape.perClient()];
+                        // Clients start spread over one interval, as independent dashboards would.
+                        long next = System.nanoTime() + java.util.concurrent.ThreadLocalRandom.current()
+                                .nextLong(Math.max(1, shape.intervalMillis()) * 1_000_000L);
                         for (int i = 0; i < nanos.length; i++) {
+                            if (shape.intervalMillis() > 0) {
+                                long wait = next - System.nanoTime();
+                                if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                                next += shape.intervalMillis() * 1_000_000L;
+                            }
                             long t = System.nanoTime();
                             post(http, uri, token, body);
                             nanos[i] = System.nanoTime() - t;

@@ -104,9 +104,34 @@ class BiddingCycleIT {
             app.getBean(ProcessDriver.class).runDue().get();
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             awaitEvents(jdbc, first, "BidSubmitted");
-            // A second day, by hand (the mutation's command), so that two cycles are in flight at the restart.
-            app.getBean(CommandGateway.class).sendAndWait(market.open(day.plusDays(1), clock.instant()));
-            awaitEvents(jdbc, second, "BidSubmitted");
+            // A second day, by hand through the mutation, so that two cycles are in flight at the restart; a dashboard
+            // following bids and schedules sees it go through its steps.
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            var tokens = app.getBean(org.vpp.api.security.ApiTokens.class);
+            String trader = tokens.issue(new org.vpp.api.security.ApiTokens.Request("trader-1",
+                    org.vpp.api.security.Role.TRADER, null, null), "tests").token();
+            String viewer = tokens.issue(new org.vpp.api.security.ApiTokens.Request("viewer-1",
+                    org.vpp.api.security.Role.VIEWER, null, null), "tests").token();
+            try (var dashboard = org.vpp.api.support.GraphQlSocket.connect(port, viewer)) {
+                String bids = dashboard.subscribe("subscription { bidStatus { id status } }");
+                String schedules = dashboard.subscribe("subscription { scheduleReady { id status schedule { score } } }");
+                var started = new GraphQl(port, trader).ok("mutation { startBiddingCycle(input: {deliveryDay: \""
+                        + day.plusDays(1) + "\"}) { status bid { id } errors { field message } } }");
+                assertThat(GraphQl.<String>value(started, "startBiddingCycle.bid.id")).isEqualTo(second.value());
+                awaitEvents(jdbc, second, "BidSubmitted");
+                dashboard.next(schedules, d -> second.value().equals(((Map<?, ?>) d.get("scheduleReady")).get("id")),
+                        "the second day's schedule as it is prepared");
+                dashboard.next(bids, d -> second.value().equals(((Map<?, ?>) d.get("bidStatus")).get("id"))
+                        && "SUBMITTED".equals(((Map<?, ?>) d.get("bidStatus")).get("status")), "the second bid submitted");
+                // Its statuses arrived in the cycle's order (a reader slower than the steps would get only the latest).
+                List<String> order = List.of("OPEN", "INPUTS_FETCHED", "SCHEDULED", "DRAFTED", "SUBMITTED");
+                List<Integer> seen = dashboard.received().stream()
+                        .filter(m -> bids.equals(m.get("id")) && "next".equals(m.get("type")))
+                        .map(m -> (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) m.get("payload")).get("data")).get("bidStatus"))
+                        .filter(b -> second.value().equals(b.get("id")))
+                        .map(b -> order.indexOf((String) b.get("status"))).toList();
+                assertThat(seen).isSorted().contains(order.indexOf("SUBMITTED"));
+            }
 
             List<String> types = types(jdbc, first);
             assertThat(types).containsExactly("BiddingCycleOpened", "BidInputsFetched", "SchedulePrepared", "BidDrafted",
@@ -199,7 +224,8 @@ class BiddingCycleIT {
             assertThat(payload(jdbc, second, "BiddingCycleAborted").get("reason").asString()).contains("market gave no result");
             // Sent when the saga's deadline fired, after a restart: still the saga's, still the cycle's trace.
             List<JsonNode> secondMeta = metaData(jdbc, second);
-            assertThat(secondMeta.get(0).path("author").asString()).as("opened by this test's own command").isEqualTo("system");
+            assertThat(secondMeta.get(0).path("author").asString()).as("opened by the trader's mutation").isEqualTo("trader-1");
+            assertThat(secondMeta.get(0).path("authorRole").asString()).isEqualTo("TRADER");
             assertThat(secondMeta.getLast().path("author").asString()).isEqualTo("saga:BiddingCycleSaga");
             assertThat(secondMeta.getLast().path("traceId").asString()).isEqualTo(secondMeta.get(0).path("traceId").asString());
 
