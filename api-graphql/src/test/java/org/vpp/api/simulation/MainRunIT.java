@@ -67,6 +67,11 @@ class MainRunIT {
             assertThat(Duration.between(registered, Instant.parse((String) forecast.get("issuedAt"))))
                     .as("issued within the first simulated day").isLessThan(Duration.ofDays(1));
 
+            // Forecasts are the forecasting process's own, in the events' metadata, whichever worker thread sent them.
+            var jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            assertThat(jdbc.queryForList("SELECT DISTINCT convert_from(meta_data, 'UTF8')::json->>'author' FROM domain_event_entry"
+                    + " WHERE payload_type LIKE '%.ForecastIssued'", String.class)).containsExactly("process:forecasting");
+
             List<Map<String, Object>> selections = GraphQl.list(
                     g.ok("{ forecastModels(sourceId: \"" + source + "\") { model candidates { model mase } } }"), "forecastModels");
             assertThat(selections).isNotEmpty();

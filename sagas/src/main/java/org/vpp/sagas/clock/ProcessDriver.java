@@ -66,6 +66,25 @@ public final class ProcessDriver {
         return java.util.Optional.ofNullable(CURRENT.get());
     }
 
+    /**
+     * The work, run as the process whose pass is on the calling thread (if any): for a process that hands its work to
+     * threads of its own, so what they send is still the process's.
+     */
+    public static <T> java.util.function.Supplier<T> onBehalfOfCurrent(java.util.function.Supplier<T> work) {
+        String process = CURRENT.get();
+        if (process == null) return work;
+        return () -> {
+            String before = CURRENT.get();
+            CURRENT.set(process);
+            try {
+                return work.get();
+            } finally {
+                if (before == null) CURRENT.remove();
+                else CURRENT.set(before);
+            }
+        };
+    }
+
     public boolean running() {
         return poll != null && !stopped.get();
     }

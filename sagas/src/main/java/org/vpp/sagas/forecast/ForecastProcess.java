@@ -51,6 +51,7 @@ import org.vpp.messages.forecast.RecordForecastIssued;
 import org.vpp.messages.forecast.RecordModelSelection;
 import org.vpp.messages.forecast.SkippedModel;
 import org.vpp.sagas.clock.ClockProcess;
+import org.vpp.sagas.clock.ProcessDriver;
 import org.vpp.sagas.forecast.ForecastRun.Outcome;
 import org.vpp.sagas.forecast.ForecastRun.Status;
 import org.vpp.sagas.port.ForecastValues;
@@ -227,7 +228,7 @@ public class ForecastProcess implements ClockProcess {
 
     private CompletableFuture<Outcome> submit(ForecastSourceSpec spec, Function<ForecastSourceSpec, Outcome> task) {
         try {
-            return CompletableFuture.supplyAsync(() -> guarded(spec, task), workers);
+            return CompletableFuture.supplyAsync(ProcessDriver.onBehalfOfCurrent(() -> guarded(spec, task)), workers);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             return CompletableFuture.completedFuture(new Outcome(spec.id(), Status.SKIPPED, "stopping"));
         }
