@@ -86,8 +86,21 @@ final class SolveRun {
         ScoreExplanation explanation = settings.explain()
                 ? ScheduleCheck.explain(problem, assets) : ScoreExplanation.none();
         Valuation valuation = ScheduleCheck.valuation(problem, assets);
+        // The gap is measured against the tightest valid bound: at negative prices the relaxation may charge and
+        // discharge a battery at once (which no schedule here can), so the exact program's bound is used when tighter.
         Optional<OptimalityGap> gap = Double.isNaN(lpObjective)
                 ? Optional.empty() : Optional.of(new OptimalityGap(lpObjective, valuation.objectiveEur()));
+        if (gap.isPresent()) {
+            Optional<LpSolution> exact = lpReference.exactBoundWhereNeeded(problem);
+            if (exact.isPresent() && exact.get().bounded() && exact.get().boundEur() < lpObjective) {
+                LpSolution e = exact.get();
+                gap = Optional.of(new OptimalityGap(e.boundEur(), valuation.objectiveEur(), "MIP " + e.solver() + " "
+                        + (e.optimal() ? "optimum" : "bound after " + e.wallTime().toMillis() + " ms")));
+                notes.add("gap measured against the " + gap.get().boundSource() + " (" + Math.round(e.boundEur())
+                        + " EUR), tighter than the LP relaxation (" + Math.round(lpObjective) + " EUR), which charges and"
+                        + " discharges at once at negative prices");
+            }
+        }
         return new Schedule(problem.horizon(), assets, score.hardScore(), score.softScore(), valuation, gap,
                 explanation, ScheduleCheck.violations(problem, assets), terminatedEarly, elapsed(startNanos), notes,
                 lp.filter(LpSolution::optimal).map(LpSolution::assets).orElse(List.of()));

@@ -65,7 +65,7 @@ class OptimizerTest {
 
         Schedule schedule = new Optimizer(warmStart).optimize(problem, progress::add);
         LocalSearchGain gain = LocalSearchGain.of(progress);
-        double lp = schedule.gap().orElseThrow().lpObjectiveEur();
+        double lp = schedule.gap().orElseThrow().boundEur();
         System.out.printf("local search: %+.4f EUR over the rounded warm start (%.4f%% of the LP)%n", gain.gainEur(),
                 100 * gain.gainRelativeTo(lp));
 

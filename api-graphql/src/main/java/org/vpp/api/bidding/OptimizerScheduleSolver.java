@@ -124,7 +124,7 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
         }
         if (cutShort) notes.add("stopped at its budget of " + budget + ": the best schedule found so far");
         notes.addAll(schedule.notes());
-        Double lp = schedule.gap().map(g -> g.lpObjectiveEur()).orElse(null);
+        Double lp = schedule.gap().map(g -> g.boundEur()).orElse(null);
 
         // Every device's plan, checked against every limit of the real (not aggregated) problem. Timefold's plan is
         // taken when it keeps every limit and comes within LP_PLAN_ABOVE_GAP of the LP bound; otherwise the LP
