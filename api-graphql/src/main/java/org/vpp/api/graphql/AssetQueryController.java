@@ -73,6 +73,18 @@ public class AssetQueryController {
         return queries.query(new FindFleet(root), ResponseTypes.instanceOf(FleetView.class)).join();
     }
 
+    /**
+     * The view's nodes, depth-first; with {@code maxDepth}, only those at most that many levels below the view's top
+     * (0: the top alone), so a dashboard drills down a level at a time instead of taking 10,000 nodes at once.
+     */
+    @SchemaMapping(typeName = "Fleet")
+    public List<org.vpp.messages.fleet.FleetNodeView> nodes(FleetView fleet, @Argument Integer maxDepth) {
+        if (maxDepth == null) return fleet.nodes();
+        if (maxDepth < 0) throw new BadArgumentException("maxDepth", "must be 0 or more, got " + maxDepth);
+        int top = fleet.nodes().stream().mapToInt(org.vpp.messages.fleet.FleetNodeView::depth).min().orElse(0);
+        return fleet.nodes().stream().filter(n -> n.depth() - top <= maxDepth).toList();
+    }
+
     @SchemaMapping(typeName = "Asset")
     public AssetView parent(AssetView asset) {
         return asset.parentId() == null ? null : find(asset.parentId()).orElse(null);

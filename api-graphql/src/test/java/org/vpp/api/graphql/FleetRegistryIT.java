@@ -194,6 +194,12 @@ class FleetRegistryIT extends ApiIT {
         assertThat(g.run("{ asset(id: \"" + north + "\") { children(first: 1001) { totalCount } } }").getErrors().getFirst().getMessage())
                 .contains("first");
 
+        // A level at a time: the region and its sites, without their devices; a negative depth is refused naming it.
+        var levels = g.ok("{ fleet(rootId: \"" + north + "\") { nodes(maxDepth: 1) { id depth } all: nodes { id } } }");
+        assertThat(GraphQl.list(levels, "fleet.nodes")).extracting(n -> n.get("id")).containsExactly(north, siteA, siteB);
+        assertThat(GraphQl.list(levels, "fleet.all")).hasSizeGreaterThan(3);
+        assertThat(g.run("{ fleet { nodes(maxDepth: -1) { id } } }").getErrors().getFirst().getMessage()).startsWith("maxDepth:");
+
         // No query per parent: the children of every site in the answer come from one query.
         java.util.concurrent.atomic.AtomicInteger childQueries = new java.util.concurrent.atomic.AtomicInteger();
         var counting = queryBus.registerHandlerInterceptor((unitOfWork, chain) -> {
