@@ -35,6 +35,9 @@ public final class HostileQueryProbe {
             token = GraphQl.adminToken(app);
             URI graphql = URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/graphql");
             aSiteOfTwentyBatteries(graphql);
+            // The probes come from a VIEWER: the general bounds (an ADMIN's and an AUDITOR's are wider).
+            token = app.getBean(org.vpp.api.security.ApiTokens.class).issue(new org.vpp.api.security.ApiTokens.Request(
+                    "probe", org.vpp.api.security.Role.VIEWER, null, null), "probe").token();
 
             StringBuilder aliases = new StringBuilder("{");
             for (int i = 0; i < 1000; i++) aliases.append(" f").append(i).append(": fleet { installed { deviceCount } }");
