@@ -114,7 +114,8 @@ public class ApiTokens {
 
     /** Issues a token as of {@code issuedAt} (an instant in the past gives a token that is already expired: for tests). */
     public Issued issue(Request request, String issuedBy, Instant issuedAt) {
-        if (!check(request).isEmpty()) throw new IllegalArgumentException("refused token request: " + check(request));
+        List<Problem> problems = check(request);
+        if (!problems.isEmpty()) throw new IllegalArgumentException("refused token request: " + problems);
         Instant at = issuedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Duration validFor = request.validFor() == null ? properties.defaultTokenValidity() : request.validFor();
         Instant expires = at.plus(validFor);
@@ -186,7 +187,10 @@ public class ApiTokens {
         return Optional.empty();
     }
 
-    /** Revokes a token; false when there is none of that id. Revoking twice keeps the first revocation. */
+    /**
+     * Revokes a token and answers its record; empty when there is none of that id. Revoking twice keeps the first
+     * revocation.
+     */
     public Optional<ApiToken> revoke(String tokenId, String by) {
         UUID id;
         try {

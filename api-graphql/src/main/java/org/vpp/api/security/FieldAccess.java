@@ -11,8 +11,8 @@ import graphql.schema.DataFetcher;
 
 /**
  * Checks {@link AccessRules} before a root field runs, for the caller the request carries in its GraphQL context
- * ({@link CallerContext}); a mutation also takes one from the caller's rate limit and runs as that caller, so the
- * commands it sends name their author. A refused field runs nothing, so it changes nothing.
+ * ({@link CallerContext}); the field then runs as that caller ({@link Callers#actingAs}), so the commands a mutation
+ * sends name their author, and a mutation first takes one from the caller's rate limit. A refused field runs nothing, so it changes nothing.
  */
 public final class FieldAccess extends SimplePerformantInstrumentation {
 

@@ -52,7 +52,11 @@ final class TokenSecret {
         try {
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
+            // A file system without POSIX permissions (e.g. Windows): the file is created with the directory's own
+            // access rules, which the operator must restrict; said once, naming the file.
             Files.createFile(tmp);
+            org.slf4j.LoggerFactory.getLogger(TokenSecret.class).warn("{}: this file system has no POSIX permissions;"
+                    + " restrict access to it by hand, it holds a credential", file.toAbsolutePath());
         }
         Files.writeString(tmp, content, StandardCharsets.US_ASCII);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
