@@ -1,12 +1,16 @@
 package org.vpp.api.config;
 
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vpp.api.bidding.BiddingProperties;
 import org.vpp.command.asset.JdbcAssetTopology;
+import org.vpp.query.audit.AuditTrail;
 import org.vpp.query.bid.BidProjection;
 import org.vpp.query.bid.BidRepository;
 import org.vpp.query.dispatch.DispatchProjection;
@@ -27,6 +31,12 @@ public class ReadModelConfiguration {
     @Bean
     public JdbcAssetTopology assetTopology(JdbcTemplate jdbc) {
         return new JdbcAssetTopology(jdbc);
+    }
+
+    /** Audit trails read the event store, serialised back with the serializer that wrote it. */
+    @Bean
+    public AuditTrail auditTrail(EventStore events, @Qualifier("eventSerializer") Serializer serializer) {
+        return new AuditTrail(events, serializer);
     }
 
     @Bean

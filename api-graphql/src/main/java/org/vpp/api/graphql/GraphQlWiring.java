@@ -72,9 +72,32 @@ public class GraphQlWiring {
                 .build();
     }
 
+    /** Output only: a JSON value (maps, lists, numbers, strings, booleans) written as it is. */
+    static final GraphQLScalarType JSON = GraphQLScalarType.newScalar()
+            .name("JSON")
+            .description("any JSON value")
+            .coercing(new Coercing<Object, Object>() {
+                @Override
+                public Object serialize(Object value, graphql.GraphQLContext context, java.util.Locale locale) {
+                    return value;
+                }
+
+                @Override
+                public Object parseValue(Object input, graphql.GraphQLContext context, java.util.Locale locale) {
+                    throw new CoercingParseValueException("JSON is an output type only");
+                }
+
+                @Override
+                public Object parseLiteral(graphql.language.Value<?> input, graphql.execution.CoercedVariables variables,
+                                           graphql.GraphQLContext context, java.util.Locale locale) {
+                    throw new CoercingParseLiteralException("JSON is an output type only");
+                }
+            })
+            .build();
+
     @Bean
     public RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(DATE_TIME).scalar(DATE);
+        return wiring -> wiring.scalar(DATE_TIME).scalar(DATE).scalar(JSON);
     }
 
     /** The same refusal when a subscription's arguments are bad (Spring resolves subscription errors apart). */

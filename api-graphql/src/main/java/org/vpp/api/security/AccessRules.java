@@ -18,11 +18,13 @@ public final class AccessRules {
     private static final Set<Role> VIEWER = EnumSet.of(Role.VIEWER);
     private static final Set<Role> OPERATOR = EnumSet.of(Role.OPERATOR);
     private static final Set<Role> TRADER = EnumSet.of(Role.TRADER);
+    private static final Set<Role> AUDITOR = EnumSet.of(Role.AUDITOR);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
 
     static final Map<String, Set<Role>> RULES = Map.ofEntries(
             entry("Query.me", EnumSet.allOf(Role.class)),
             entry("Query.apiTokens", ADMIN),
+            entry("Query.auditTrail", AUDITOR),
             entry("Mutation.registerAsset", OPERATOR),
             entry("Mutation.updateAssetLimits", OPERATOR),
             entry("Mutation.renameAsset", OPERATOR),

@@ -90,6 +90,13 @@ public final class GraphQl {
         return response;
     }
 
+    /** Runs with variables and asserts the response has no GraphQL errors, returning it. */
+    public ClientGraphQlResponse ok(String document, Map<String, Object> variables) {
+        ClientGraphQlResponse response = run(document, variables);
+        if (!response.getErrors().isEmpty()) throw new AssertionError("GraphQL errors: " + response.getErrors());
+        return response;
+    }
+
     public static <T> T value(ClientGraphQlResponse response, String path) {
         return response.field(path).getValue();
     }
