@@ -49,6 +49,11 @@ public class ProcessingConfiguration {
     }
 
     @Bean
+    public DeadLetters deadLetters(EventProcessingConfiguration processing, EventProcessorProperties properties) {
+        return new DeadLetters(processing, deadLetteringGroups(properties));
+    }
+
+    @Bean
     public ProcessorsHealthIndicator processorsHealthIndicator(EventProcessingConfiguration processing, EventStore events,
                                                                HandlerFailures failures,
                                                                @Value("${vpp.health.max-processor-lag:10000}") long maxLag) {

@@ -50,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
 class PoisonedProjectionIT {
 
     private static final String POISON_PREFIX = "poison-";
+    /** Whether the poison works: switched off to stand for the fix that a retry follows. */
+    private static final java.util.concurrent.atomic.AtomicBoolean POISON = new java.util.concurrent.atomic.AtomicBoolean(true);
     private static Clock axonClockBefore;
     private static ConfigurableApplicationContext app;
     private static CommandGateway commands;
@@ -95,8 +97,13 @@ class PoisonedProjectionIT {
 
         @EventHandler
         void on(AssetRegistered e) {
-            if (e.assetId().value().startsWith(POISON_PREFIX)) jdbc.queryForObject("SELECT 1 / 0", Integer.class);
+            if (POISON.get() && e.assetId().value().startsWith(POISON_PREFIX)) jdbc.queryForObject("SELECT 1 / 0", Integer.class);
         }
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void poisoned() {
+        POISON.set(true);
     }
 
     @Test
@@ -140,6 +147,68 @@ class PoisonedProjectionIT {
 
         // Logged once: the queue parks the rename behind the registration without asking the policy again.
         assertThat(output.getAll().lines().filter(l -> l.contains("parked") && l.contains(poisoned)).count()).isEqualTo(1);
+    }
+
+    static final String LETTERS = """
+            query { deadLetters(processingGroup: "fleet") { groups { processingGroup size }
+              letters { id processingGroup sequence eventType aggregateType aggregateId sequenceNumber causeType causeMessage attempts } } }""";
+    static final String RETRY = """
+            mutation { retryDeadLetters(input: {processingGroup: "fleet"}) { tried cleared stillFailing remaining errors { field code message } } }""";
+    static final String EVICT = """
+            mutation($id: ID!) { evictDeadLetter(input: {processingGroup: "fleet", id: $id}) { evicted errors { field code message } } }""";
+
+    @Test
+    void anAdminSeesTheDeadLettersRetriesThemAfterTheFixAndEvictsOne() {
+        org.vpp.api.support.GraphQl admin = org.vpp.api.support.GraphQl.asAdmin(app);
+        String kept = POISON_PREFIX + "kept-" + run;
+        String dropped = POISON_PREFIX + "dropped-" + run;
+        register(kept, "Kept");
+        commands.sendAndWait(new RenameAsset(AssetId.of(kept), "Kept, renamed"));
+        register(dropped, "Dropped");
+        await().atMost(Duration.ofSeconds(30)).until(() -> letters(admin, kept, dropped).size() == 3);
+
+        List<Map<String, Object>> parked = letters(admin, kept, dropped);
+        assertThat(parked).extracting(l -> l.get("aggregateId") + "#" + l.get("sequenceNumber") + " " + l.get("eventType")
+                        + " attempts " + l.get("attempts"))
+                .containsExactlyInAnyOrder(kept + "#0 AssetRegistered attempts 1", kept + "#1 AssetRenamed attempts 0",
+                        dropped + "#0 AssetRegistered attempts 1");
+        assertThat(parked).filteredOn(l -> l.get("eventType").equals("AssetRegistered"))
+                .allSatisfy(l -> assertThat((String) l.get("causeMessage")).contains("division by zero"));
+
+        // Retried before the fix: everything fails again, stays, and counts the attempt.
+        Map<String, Object> again = org.vpp.api.support.GraphQl.value(admin.ok(RETRY), "retryDeadLetters");
+        assertThat(again).containsEntry("cleared", 0).containsEntry("errors", List.of());
+        assertThat((Integer) again.get("stillFailing")).isGreaterThanOrEqualTo(2);
+        assertThat(letters(admin, kept, dropped)).filteredOn(l -> l.get("eventType").equals("AssetRegistered"))
+                .extracting(l -> l.get("attempts")).containsOnly(2);
+
+        // An event nobody should handle is evicted (once: a second time it is not found).
+        String droppedId = (String) letters(admin, dropped).getFirst().get("id");
+        assertThat(org.vpp.api.support.GraphQl.<Boolean>value(admin.ok(EVICT, Map.of("id", droppedId)), "evictDeadLetter.evicted")).isTrue();
+        assertThat(org.vpp.api.support.GraphQl.<List<Map<String, Object>>>value(admin.ok(EVICT, Map.of("id", droppedId)),
+                "evictDeadLetter.errors")).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "input.id")
+                .containsEntry("code", "NOT_FOUND"));
+
+        // After the fix a retry clears the queue, in order: the registration, then the rename behind it.
+        POISON.set(false);
+        Map<String, Object> retried = org.vpp.api.support.GraphQl.value(admin.ok(RETRY), "retryDeadLetters");
+        assertThat(retried).containsEntry("stillFailing", 0).containsEntry("remaining", 0);
+        assertThat(letters(admin, kept, dropped)).isEmpty();
+        assertThat(jdbc.queryForList("SELECT name FROM asset_node WHERE asset_id = ?", String.class, kept)).containsExactly("Kept, renamed");
+
+        // Only an ADMIN sees or touches the queues; a bad group is named.
+        String viewer = new org.vpp.api.support.GraphQl(port, app.getBean(org.vpp.api.security.ApiTokens.class)
+                .issue(new org.vpp.api.security.ApiTokens.Request("viewer-" + run, org.vpp.api.security.Role.VIEWER, null, null), "tests").token())
+                .run(LETTERS).getErrors().getFirst().getExtensions().get("code").toString();
+        assertThat(viewer).isEqualTo("FORBIDDEN");
+        assertThat(org.vpp.api.support.GraphQl.<List<Map<String, Object>>>value(admin.ok(RETRY.replace("\"fleet\"", "\"nope\"")),
+                "retryDeadLetters.errors")).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "input.processingGroup")
+                .containsEntry("code", "NOT_FOUND"));
+    }
+
+    private static List<Map<String, Object>> letters(org.vpp.api.support.GraphQl admin, String... aggregates) {
+        List<Map<String, Object>> all = org.vpp.api.support.GraphQl.value(admin.ok(LETTERS), "deadLetters.letters");
+        return all.stream().filter(l -> List.of(aggregates).contains(l.get("aggregateId"))).toList();
     }
 
     private void register(String id, String name) {
