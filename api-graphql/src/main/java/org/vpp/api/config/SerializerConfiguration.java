@@ -1,8 +1,11 @@
 package org.vpp.api.config;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.vpp.command.asset.Asset;
+import org.vpp.command.forecast.ForecastSource;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
@@ -13,6 +16,23 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  */
 @Configuration(proxyBeanMethods = false)
 public class SerializerConfiguration {
+
+    /**
+     * A snapshot holds the aggregate itself. The aggregates keep their state in private fields without getters (they
+     * are no beans), so their snapshots are written and read field by field, into an instance made by the no-argument constructor
+     * (never by a command-handling constructor); events and every other value keep the
+     * serializer's defaults.
+     */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE,
+            creatorVisibility = JsonAutoDetect.Visibility.NONE)
+    abstract static class SnapshotOfFields {
+    }
+
+    @Bean
+    public Jackson3SerializerCustomizer snapshotsOfAggregates() {
+        return mapper -> mapper.addMixIn(Asset.class, SnapshotOfFields.class).addMixIn(ForecastSource.class, SnapshotOfFields.class);
+    }
 
     @Bean
     public Jackson3SerializerCustomizer polymorphicTypesOfAxonAndTheVpp() {

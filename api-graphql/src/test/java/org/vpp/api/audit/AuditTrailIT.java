@@ -77,7 +77,8 @@ class AuditTrailIT extends ApiIT {
         assertThat(events).extracting(e -> e.get("sequenceNumber")).containsExactly(0, 1, 2, 3);
         assertThat(events).extracting(e -> e.get("timestamp")).containsExactly(
                 at(1), at(2), at(3), at(4));
-        assertThat(payload(events.get(1))).containsEntry("assetId", Map.of("value", bat)).containsEntry("name", "Basement battery");
+        assertThat(payload(events.get(1))).containsEntry("assetId", Map.of("value", bat)).containsEntry("to", "Basement battery");
+        assertThat(events.get(1)).containsEntry("payloadRevision", "2");
         assertThat(limits(events.get(2))).containsEntry("minPowerMw", -1.5).containsEntry("maxPowerMw", 1.5);
         assertThat(payload(events.get(3))).containsEntry("from", "ONLINE").containsEntry("to", "MAINTENANCE")
                 .containsEntry("reason", "inverter swap");

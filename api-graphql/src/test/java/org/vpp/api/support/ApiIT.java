@@ -31,12 +31,15 @@ import org.vpp.api.security.Role;
         "vpp.processes.enabled=false",
         "vpp.bidding.cycle-saga=false",
         "vpp.simulation.enabled=false",
+        "vpp.snapshots.every=" + ApiIT.SNAPSHOT_EVERY,
         "vpp.security.token-secret=" + ApiIT.TOKEN_SECRET})
 @Import(TestClock.Config.class)
 public abstract class ApiIT {
 
     /** The signing key of the tests' applications (at least 32 bytes). */
     public static final String TOKEN_SECRET = "tests-only-signing-key-0123456789abcdef";
+    /** Small, so that the tests' assets are loaded from snapshots as well as from events. */
+    public static final int SNAPSHOT_EVERY = 5;
 
     @LocalServerPort
     protected int port;

@@ -25,7 +25,7 @@ import org.vpp.messages.asset.UpdateAssetLimits;
  * records the events; event-sourcing handlers only assign. Command handlers return the aggregate version after
  * the command, so callers can wait for read models to reach it.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "assetSnapshots")
 public class Asset {
 
     @AggregateIdentifier

@@ -77,7 +77,7 @@ public final class AssetDecisions {
         if (refusal.isPresent()) return Decision.reject(refusal.get());
         String name = cmd.name().strip();
         if (name.equals(state.name())) return Decision.nothingToDo();
-        return Decision.accept(new AssetRenamed(state.id(), name));
+        return Decision.accept(new AssetRenamed(state.id(), state.name(), name));
     }
 
     /**

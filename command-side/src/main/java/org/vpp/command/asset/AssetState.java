@@ -31,7 +31,7 @@ public record AssetState(AssetId id, AssetKind kind, String name, AssetId parent
         return switch (event) {
             case AssetRegistered e -> registered(e);
             case AssetLimitsUpdated e -> new AssetState(id, kind, name, parentId, location, e.limits(), status, statusOrigin);
-            case AssetRenamed e -> new AssetState(id, kind, e.name(), parentId, location, limits, status, statusOrigin);
+            case AssetRenamed e -> new AssetState(id, kind, e.to(), parentId, location, limits, status, statusOrigin);
             case AssetMoved e -> new AssetState(id, kind, name, e.toParentId(), location, limits, status, statusOrigin);
             case AssetStatusChanged e -> new AssetState(id, kind, name, parentId, location, limits, e.to(), e.origin());
             case AssetDecommissioned e -> new AssetState(id, kind, name, parentId, location, limits,

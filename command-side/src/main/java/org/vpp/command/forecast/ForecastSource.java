@@ -22,7 +22,7 @@ import org.vpp.messages.forecast.RecordModelSelection;
  * meet a source that does not exist yet, so that refusing an untrained source is a decision, not a lookup error;
  * {@link ForecastDecisions} sees such a source as a null state.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "forecastSourceSnapshots")
 public class ForecastSource {
 
     @AggregateIdentifier

@@ -131,7 +131,7 @@ class AssetAggregateTest {
     void renameRecordsAssetRenamed() {
         fixture.given(Fixtures.batteryRegistered(BATTERY, SITE))
                 .when(new RenameAsset(BATTERY, "Home battery 1"))
-                .expectEvents(new AssetRenamed(BATTERY, "Home battery 1"));
+                .expectEvents(new AssetRenamed(BATTERY, "Battery bat-1", "Home battery 1"));
     }
 
     @Test

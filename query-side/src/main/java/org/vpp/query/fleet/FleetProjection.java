@@ -83,7 +83,7 @@ public class FleetProjection {
 
     @EventHandler
     void on(AssetRenamed e, @SequenceNumber long version, @Timestamp Instant at) {
-        update(e.assetId(), version, at, "name = ?", e.name());
+        update(e.assetId(), version, at, "name = ?", e.to());
     }
 
     @EventHandler
