@@ -9,12 +9,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vpp.api.bidding.BiddingProperties;
+import org.vpp.api.processing.RebuildableProjection;
 import org.vpp.command.asset.JdbcAssetTopology;
 import org.vpp.query.audit.AuditTrail;
 import org.vpp.query.bid.BidProjection;
 import org.vpp.query.bid.BidRepository;
 import org.vpp.query.dispatch.DispatchProjection;
 import org.vpp.query.dispatch.DispatchRepository;
+import org.vpp.query.fleet.FleetHistory;
 import org.vpp.query.fleet.FleetProjection;
 import org.vpp.query.content.ContentStore;
 import org.vpp.query.fleet.FleetRepository;
@@ -37,6 +39,13 @@ public class ReadModelConfiguration {
     @Bean
     public AuditTrail auditTrail(EventStore events, @Qualifier("eventSerializer") Serializer serializer) {
         return new AuditTrail(events, serializer);
+    }
+
+    /** The fleet as of a past instant, from the asset events (upcast by Axon's chain) and the readings then known. */
+    @Bean
+    public FleetHistory fleetHistory(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
+                                     org.axonframework.config.Configuration axon) {
+        return new FleetHistory(jdbc, serializer, events -> axon.upcasterChain().upcast(events));
     }
 
     @Bean
@@ -105,5 +114,37 @@ public class ReadModelConfiguration {
     @Bean
     public ForecastHistory forecastHistory(JdbcTemplate jdbc) {
         return new ForecastHistory(jdbc);
+    }
+
+    // ---- the same projections, rebuildable beside the ones in use (org.vpp.api.processing.ProjectionRebuilds) ----
+
+    private static QueryUpdateEmitter noSubscribers() {
+        return org.axonframework.queryhandling.SimpleQueryUpdateEmitter.builder().build();
+    }
+
+    @Bean
+    public RebuildableProjection rebuildableFleet(FleetRollups rollups) {
+        return new RebuildableProjection(FleetProjection.PROCESSING_GROUP, FleetProjection.TABLES,
+                jdbc -> new FleetProjection(jdbc, new FleetRepository(jdbc), noSubscribers(),
+                        new FleetRollups(new FleetRepository(jdbc), java.time.Duration.ofSeconds(1), System::nanoTime)),
+                rollups::changed);
+    }
+
+    @Bean
+    public RebuildableProjection rebuildableBids() {
+        return new RebuildableProjection(BidProjection.PROCESSING_GROUP, BidProjection.TABLES,
+                jdbc -> new BidProjection(jdbc, new BidRepository(jdbc), noSubscribers()), () -> { });
+    }
+
+    @Bean
+    public RebuildableProjection rebuildableDispatches(BiddingProperties bidding) {
+        return new RebuildableProjection(DispatchProjection.PROCESSING_GROUP, DispatchProjection.TABLES,
+                jdbc -> new DispatchProjection(jdbc, new DispatchRepository(jdbc), noSubscribers(), bidding.timeZone()), () -> { });
+    }
+
+    @Bean
+    public RebuildableProjection rebuildableForecasts() {
+        return new RebuildableProjection(ForecastProjection.PROCESSING_GROUP, ForecastProjection.TABLES,
+                jdbc -> new ForecastProjection(jdbc, noSubscribers()), () -> { });
     }
 }

@@ -19,9 +19,9 @@ public class SerializerConfiguration {
 
     /**
      * A snapshot holds the aggregate itself. The aggregates keep their state in private fields without getters (they
-     * are no beans), so their snapshots are written and read field by field, into an instance made by the no-argument constructor
-     * (never by a command-handling constructor); events and every other value keep the
-     * serializer's defaults.
+     * are no beans), so their snapshots are written and read field by field, into an instance made by the no-argument
+     * constructor (never by a command-handling constructor); events and every other value keep the serializer's
+     * defaults.
      */
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
             isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -29,14 +29,11 @@ public class SerializerConfiguration {
     abstract static class SnapshotOfFields {
     }
 
+    /** One customizer: Axon applies a single {@code Jackson3SerializerCustomizer} bean, none when there are two. */
     @Bean
-    public Jackson3SerializerCustomizer snapshotsOfAggregates() {
-        return mapper -> mapper.addMixIn(Asset.class, SnapshotOfFields.class).addMixIn(ForecastSource.class, SnapshotOfFields.class);
-    }
-
-    @Bean
-    public Jackson3SerializerCustomizer polymorphicTypesOfAxonAndTheVpp() {
-        return mapper -> mapper.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+    public Jackson3SerializerCustomizer polymorphicTypesAndSnapshots() {
+        return mapper -> mapper.addMixIn(Asset.class, SnapshotOfFields.class).addMixIn(ForecastSource.class, SnapshotOfFields.class)
+                .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                 .allowIfSubType("org.axonframework.")
                 .allowIfSubType("org.vpp.")
                 .allowIfSubType("java.util.")

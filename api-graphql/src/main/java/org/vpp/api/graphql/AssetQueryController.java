@@ -1,5 +1,7 @@
 package org.vpp.api.graphql;
 
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.vpp.messages.fleet.FindAsset;
 import org.vpp.messages.fleet.FindAssets;
 import org.vpp.messages.fleet.FindChildren;
 import org.vpp.messages.fleet.FindFleet;
+import org.vpp.messages.fleet.FindFleetAsOf;
 import org.vpp.messages.fleet.FleetView;
 import reactor.core.publisher.Mono;
 
@@ -34,9 +37,11 @@ import reactor.core.publisher.Mono;
 public class AssetQueryController {
 
     private final QueryGateway queries;
+    private final InstantSource clock;
 
-    public AssetQueryController(QueryGateway queries, BatchLoaderRegistry loaders) {
+    public AssetQueryController(QueryGateway queries, BatchLoaderRegistry loaders, InstantSource clock) {
         this.queries = queries;
+        this.clock = clock;
         loaders.forTypePair(ChildrenKey.class, AssetPage.class)
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> childrenPages(keys)));
     }
@@ -68,9 +73,14 @@ public class AssetQueryController {
     }
 
     @QueryMapping
-    public FleetView fleet(@Argument String rootId) {
+    public FleetView fleet(@Argument String rootId, @Argument Instant asOf) {
         AssetId root = rootId == null ? null : Ids.required("rootId", rootId);
-        return queries.query(new FindFleet(root), ResponseTypes.instanceOf(FleetView.class)).join();
+        if (asOf == null) return queries.query(new FindFleet(root), ResponseTypes.instanceOf(FleetView.class)).join();
+        Instant now = clock.instant();
+        if (Instants.plausible("asOf", asOf).isAfter(now)) {
+            throw new BadArgumentException("asOf", "must not be after the application's clock (" + now + "), got " + asOf);
+        }
+        return queries.query(new FindFleetAsOf(root, asOf), ResponseTypes.instanceOf(FleetView.class)).join();
     }
 
     /**

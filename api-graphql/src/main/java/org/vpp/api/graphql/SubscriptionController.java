@@ -54,9 +54,23 @@ public class SubscriptionController {
     private final SubscriptionLimits limits;
     private final Clock wallClock = Clock.systemUTC();
 
-    public SubscriptionController(QueryGateway queries, SubscriptionLimits limits) {
+    private final org.vpp.api.processing.ProjectionRebuilds rebuilds;
+
+    public SubscriptionController(QueryGateway queries, SubscriptionLimits limits, org.vpp.api.processing.ProjectionRebuilds rebuilds) {
         this.queries = queries;
         this.limits = limits;
+        this.rebuilds = rebuilds;
+    }
+
+    /** A rebuild's progress, looked at twice a second (it is in memory), sent when it changed, until it ends. */
+    @SubscriptionMapping
+    public Flux<org.vpp.api.processing.ProjectionRebuilds.Progress> projectionRebuild(@Argument String id, DataFetchingEnvironment env) {
+        if (id == null || rebuilds.find(id).isEmpty()) throw new BadArgumentException("id", "no projection rebuild " + id);
+        Flux<org.vpp.api.processing.ProjectionRebuilds.Progress> stream = Flux.interval(Duration.ZERO, Duration.ofMillis(500))
+                .map(tick -> rebuilds.find(id).orElseThrow())
+                .distinctUntilChanged(p -> java.util.List.of(p.status(), p.eventsDone(), p.eventsTotal()))
+                .takeUntil(p -> p.status().ended());
+        return live(env, stream);
     }
 
     @SubscriptionMapping

@@ -53,6 +53,28 @@ public class ProcessingConfiguration {
         return new DeadLetters(processing, deadLetteringGroups(properties));
     }
 
+    /**
+     * Rebuilds write their copies through connections of their own (a pool that holds none while no rebuild runs), so
+     * that a rebuild's parallel lanes never take the connections the live processors and queries need.
+     */
+    @Bean(destroyMethod = "shutdown")
+    public ProjectionRebuilds projectionRebuilds(com.zaxxer.hikari.HikariDataSource dataSource, org.springframework.jdbc.core.JdbcTemplate jdbc,
+                                                 org.springframework.transaction.support.TransactionTemplate tx, EventStore events,
+                                                 org.axonframework.eventhandling.tokenstore.TokenStore tokens,
+                                                 EventProcessingConfiguration processing,
+                                                 java.util.List<RebuildableProjection> projections, java.time.InstantSource clock) {
+        com.zaxxer.hikari.HikariConfig copies = new com.zaxxer.hikari.HikariConfig();
+        copies.setPoolName("vpp-rebuild");
+        copies.setJdbcUrl(dataSource.getJdbcUrl());
+        copies.setUsername(dataSource.getUsername());
+        copies.setPassword(dataSource.getPassword());
+        copies.setMinimumIdle(0);
+        copies.setIdleTimeout(java.time.Duration.ofSeconds(30).toMillis());
+        copies.setMaximumPoolSize(ProjectionRebuilds.connectionsFor(projections.size()));
+        return new ProjectionRebuilds(new com.zaxxer.hikari.HikariDataSource(copies), jdbc, tx, events, tokens, processing,
+                projections, clock, java.util.concurrent.Executors.newCachedThreadPool(Thread.ofPlatform().name("projection-rebuild-", 1).factory()));
+    }
+
     @Bean
     public ProcessorsHealthIndicator processorsHealthIndicator(EventProcessingConfiguration processing, EventStore events,
                                                                HandlerFailures failures,

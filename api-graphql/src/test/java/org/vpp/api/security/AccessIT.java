@@ -134,6 +134,9 @@ class AccessIT extends ApiIT {
         MAY_MUTATE.put("cancelBiddingCycle", EnumSet.of(Role.TRADER, Role.ADMIN));
         MAY_MUTATE.put("issueApiToken", EnumSet.of(Role.ADMIN));
         MAY_MUTATE.put("revokeApiToken", EnumSet.of(Role.ADMIN));
+        for (String m : List.of("retryDeadLetters", "evictDeadLetter", "rebuildProjection", "switchProjection")) {
+            MAY_MUTATE.put(m, EnumSet.of(Role.ADMIN));
+        }
     }
 
     /** One call of each mutation, harmless when allowed (unknown ids, a closed day), except the registration. */
@@ -156,6 +159,10 @@ class AccessIT extends ApiIT {
             case "cancelBiddingCycle" -> "mutation { cancelBiddingCycle(input: {id: \"" + missing + "\", reason: \"r\"}) { status } }";
             case "issueApiToken" -> "mutation { issueApiToken(input: {subject: \"\", role: VIEWER}) { token } }";
             case "revokeApiToken" -> "mutation { revokeApiToken(input: {id: \"" + missing + "\"}) { errors { field } } }";
+            case "retryDeadLetters" -> "mutation { retryDeadLetters(input: {processingGroup: \"" + missing + "\"}) { errors { field } } }";
+            case "evictDeadLetter" -> "mutation { evictDeadLetter(input: {processingGroup: \"" + missing + "\", id: \"x\"}) { errors { field } } }";
+            case "rebuildProjection" -> "mutation { rebuildProjection(input: {processingGroup: \"" + missing + "\"}) { errors { field } } }";
+            case "switchProjection" -> "mutation { switchProjection(input: {id: \"" + missing + "\"}) { errors { field } } }";
             default -> throw new AssertionError("no call written for " + mutation);
         };
     }

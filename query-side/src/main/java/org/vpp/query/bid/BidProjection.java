@@ -51,6 +51,8 @@ import org.vpp.messages.bid.SlotFlexibility;
 public class BidProjection {
 
     public static final String PROCESSING_GROUP = "bids";
+    /** The read model's tables, parents before the tables that refer to them (a rebuild copies them in this order). */
+    public static final List<String> TABLES = List.of("bid", "bid_slot", "bid_history");
 
     private final JdbcTemplate jdbc;
     private final BidRepository repository;
@@ -161,7 +163,7 @@ public class BidProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE bid_history, bid_slot, bid");
+        jdbc.update("TRUNCATE " + String.join(", ", TABLES));
     }
 
     // Query handlers answer the value or null, never Optional (see FleetProjection).
@@ -222,7 +224,10 @@ public class BidProjection {
     private void recorded(BidEvent e, long seq) {
         jdbc.update("INSERT INTO bid_history (bid_id, seq, type, at, detail) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 e.bidId().value(), seq, e.getClass().getSimpleName(), ts(e.at()), BidTimeline.detail(e));
-        repository.find(e.bidId()).ifPresent(view -> {
+        // The view is read only for someone following bids; a replay has no one.
+        boolean followed = emitter.activeSubscriptions().stream().anyMatch(q -> q.getPayload() instanceof FindBids
+                || q.getPayload() instanceof FindBid f && f.bidId().equals(e.bidId()));
+        if (followed) repository.find(e.bidId()).ifPresent(view -> {
             emitter.emit(FindBid.class, q -> q.bidId().equals(e.bidId()), view);
             emitter.emit(FindBids.class, q -> true, view);
         });

@@ -51,6 +51,9 @@ import org.vpp.messages.dispatch.SlotSettlement;
 public class DispatchProjection {
 
     public static final String PROCESSING_GROUP = "dispatches";
+    /** The read model's tables, parents before the tables that refer to them (a rebuild copies them in this order). */
+    public static final List<String> TABLES = List.of("dispatch", "dispatch_allocation", "dispatch_slot", "dispatch_shortfall",
+            "dispatch_redispatch", "dispatch_deviation_cause", "settlement_slot", "settlement_node");
 
     private final JdbcTemplate jdbc;
     private final DispatchRepository repository;
@@ -169,9 +172,7 @@ public class DispatchProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("""
-                TRUNCATE settlement_node, settlement_slot, dispatch_deviation_cause, dispatch_redispatch,
-                    dispatch_shortfall, dispatch_slot, dispatch_allocation, dispatch""");
+        jdbc.update("TRUNCATE " + String.join(", ", TABLES));
     }
 
     // Query handlers answer the value or null, never Optional (see FleetProjection).
@@ -231,7 +232,10 @@ public class DispatchProjection {
 
     /** The new view to anyone waiting for it. */
     private void changed(DispatchId id) {
-        repository.find(id).ifPresent(view -> emitter.emit(FindDispatch.class, q -> q.dispatchId().equals(id), view));
+        // The view is read only for someone following this dispatch; a replay has no one.
+        boolean followed = emitter.activeSubscriptions().stream()
+                .anyMatch(q -> q.getPayload() instanceof FindDispatch f && f.dispatchId().equals(id));
+        if (followed) repository.find(id).ifPresent(view -> emitter.emit(FindDispatch.class, q -> q.dispatchId().equals(id), view));
     }
 
     private interface Row<T> {

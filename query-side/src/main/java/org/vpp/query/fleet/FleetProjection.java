@@ -1,6 +1,7 @@
 package org.vpp.query.fleet;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
@@ -38,6 +39,8 @@ import org.vpp.messages.fleet.FleetView;
 public class FleetProjection {
 
     public static final String PROCESSING_GROUP = "fleet";
+    /** The read model's tables, parents before the tables that refer to them (a rebuild copies them in this order). */
+    public static final List<String> TABLES = List.of("asset_node");
 
     private final JdbcTemplate jdbc;
     private final FleetRepository repository;
@@ -105,7 +108,7 @@ public class FleetProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE asset_node");
+        jdbc.update("TRUNCATE " + String.join(", ", TABLES));
         rollups.changed();
     }
 
@@ -146,7 +149,11 @@ public class FleetProjection {
     }
 
     private void publish(AssetId id) {
-        repository.find(id).ifPresent(view -> emitter.emit(FindAsset.class, q -> q.assetId().equals(id), view));
+        // The asset's view is read only for someone following it (a mutation waiting for its write, a subscription):
+        // a replay or a storm of status changes would otherwise read back every row it writes.
+        boolean followed = emitter.activeSubscriptions().stream()
+                .anyMatch(q -> q.getPayload() instanceof FindAsset f && f.assetId().equals(id));
+        if (followed) repository.find(id).ifPresent(view -> emitter.emit(FindAsset.class, q -> q.assetId().equals(id), view));
         // The fleet's capacity under some node changed: cached roll-ups are recomputed once this commits, and the
         // subscribers re-read theirs (at their own pace).
         org.axonframework.messaging.unitofwork.CurrentUnitOfWork.ifStarted(u -> u.afterCommit(x -> rollups.changed()));

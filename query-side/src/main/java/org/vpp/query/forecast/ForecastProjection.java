@@ -53,6 +53,8 @@ import org.vpp.messages.forecast.SkippedModel;
 public class ForecastProjection {
 
     public static final String PROCESSING_GROUP = "forecasts";
+    /** The read model's tables, parents before the tables that refer to them (a rebuild copies them in this order). */
+    public static final List<String> TABLES = List.of("forecast_source", "forecast_selection", "forecast_candidate", "forecast_issued");
 
     private final JdbcTemplate jdbc;
     private final QueryUpdateEmitter emitter;
@@ -146,7 +148,7 @@ public class ForecastProjection {
     @ResetHandler
     void reset() {
         // forecast_values is not derived from events: the events only refer to it.
-        jdbc.update("TRUNCATE forecast_source, forecast_selection, forecast_candidate, forecast_issued");
+        jdbc.update("TRUNCATE " + String.join(", ", TABLES));
     }
 
     /** An issued forecast with its values, band and the MAE its model's held-back folds promised. */
