@@ -29,10 +29,10 @@ import org.vpp.messages.fleet.LastTelemetry;
  * to the instant, upcast and deserialised by Axon's own functions, folded into rows by {@link FleetRows}; each device's
  * newest reading measured and received by then; rolled up by {@link FleetRollup}, as the live view is.
  * <p>
- * Cost: one range scan of the asset events (index {@code domain_event_entry_type_time}, so the other aggregates'
- * events are not read) and one index probe per device for its reading. Asset events are a small share of a store
- * (registrations, limits, renames, moves, status changes), so this stays linear in the fleet's own history; see
- * docs/benchmarks.md for the figures at 10,000 assets.
+ * Cost: one range scan of the asset events up to the instant (index {@code domain_event_entry_type_time}: the other
+ * aggregates' events are not read), of which only each asset's last event of each kind is fetched and deserialised,
+ * and one index probe per device for its reading; see docs/benchmarks.md for the figures at 10,000 assets and
+ * 1,000,000 events.
  */
 public class FleetHistory {
 
@@ -60,23 +60,33 @@ public class FleetHistory {
         return FleetRollup.rollup(withReadings, query.rootId());
     }
 
-    /** Every asset's row after the events recorded at or before {@code asOf}. */
+    /**
+     * Every asset's row after the events recorded at or before {@code asOf}. Each kind of asset event sets its own
+     * fields outright (a rename the name, a move the parent, a status change or decommissioning the status, new limits
+     * the limits), so the row is the fold of each asset's last event of each kind, in order: at most six events per
+     * asset, however long its history (a device that went offline and back a thousand times).
+     */
     Map<AssetId, FleetRow> rowsAsOf(Instant asOf) {
-        // time_stamp is ISO-8601 text: compared as text it orders by the second, not within it, so the scan takes
-        // the events before the next whole second and the instant itself is compared after parsing.
+        // time_stamp is ISO-8601 text, ordered as text only to the second: the index narrows the scan to the events
+        // before the next whole second, and the instant itself is compared as a timestamp.
         String before = asOf.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).toString();
         Map<AssetId, FleetRow> rows = new LinkedHashMap<>();
         try (Stream<DomainEventData<?>> entries = jdbc.queryForStream("""
-                SELECT aggregate_identifier, sequence_number, event_identifier, time_stamp, payload_type, payload_revision,
-                       payload, meta_data
-                FROM domain_event_entry WHERE type = ? AND time_stamp < ? ORDER BY global_index""",
+                WITH last AS (
+                    SELECT DISTINCT ON (aggregate_identifier, payload_type) global_index
+                    FROM domain_event_entry
+                    WHERE type = ? AND time_stamp < ? AND time_stamp::timestamptz <= ?
+                    ORDER BY aggregate_identifier, payload_type, sequence_number DESC)
+                SELECT e.aggregate_identifier, e.sequence_number, e.event_identifier, e.time_stamp, e.payload_type,
+                       e.payload_revision, e.payload, e.meta_data
+                FROM domain_event_entry e JOIN last USING (global_index) ORDER BY e.global_index""",
                 (rs, i) -> new GenericDomainEventEntry<>(ASSET_AGGREGATE, rs.getString(1), rs.getLong(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getBytes(8)),
-                ASSET_AGGREGATE, before)) {
+                ASSET_AGGREGATE, before, Timestamp.from(asOf))) {
             DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(entries, serializer, upcasters);
             while (events.hasNext()) {
                 DomainEventMessage<?> event = events.next();
-                if (event.getTimestamp().isAfter(asOf) || !(event.getPayload() instanceof AssetEvent change)) continue;
+                if (!(event.getPayload() instanceof AssetEvent change)) continue;
                 AssetId id = AssetId.of(event.getAggregateIdentifier());
                 rows.put(id, FleetRows.evolve(rows.get(id), change));
             }
