@@ -53,6 +53,22 @@ class OptimizerTest {
         assertThat(gap).isBetween(-1e-9, 0.10);
     }
 
+    /** The determinism mode a re-run of a bid relies on: a seed and a move limit, and no clock, give the same schedule. */
+    @Test
+    void theSameSeedAndMoveLimitGiveTheSameScheduleTwice() {
+        Problem problem = Fixtures.randomBatteries(7, 2, 24);
+        OptimizerSettings deterministic = QUICK.withTimeBudget(Duration.ofMinutes(10), Duration.ofMinutes(10)).withMoveLimit(30_000)
+                .withWarmStartFromLp(false).withGapTarget(java.util.Optional.empty()).withRandomSeed(11);
+        List<Progress> first = new java.util.ArrayList<>();
+
+        Schedule once = new Optimizer(deterministic).optimize(problem, first::add);
+        Schedule twice = new Optimizer(deterministic).optimize(problem);
+
+        assertThat(first.size()).as("local search moved: the schedule is the search's, not the start's").isGreaterThan(1);
+        assertThat(twice.assets()).isEqualTo(once.assets());
+        assertThat(twice.softScoreMilliEur()).isEqualTo(once.softScoreMilliEur());
+    }
+
     @Test
     void localSearchWinsBackWhatRoundingTheLpWarmStartLost() {
         // Three batteries with finite ramps over 24 quarter-hours (seed 4): the LP optimum rounded to the levels is

@@ -58,14 +58,19 @@ public class BiddingConfiguration {
         return new StoredBiddingInputs(fleet, forecasts, content, meters, prices, properties.priceForecastMaxAge(), json);
     }
 
-    /** The optimizer's local search gets half the cycle's solver budget; LP, disaggregation and storing the rest. */
+    /**
+     * The optimizer's local search gets half the cycle's solver budget; LP, disaggregation and storing the rest. With
+     * {@code solver-move-limit} (the default) it runs in determinism mode, so a bid's schedule can be re-run.
+     */
     @Bean
     public OptimizerSettings biddingOptimizerSettings(BiddingProperties p) {
         Duration search = p.solverBudget().dividedBy(2);
         Duration unimproved = search.dividedBy(4).compareTo(Duration.ofSeconds(5)) < 0 ? search.dividedBy(4) : Duration.ofSeconds(5);
         // The schedule is explained device by device after disaggregation (ScheduleCheck), not by Timefold.
-        return OptimizerSettings.defaults().withTimeBudget(search, unimproved).withRandomSeed(SOLVER_SEED)
-                .withExplain(false);
+        OptimizerSettings base = OptimizerSettings.defaults().withRandomSeed(SOLVER_SEED).withExplain(false);
+        // Determinism mode: the move limit ends the search, no unimproved-time stop (the budget stays as a safety net).
+        if (p.solverMoveLimit() > 0) return base.withTimeBudget(search, search).withMoveLimit(p.solverMoveLimit());
+        return base.withTimeBudget(search, unimproved);
     }
 
     @Bean(destroyMethod = "close")
@@ -74,7 +79,13 @@ public class BiddingConfiguration {
     }
 
     @Bean
-    public ScheduleSolver scheduleSolver(ContentStore content, Json json, BiddingInputs inputs, SolvingService solving,
+    public RecordedDecisions recordedDecisions(org.axonframework.eventsourcing.eventstore.EventStore events, ContentStore content,
+                                               Json json, BiddingInputs inputs, OptimizerScheduleSolver solver) {
+        return new RecordedDecisions(events, content, json, inputs, solver);
+    }
+
+    @Bean
+    public OptimizerScheduleSolver scheduleSolver(ContentStore content, Json json, BiddingInputs inputs, SolvingService solving,
                                          OptimizerSettings biddingOptimizerSettings, BiddingProperties p,
                                          InstantSource clock) {
         return new OptimizerScheduleSolver(content, json, inputs, solving, biddingOptimizerSettings, p.generatorCost(),

@@ -27,13 +27,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param priceForecastMaxAge a forecast (price or device) older than this is stale: seasonal naive stands in
  * @param generatorCost      EUR/MWh a generator's output costs (until the registry records fuel costs)
  * @param aggregateAbove     more batteries than this are optimized as one equivalent battery per site
+ * @param solverMoveLimit    the optimizer's determinism mode: local search stops after this many moves and no
+ *                           clock stops it before (only the budget, as a safety net), so a bid's schedule can be
+ *                           computed again from its recorded inputs and seed; 0 stops it by time (faster, not
+ *                           reproducible)
  */
 @ConfigurationProperties("vpp.bidding")
 public record BiddingProperties(Boolean enabled, String zone, ZoneId timeZone, Duration slotLength, Duration leadTime,
                                 Duration inputsWithin, Duration solverBudget, Duration solverGrace,
                                 Duration draftWithin, Duration gateSafetyMargin, Duration marketSilenceLimit,
                                 Double uncertaintyFactor, Double marginalCost, Double energyValue,
-                                Duration priceForecastMaxAge, Double generatorCost, Integer aggregateAbove) {
+                                Duration priceForecastMaxAge, Double generatorCost, Integer aggregateAbove,
+                                Long solverMoveLimit) {
 
     public BiddingProperties {
         enabled = enabled == null || enabled;
@@ -53,11 +58,16 @@ public record BiddingProperties(Boolean enabled, String zone, ZoneId timeZone, D
         priceForecastMaxAge = or(priceForecastMaxAge, Duration.ofHours(6));
         generatorCost = generatorCost == null ? 90.0 : generatorCost;
         aggregateAbove = aggregateAbove == null ? 200 : aggregateAbove;
+        solverMoveLimit = solverMoveLimit == null ? DEFAULT_MOVE_LIMIT : solverMoveLimit;
+        if (solverMoveLimit < 0) throw new IllegalArgumentException("vpp.bidding.solver-move-limit must be 0 or more, got " + solverMoveLimit);
         if (leadTime.compareTo(gateSafetyMargin.plus(inputsWithin)) <= 0) {
             throw new IllegalArgumentException("vpp.bidding.lead-time (" + leadTime + ") must exceed gate-safety-margin"
                     + " plus inputs-within (" + gateSafetyMargin.plus(inputsWithin) + ")");
         }
     }
+
+    /** Moves of local search in determinism mode (docs/benchmarks.md: what they take at the demo's fleet size). */
+    public static final long DEFAULT_MOVE_LIMIT = 20_000;
 
     private static Duration or(Duration value, Duration otherwise) {
         return value == null ? otherwise : value;

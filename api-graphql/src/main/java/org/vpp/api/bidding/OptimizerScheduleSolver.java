@@ -69,8 +69,50 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
         this.clock = clock;
     }
 
+    /** A schedule computed and not yet stored: what {@link #solve} records and {@link #rerun} compares. */
+    public record Computed(StoredSchedule schedule, List<PlannedSlot> plan, Solved solved) {
+    }
+
     @Override
     public Solved solve(Request request) {
+        Computed computed = compute(request, solving, settings);
+        ContentReference reference = content.store("schedule", json.bytes(computed.schedule()), clock.instant());
+        Solved s = computed.solved();
+        return new Solved(reference, s.plan(), s.score(), s.expectedRevenueEur(), s.gapToBound(), s.solver(), s.cutShortByBudget());
+    }
+
+    /**
+     * The schedule a past bid's recorded request gives again, with the settings its {@link SolverSettings} recorded
+     * ({@link #settingsOf}), on an optimizer of its own; nothing is stored.
+     */
+    public Computed rerun(Request request, SolverSettings recorded) {
+        OptimizerSettings again = settingsOf(recorded, settings);
+        try (SolvingService once = new SolvingService(new org.vpp.optimizer.Optimizer(again))) {
+            return compute(request, once, again);
+        }
+    }
+
+    /**
+     * The optimizer settings a schedule was computed with, from its recorded parameters; a parameter an older record
+     * lacks is taken from {@code current}.
+     */
+    static OptimizerSettings settingsOf(SolverSettings recorded, OptimizerSettings current) {
+        Map<String, String> p = recorded.parameters();
+        Duration search = p.containsKey("searchBudget") ? Duration.parse(p.get("searchBudget")) : current.timeBudget();
+        Duration unimproved = p.containsKey("unimprovedTimeLimit") ? Duration.parse(p.get("unimprovedTimeLimit")) : current.unimprovedTimeLimit();
+        String gap = p.getOrDefault("gapTarget", current.gapTarget().map(String::valueOf).orElse("none"));
+        return new OptimizerSettings(search, unimproved,
+                Long.parseLong(p.getOrDefault("moveLimit", Long.toString(current.moveLimit()))),
+                gap.equals("none") ? java.util.Optional.empty() : java.util.Optional.of(Double.parseDouble(gap)),
+                recorded.seed(), 1,
+                Boolean.parseBoolean(p.getOrDefault("warmStartFromLp", Boolean.toString(current.warmStartFromLp()))),
+                Integer.parseInt(p.getOrDefault("levelsPerFullPowerSlot", Integer.toString(current.levelsPerFullPowerSlot()))),
+                Integer.parseInt(p.getOrDefault("maxLevelsPerBattery", Integer.toString(current.maxLevelsPerBattery()))),
+                Integer.parseInt(p.getOrDefault("optionsPerOutput", Integer.toString(current.optionsPerOutput()))),
+                current.explain());
+    }
+
+    private Computed compute(Request request, SolvingService solving, OptimizerSettings settings) {
         long started = System.nanoTime();
         FleetSnapshot fleet = json.read(read(request.fleetSnapshot()), FleetSnapshot.class);
         DeviceForecasts forecasts = json.read(read(request.deviceForecasts()), DeviceForecasts.class);
@@ -173,27 +215,32 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
                 score, explanation, violations, notes, aggregated == null ? 0 : solved.batteries().size(),
                 violations.isEmpty() && hard >= 0);
         long explained = System.nanoTime();
-        ContentReference reference = content.store("schedule", json.bytes(stored), clock.instant());
-        log.info("Schedule for {}: {} assets, {} plan; inputs {} s, optimizer {} s, device plans {} s, explanation {} s,"
-                        + " stored {} s; {}", request.bidId(), problem.assetIds().size(), selected, seconds(started, prepared),
-                seconds(prepared, optimized), seconds(optimized, planned), seconds(planned, explained),
-                seconds(explained, System.nanoTime()), String.join("; ", notes));
+        log.info("Schedule for {}: {} assets, {} plan; inputs {} s, optimizer {} s, device plans {} s, explanation {} s; {}",
+                request.bidId(), problem.assetIds().size(), selected, seconds(started, prepared),
+                seconds(prepared, optimized), seconds(optimized, planned), seconds(planned, explained), String.join("; ", notes));
         List<PlannedSlot> plan = new ArrayList<>(n);
         for (int t = 0; t < n; t++) {
             plan.add(new PlannedSlot(forecasts.start().plus(forecasts.slotLength().multipliedBy(t)),
                     Megawatts.of(Math.round(net[t] * 1e6) / 1e6)));
         }
         Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("searchBudget", settings.timeBudget().toString());
         parameters.put("unimprovedTimeLimit", settings.unimprovedTimeLimit().toString());
         parameters.put("moveLimit", Long.toString(settings.moveLimit()));
         parameters.put("gapTarget", settings.gapTarget().map(String::valueOf).orElse("none"));
         parameters.put("warmStartFromLp", Boolean.toString(settings.warmStartFromLp()));
         parameters.put("levelsPerFullPowerSlot", Integer.toString(settings.levelsPerFullPowerSlot()));
+        parameters.put("maxLevelsPerBattery", Integer.toString(settings.maxLevelsPerBattery()));
+        parameters.put("optionsPerOutput", Integer.toString(settings.optionsPerOutput()));
         parameters.put("aggregation", aggregate ? "sites:" + solved.batteries().size() : "none");
         parameters.put("selected", selected);
         parameters.put("assets", Integer.toString(problem.assetIds().size()));
-        return new Solved(reference, plan, score, valuation.energyRevenueEur(), gap,
-                new SolverSettings(SOLVER, budget, settings.randomSeed(), parameters), cutShort);
+        // Reproducible: the search ends by its move limit, never by a clock (no unimproved-time stop, no cut by the
+        // budget), so the same seed and inputs give the same schedule (SolverSettings' determinism).
+        boolean deterministic = settings.moveLimit() > 0 && !cutShort && settings.unimprovedTimeLimit().compareTo(settings.timeBudget()) >= 0;
+        parameters.put("deterministic", Boolean.toString(deterministic));
+        return new Computed(stored, plan, new Solved(null, plan, score, valuation.energyRevenueEur(), gap,
+                new SolverSettings(SOLVER, budget, settings.randomSeed(), parameters), cutShort));
     }
 
     /** A plan of every device with its value and its violations on the real problem. */

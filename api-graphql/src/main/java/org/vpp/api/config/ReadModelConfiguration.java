@@ -116,6 +116,14 @@ public class ReadModelConfiguration {
         return new ForecastHistory(jdbc);
     }
 
+    /** One bid's or dispatch's view as of a past instant, by its projection's own code on temporary tables. */
+    @Bean
+    public org.vpp.api.audit.PointInTimeViews pointInTimeViews(javax.sql.DataSource dataSource,
+                                                              org.axonframework.eventsourcing.eventstore.EventStore events,
+                                                              java.util.List<RebuildableProjection> projections) {
+        return new org.vpp.api.audit.PointInTimeViews(dataSource, events, projections);
+    }
+
     // ---- the same projections, rebuildable beside the ones in use (org.vpp.api.processing.ProjectionRebuilds) ----
 
     private static QueryUpdateEmitter noSubscribers() {

@@ -76,10 +76,7 @@ public class AssetQueryController {
     public FleetView fleet(@Argument String rootId, @Argument Instant asOf) {
         AssetId root = rootId == null ? null : Ids.required("rootId", rootId);
         if (asOf == null) return queries.query(new FindFleet(root), ResponseTypes.instanceOf(FleetView.class)).join();
-        Instant now = clock.instant();
-        if (Instants.plausible("asOf", asOf).isAfter(now)) {
-            throw new BadArgumentException("asOf", "must not be after the application's clock (" + now + "), got " + asOf);
-        }
+        Instants.notAfter("asOf", asOf, clock.instant());
         return queries.query(new FindFleetAsOf(root, asOf), ResponseTypes.instanceOf(FleetView.class)).join();
     }
 

@@ -29,8 +29,13 @@ public class BidQueryController {
 
     private final QueryGateway queries;
 
-    public BidQueryController(QueryGateway queries) {
+    private final org.vpp.api.audit.PointInTimeViews pointInTime;
+    private final java.time.InstantSource clock;
+
+    public BidQueryController(QueryGateway queries, org.vpp.api.audit.PointInTimeViews pointInTime, java.time.InstantSource clock) {
         this.queries = queries;
+        this.pointInTime = pointInTime;
+        this.clock = clock;
     }
 
     /** A slot as the schema shows it: MW and EUR/MWh as numbers, null where its step has not happened. */
@@ -42,8 +47,14 @@ public class BidQueryController {
     }
 
     @QueryMapping
-    public BidView bid(@Argument String id) {
-        return queries.query(new FindBid(Ids.requiredBid("id", id)), ResponseTypes.instanceOf(BidView.class)).join();
+    public BidView bid(@Argument String id, @Argument Instant asOf) {
+        org.vpp.messages.bid.BidId bid = Ids.requiredBid("id", id);
+        if (asOf != null) {
+            Instants.notAfter("asOf", asOf, clock.instant());
+            return pointInTime.asOf(org.vpp.query.bid.BidProjection.PROCESSING_GROUP, bid.value(), asOf,
+                    jdbc -> new org.vpp.query.bid.BidRepository(jdbc).find(bid)).orElse(null);
+        }
+        return queries.query(new FindBid(bid), ResponseTypes.instanceOf(BidView.class)).join();
     }
 
     @QueryMapping

@@ -40,8 +40,13 @@ public class DispatchQueryController {
 
     private final QueryGateway queries;
 
-    public DispatchQueryController(QueryGateway queries) {
+    private final org.vpp.api.audit.PointInTimeViews pointInTime;
+    private final java.time.InstantSource clock;
+
+    public DispatchQueryController(QueryGateway queries, org.vpp.api.audit.PointInTimeViews pointInTime, java.time.InstantSource clock) {
         this.queries = queries;
+        this.pointInTime = pointInTime;
+        this.clock = clock;
     }
 
     public record AllocationRow(String assetId, double powerMw, double marginalCostEurPerMwh, double headroomMw) {
@@ -78,9 +83,14 @@ public class DispatchQueryController {
     }
 
     @QueryMapping
-    public DispatchView dispatch(@Argument String id) {
-        return queries.query(new FindDispatch(Ids.requiredDispatch("id", id)), ResponseTypes.instanceOf(DispatchView.class))
-                .join();
+    public DispatchView dispatch(@Argument String id, @Argument java.time.Instant asOf) {
+        org.vpp.messages.dispatch.DispatchId dispatch = Ids.requiredDispatch("id", id);
+        if (asOf != null) {
+            Instants.notAfter("asOf", asOf, clock.instant());
+            return pointInTime.asOf(org.vpp.query.dispatch.DispatchProjection.PROCESSING_GROUP, dispatch.value(), asOf,
+                    jdbc -> new org.vpp.query.dispatch.DispatchRepository(jdbc).find(dispatch)).orElse(null);
+        }
+        return queries.query(new FindDispatch(dispatch), ResponseTypes.instanceOf(DispatchView.class)).join();
     }
 
     @QueryMapping

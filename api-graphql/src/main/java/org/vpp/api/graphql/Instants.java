@@ -23,4 +23,12 @@ public final class Instants {
         }
         return value;
     }
+
+    /** A past instant: plausible, and not after the application clock's {@code now}. */
+    public static Instant notAfter(String field, Instant value, Instant now) {
+        if (plausible(field, value).isAfter(now)) {
+            throw new BadArgumentException(field, "must not be after the application's clock (" + now + "), got " + value);
+        }
+        return value;
+    }
 }

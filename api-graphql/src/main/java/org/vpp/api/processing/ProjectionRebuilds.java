@@ -33,7 +33,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -327,9 +326,8 @@ public class ProjectionRebuilds {
                 sql.execute("SET search_path TO " + rebuild.schema + ", public");
                 sql.execute("SET synchronous_commit TO off"); // the copy is scratch until the switch, which commits as usual
             }
-            SingleConnectionDataSource copy = new SingleConnectionDataSource(connection, true);
-            this.tx = new TransactionTemplate(new DataSourceTransactionManager(copy));
-            this.jdbc = new BatchingJdbcTemplate(copy);
+            this.jdbc = new BatchingJdbcTemplate(connection);
+            this.tx = new TransactionTemplate(new DataSourceTransactionManager(jdbc.connection()));
             this.handler = new AnnotationEventHandlerAdapter(rebuild.projection.projection().apply(jdbc));
             this.thread = Thread.ofPlatform().name("rebuild-" + rebuild.projection.processingGroup()).unstarted(this::work);
         }

@@ -25,6 +25,7 @@ public final class AccessRules {
             entry("Query.me", EnumSet.allOf(Role.class)),
             entry("Query.apiTokens", ADMIN),
             entry("Query.auditTrail", AUDITOR),
+            entry("Mutation.rerunSchedule", AUDITOR),
             entry("Query.deadLetters", ADMIN),
             entry("Mutation.retryDeadLetters", ADMIN),
             entry("Mutation.evictDeadLetter", ADMIN),

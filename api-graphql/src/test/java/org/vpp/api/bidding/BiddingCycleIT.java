@@ -176,6 +176,32 @@ class BiddingCycleIT {
                         -flex.at("/down/value").asDouble() - 1e-6, flex.at("/up/value").asDouble() + 1e-6);
             }
             assertThat(Instant.parse(submitted.get("at").asString())).as("submitted before gate closure").isBefore(gate);
+
+            // The decision as the events recorded it, and computed again from exactly those inputs: the same schedule.
+            String auditor = tokens.issue(new org.vpp.api.security.ApiTokens.Request("auditor-1",
+                    org.vpp.api.security.Role.AUDITOR, null, null), "tests").token();
+            GraphQl audit = new GraphQl(port, auditor);
+            Map<String, Object> decision = GraphQl.value(audit.ok("query($id: ID!) { bidDecision(id: $id) {"
+                    + " bidId reproducible inputs { deviceCount priceForecast { model fallback } }"
+                    + " schedule { score solver { seed parameters { name value } } }"
+                    + " prices { start expectedEurPerMwh p10EurPerMwh p90EurPerMwh } deviceForecasts { assetId model fallback }"
+                    + " fleet { id kind soc limits { maxPowerMw } } leftOut { id reason }"
+                    + " scoreAnalysis { summary perConstraint { constraint hardWh softEur } } } }",
+                    Map.of("id", first.value())), "bidDecision");
+            assertThat(decision).containsEntry("bidId", first.value()).containsEntry("reproducible", true);
+            assertThat((List<?>) decision.get("prices")).hasSize(slots);
+            assertThat((List<?>) decision.get("fleet")).hasSize(3);
+            assertThat(((Map<?, ?>) ((List<?>) decision.get("fleet")).stream().map(d -> (Map<?, ?>) d)
+                    .filter(d -> "BATTERY".equals(d.get("kind"))).findFirst().orElseThrow()).get("soc")).isEqualTo(0.6);
+            assertThat(((Map<?, ?>) decision.get("schedule")).get("score")).isEqualTo(schedule.get("score").asString());
+            assertThat(decision.get("deviceForecasts").toString()).contains("fallback=true");
+            assertThat(((Map<?, ?>) decision.get("scoreAnalysis")).get("perConstraint").toString()).contains("constraint=");
+            Map<String, Object> rerun = GraphQl.value(audit.ok("mutation($id: ID!) { rerunSchedule(input: {bidId: $id}) {"
+                    + " reproduced maxDeviationMw recordedScore rerunScore differences errors { field message } } }",
+                    Map.of("id", first.value())), "rerunSchedule");
+            assertThat(rerun).containsEntry("reproduced", true).containsEntry("differences", List.of())
+                    .containsEntry("errors", List.of()).containsEntry("rerunScore", schedule.get("score").asString());
+            assertThat(((Number) rerun.get("maxDeviationMw")).doubleValue()).isLessThanOrEqualTo(1e-6);
             assertThat(deadlines(jdbc)).as("each bid waits for its market result").isEqualTo(2);
             stoppedAt = clock.instant();
         }

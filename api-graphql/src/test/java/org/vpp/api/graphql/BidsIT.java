@@ -427,6 +427,51 @@ class BidsIT extends ApiIT {
         assertThat(g.run("{ bids(first: 20) { edges { node { slots { start quantityMw } } } } }").getErrors()).isEmpty();
     }
 
+    @Test
+    void aBidAsOfThreeInstantsIsTheBidAsItsEventsHadMadeItThen() {
+        LocalDate day = firstOpen.plusDays(12);
+        while (market.rules().slotStarts(day).size() != 96) day = day.plusDays(1);
+        BidId id = market.bidId(day);
+        List<Instant> starts = market.rules().slotStarts(day);
+        Instant before = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
+        Instant opened = clock.instant();
+        commands.sendAndWait(market.open(day, opened));
+        clock.advance(Duration.ofMinutes(1));
+        Instant fetched = clock.instant();
+        commands.sendAndWait(new RecordBidInputs(id, fetched, ContentReference.of("fleet-snapshot/" + id, HASH_A), 12,
+                new ForecastReference(new ForecastId("price:DE-LU@" + fetched), "seasonal-naive", HASH_B, true),
+                ContentReference.of("device-forecasts/" + id, HASH_C),
+                perSlot(starts, i -> new SlotFlexibility(starts.get(i), Megawatts.of(5), Megawatts.of(3)))));
+        clock.advance(Duration.ofMinutes(1));
+        Instant prepared = clock.instant();
+        commands.sendAndWait(new RecordSchedule(id, prepared, ContentReference.of("schedule/" + id, HASH_D),
+                perSlot(starts, i -> new PlannedSlot(starts.get(i), Megawatts.of(1.5))), "0hard/-7soft", 99.5, null,
+                new SolverSettings("timefold", Duration.ofSeconds(30), 7, Map.of())));
+        clock.advance(Duration.ofMinutes(1));
+        commands.sendAndWait(new AbortBiddingCycle(id, clock.instant(), "called off for the test"));
+        Map<String, Object> live = eventually(() -> find(id.value()), b -> b != null && "ABORTED".equals(b.get("status")), "the aborted bid");
+
+        String asOf = "query($id: ID!, $t: DateTime) { bid(id: $id, asOf: $t) { ...bid } }" + BID;
+        Map<String, Object> atOpening = ok(g.run(asOf, Map.of("id", id.value(), "t", opened.plusSeconds(30).toString())), "bid");
+        assertThat(atOpening).containsEntry("status", "OPEN").containsEntry("inputs", null).containsEntry("schedule", null)
+                .containsEntry("version", 0);
+        assertThat((List<?>) atOpening.get("history")).hasSize(1);
+        Map<String, Object> atInputs = ok(g.run(asOf, Map.of("id", id.value(), "t", fetched.plusSeconds(30).toString())), "bid");
+        assertThat(atInputs).containsEntry("status", "INPUTS_FETCHED").containsEntry("schedule", null).containsEntry("version", 1);
+        assertThat(map(atInputs, "inputs")).containsEntry("deviceCount", 12);
+        Map<String, Object> atSchedule = ok(g.run(asOf, Map.of("id", id.value(), "t", prepared.toString())), "bid");
+        assertThat(atSchedule).containsEntry("status", "SCHEDULED").containsEntry("abortReason", null).containsEntry("version", 2);
+        assertThat(map(atSchedule, "schedule")).containsEntry("score", "0hard/-7soft");
+        assertThat(((List<?>) atSchedule.get("slots")).get(0).toString()).contains("plannedMw=1.5");
+        // Now, it is the live view; before its opening there was no bid.
+        assertThat(ok(g.run(asOf, Map.of("id", id.value(), "t", clock.instant().toString())), "bid")).isEqualTo(live);
+        Object none = g.run(asOf, Map.of("id", id.value(), "t", before.toString())).field("bid").getValue();
+        assertThat(none).as("no bid before its opening").isNull();
+        assertThat(g.run(asOf, Map.of("id", id.value(), "t", "0001-01-01T00:00:00Z")).getErrors())
+                .singleElement().satisfies(e -> assertThat(e.getMessage()).contains("asOf"));
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------------
 
     private void open(String zone, LocalDate day, Instant now) {

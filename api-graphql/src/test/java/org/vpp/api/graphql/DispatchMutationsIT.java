@@ -76,6 +76,7 @@ class DispatchMutationsIT extends ApiIT {
         assertThat(refused.get("status")).isEqualTo("REFUSED");
         assertThat(errorField(refused)).isEqualTo("input.reason");
 
+        java.time.Instant beforeCancel = clock.instant();
         clock.advance(Duration.ofMinutes(1));
         Map<String, Object> cancelled = cancel(id, "frequency restored");
         assertThat(cancelled.get("status")).as("%s", cancelled).isIn("APPLIED", "PENDING");
@@ -83,6 +84,18 @@ class DispatchMutationsIT extends ApiIT {
                 s -> "COMPLETED".equals(s) || "SETTLED".equals(s), "the cancelled dispatch, with no slot run, completes");
         Map<String, Object> again = cancel(id, "twice");
         assertThat(again.get("status")).isEqualTo("REFUSED");
+
+        // As of before the cancellation, the dispatch was under way (planned, or running if its first slot had been
+        // sent), as its events had made it then; as of now, it is the live view.
+        String asOf = "query($id: ID!, $t: DateTime) { dispatch(id: $id, asOf: $t) { status cancelReason version allocations { assetId powerMw } } }";
+        Map<String, Object> underWay = GraphQl.value(graphQl().ok(asOf, Map.of("id", id, "t", beforeCancel.toString())), "dispatch");
+        assertThat(underWay.get("status")).isIn("PLANNED", "RUNNING");
+        assertThat(underWay).containsEntry("cancelReason", null);
+        assertThat(underWay.get("allocations").toString()).contains(battery);
+        Map<String, Object> now = GraphQl.value(graphQl().ok(asOf, Map.of("id", id, "t", clock.instant().toString())), "dispatch");
+        assertThat(now).isEqualTo(GraphQl.value(graphQl().ok(
+                "query($id: ID!) { dispatch(id: $id) { status cancelReason version allocations { assetId powerMw } } }", Map.of("id", id)), "dispatch"));
+        assertThat(now.get("cancelReason")).isEqualTo("frequency restored");
     }
 
     @Test

@@ -53,7 +53,9 @@ class ProjectionRebuildIT extends ApiIT {
         // While the copy waits: queries answer from the rows in use, and the live projection records a new asset.
         assertThat(GraphQl.<List<Object>>value(admin.ok(assetsQuery, vars("p", p)), "fleet.nodes")).hasSize(nodesBefore);
         fleet.registerOk(device(id("pv"), "PV", id("site"), Fleet.power(0, 2)));
-        List<String> inUse = eventually(() -> rows(), rows -> rows.stream().anyMatch(r -> r.contains(id("pv"))), "the new asset in use");
+        eventually(() -> rows(), rows -> rows.stream().anyMatch(r -> r.contains(id("pv"))), "the new asset in use");
+        caughtUp("fleet");
+        List<String> inUse = rows();
 
         // The switch: a reader looking all along never sees fewer rows than were in use; a subscriber sees it end.
         org.vpp.api.support.GraphQlSocket socket = org.vpp.api.support.GraphQlSocket.connect(port, token(Role.ADMIN));
@@ -88,6 +90,7 @@ class ProjectionRebuildIT extends ApiIT {
         GraphQl admin = graphQl();
         new Fleet(admin).registerOk(group(id("root"), "PORTFOLIO", "Portfolio", null, null));
         for (String group : List.of("bids", "dispatches", "fleet", "forecasts")) {
+            caughtUp(group);
             List<String> before = tableRows(group);
             String id = GraphQl.value(admin.ok(REBUILD, vars("group", group, "switch", true)), "rebuildProjection.rebuild.id");
             Map<String, Object> done = eventually(() -> rebuild(admin, id), r -> r.get("status").equals("COMPLETED")
@@ -109,6 +112,19 @@ class ProjectionRebuildIT extends ApiIT {
         assertThat(notReady).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "input.id").containsEntry("code", "NOT_FOUND"));
         assertThat(GraphQl.<List<String>>value(graphQl().ok(REBUILDS), "projectionRebuilds.groups"))
                 .containsExactly("bids", "dispatches", "fleet", "forecasts");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore events;
+
+    /** Waits until the group's live processor has handled every event in the store (earlier tests' too). */
+    private void caughtUp(String group) {
+        long head = events.createHeadToken().position().orElse(0);
+        var processor = processing.eventProcessor(group, org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+        eventually(() -> processor.processingStatus().values(), segments -> !segments.isEmpty()
+                && segments.stream().allMatch(s -> s.getCurrentPosition().orElse(0) >= head), group + " caught up with the store");
     }
 
     private Map<String, Object> rebuild(GraphQl admin, String id) {

@@ -134,6 +134,7 @@ class AccessIT extends ApiIT {
         MAY_MUTATE.put("cancelBiddingCycle", EnumSet.of(Role.TRADER, Role.ADMIN));
         MAY_MUTATE.put("issueApiToken", EnumSet.of(Role.ADMIN));
         MAY_MUTATE.put("revokeApiToken", EnumSet.of(Role.ADMIN));
+        MAY_MUTATE.put("rerunSchedule", EnumSet.of(Role.AUDITOR, Role.ADMIN));
         for (String m : List.of("retryDeadLetters", "evictDeadLetter", "rebuildProjection", "switchProjection")) {
             MAY_MUTATE.put(m, EnumSet.of(Role.ADMIN));
         }
@@ -159,6 +160,7 @@ class AccessIT extends ApiIT {
             case "cancelBiddingCycle" -> "mutation { cancelBiddingCycle(input: {id: \"" + missing + "\", reason: \"r\"}) { status } }";
             case "issueApiToken" -> "mutation { issueApiToken(input: {subject: \"\", role: VIEWER}) { token } }";
             case "revokeApiToken" -> "mutation { revokeApiToken(input: {id: \"" + missing + "\"}) { errors { field } } }";
+            case "rerunSchedule" -> "mutation { rerunSchedule(input: {bidId: \"XX:1999-01-01\"}) { errors { field } } }";
             case "retryDeadLetters" -> "mutation { retryDeadLetters(input: {processingGroup: \"" + missing + "\"}) { errors { field } } }";
             case "evictDeadLetter" -> "mutation { evictDeadLetter(input: {processingGroup: \"" + missing + "\", id: \"x\"}) { errors { field } } }";
             case "rebuildProjection" -> "mutation { rebuildProjection(input: {processingGroup: \"" + missing + "\"}) { errors { field } } }";
