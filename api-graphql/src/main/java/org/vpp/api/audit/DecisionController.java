@@ -10,7 +10,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import org.vpp.api.bidding.FleetSnapshot;
-import org.vpp.api.bidding.RecordedDecisions;
+import org.vpp.api.bidding.DecisionRecords;
 import org.vpp.api.graphql.BadArgumentException;
 import org.vpp.api.graphql.UserError;
 import org.vpp.kernel.TechnicalLimits;
@@ -20,13 +20,13 @@ import org.vpp.messages.bid.BidScheduleView;
 import org.vpp.messages.common.RejectionCode;
 import org.vpp.optimizer.model.ScoreExplanation;
 
-/** A bid's recorded decision and its re-run over GraphQL; {@link RecordedDecisions} does the work. */
+/** A bid's recorded decision and its re-run over GraphQL; {@link DecisionRecords} does the work. */
 @Controller
 public class DecisionController {
 
-    private final RecordedDecisions decisions;
+    private final DecisionRecords decisions;
 
-    public DecisionController(RecordedDecisions decisions) {
+    public DecisionController(DecisionRecords decisions) {
         this.decisions = decisions;
     }
 
@@ -51,52 +51,52 @@ public class DecisionController {
     }
 
     @QueryMapping
-    public RecordedDecisions.Decision bidDecision(@Argument String id) {
+    public DecisionRecords.Decision bidDecision(@Argument String id) {
         return decisions.decision(bid("id", id)).orElse(null);
     }
 
     @SchemaMapping(typeName = "BidDecision")
-    public String bidId(RecordedDecisions.Decision d) {
+    public String bidId(DecisionRecords.Decision d) {
         return d.inputs().bidId().value();
     }
 
     @SchemaMapping(typeName = "BidDecision")
-    public BidInputsView inputs(RecordedDecisions.Decision d) {
+    public BidInputsView inputs(DecisionRecords.Decision d) {
         var f = d.inputs();
         return new BidInputsView(f.at(), f.fleetSnapshot(), f.deviceCount(), f.deviceForecasts(), f.priceForecast());
     }
 
     @SchemaMapping(typeName = "BidDecision")
-    public BidScheduleView schedule(RecordedDecisions.Decision d) {
+    public BidScheduleView schedule(DecisionRecords.Decision d) {
         var s = d.schedule();
         return new BidScheduleView(s.at(), s.schedule(), s.score(), s.expectedRevenueEur(), s.gapToBound(), s.solver());
     }
 
     @SchemaMapping(typeName = "BidDecision")
-    public List<Price> prices(RecordedDecisions.Decision d) {
+    public List<Price> prices(DecisionRecords.Decision d) {
         return d.prices().stream().map(q -> new Price(q.start(), q.expected().value(), q.low().value(), q.high().value())).toList();
     }
 
     @SchemaMapping(typeName = "BidDecision")
-    public List<DeviceForecast> deviceForecasts(RecordedDecisions.Decision d) {
+    public List<DeviceForecast> deviceForecasts(DecisionRecords.Decision d) {
         return d.forecasts().series().stream().map(s -> new DeviceForecast(s.deviceId(), s.forecastId(), s.model(), s.fallback(),
                 Arrays.stream(s.mw()).average().orElse(0))).toList();
     }
 
     @SchemaMapping(typeName = "BidDecision")
-    public List<Device> fleet(RecordedDecisions.Decision d) {
+    public List<Device> fleet(DecisionRecords.Decision d) {
         return d.fleet().devices().stream().map((FleetSnapshot.Device x) -> new Device(x.id(), x.kind(), x.parentId(), x.soc(),
                 x.socAt(), x.limits() == null ? TechnicalLimits.NONE : x.limits())).toList();
     }
 
     @SchemaMapping(typeName = "BidDecision")
-    public List<LeftOut> leftOut(RecordedDecisions.Decision d) {
+    public List<LeftOut> leftOut(DecisionRecords.Decision d) {
         return d.fleet().leftOut().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .map(e -> new LeftOut(e.getKey(), e.getValue())).toList();
     }
 
     @SchemaMapping(typeName = "BidDecision")
-    public ScoreExplanation scoreAnalysis(RecordedDecisions.Decision d) {
+    public ScoreExplanation scoreAnalysis(DecisionRecords.Decision d) {
         return d.stored().explanation() == null ? ScoreExplanation.none() : d.stored().explanation();
     }
 

@@ -79,9 +79,9 @@ public class BiddingConfiguration {
     }
 
     @Bean
-    public RecordedDecisions recordedDecisions(org.axonframework.eventsourcing.eventstore.EventStore events, ContentStore content,
+    public DecisionRecords decisionRecords(org.axonframework.eventsourcing.eventstore.EventStore events, ContentStore content,
                                                Json json, BiddingInputs inputs, OptimizerScheduleSolver solver) {
-        return new RecordedDecisions(events, content, json, inputs, solver);
+        return new DecisionRecords(events, content, json, inputs, solver);
     }
 
     @Bean

@@ -26,7 +26,7 @@ import org.vpp.sagas.port.ScheduleSolver;
  * schedule again from exactly those inputs and the recorded solver settings and seed, and compares it with the recorded
  * one device by device and slot by slot.
  */
-public class RecordedDecisions {
+public class DecisionRecords {
 
     /** Powers closer than this (1 W) count as equal. */
     static final double SAME_MW = 1e-6;
@@ -53,7 +53,7 @@ public class RecordedDecisions {
     private final BiddingInputs inputs;
     private final OptimizerScheduleSolver solver;
 
-    public RecordedDecisions(EventStore events, ContentStore content, Json json, BiddingInputs inputs, OptimizerScheduleSolver solver) {
+    public DecisionRecords(EventStore events, ContentStore content, Json json, BiddingInputs inputs, OptimizerScheduleSolver solver) {
         this.events = events;
         this.content = content;
         this.json = json;

@@ -18,14 +18,14 @@ import org.vpp.optimizer.model.Valuation;
 import org.vpp.sagas.port.ScheduleSolver;
 
 /** A re-run's verdict, worked out on schedules of two devices over two slots. */
-class RecordedDecisionsTest {
+class DecisionRecordsTest {
 
     static final Instant T0 = Instant.parse("2026-06-16T22:00:00Z");
     static final BidId BID = BidId.of("DE-LU:2026-06-17");
 
     @Test
     void theSameSchedulesAreReproduced() {
-        var verdict = RecordedDecisions.compare(recorded(plans(1.0, -0.5), "0hard/100soft"), again(plans(1.0, -0.5), "0hard/100soft"));
+        var verdict = DecisionRecords.compare(recorded(plans(1.0, -0.5), "0hard/100soft"), again(plans(1.0, -0.5), "0hard/100soft"));
         assertThat(verdict.reproduced()).isTrue();
         assertThat(verdict.differences()).isEmpty();
         assertThat(verdict.maxDeviationMw()).isZero();
@@ -33,7 +33,7 @@ class RecordedDecisionsTest {
 
     @Test
     void aDeviceThatMovesByMoreThanAWattAndAChangedScoreAreNamed() {
-        var verdict = RecordedDecisions.compare(recorded(plans(1.0, -0.5), "0hard/100soft"), again(plans(1.0, -0.25), "0hard/99soft"));
+        var verdict = DecisionRecords.compare(recorded(plans(1.0, -0.5), "0hard/100soft"), again(plans(1.0, -0.25), "0hard/99soft"));
         assertThat(verdict.reproduced()).isFalse();
         assertThat(verdict.maxDeviationMw()).isEqualTo(0.25);
         assertThat(verdict.differences()).containsExactly(
@@ -43,14 +43,14 @@ class RecordedDecisionsTest {
 
     @Test
     void lessThanAWattIsTheSame() {
-        var verdict = RecordedDecisions.compare(recorded(plans(1.0, -0.5), "s"), again(plans(1.0, -0.5 + 1e-7), "s"));
+        var verdict = DecisionRecords.compare(recorded(plans(1.0, -0.5), "s"), again(plans(1.0, -0.5 + 1e-7), "s"));
         assertThat(verdict.reproduced()).isTrue();
     }
 
     @Test
     void aDeviceMissingOnEitherSideIsNamed() {
         var one = List.of(new StoredSchedule.AssetPlan("bat-1", new double[]{1.0, 1.0}, new double[]{0, 0}));
-        var verdict = RecordedDecisions.compare(recorded(plans(1.0, -0.5), "s"), again(one, "s"));
+        var verdict = DecisionRecords.compare(recorded(plans(1.0, -0.5), "s"), again(one, "s"));
         assertThat(verdict.reproduced()).isFalse();
         assertThat(verdict.differences()).containsExactly("bat-2 was planned then but is not now");
     }
@@ -69,11 +69,11 @@ class RecordedDecisionsTest {
         return List.of(new PlannedSlot(T0, Megawatts.of(1)), new PlannedSlot(T0.plusSeconds(900), Megawatts.of(0.5)));
     }
 
-    private static RecordedDecisions.Decision recorded(List<StoredSchedule.AssetPlan> assets, String score) {
+    private static DecisionRecords.Decision recorded(List<StoredSchedule.AssetPlan> assets, String score) {
         SolverSettings solver = new SolverSettings("timefold+lp", Duration.ofSeconds(2), 42, Map.of("deterministic", "true"));
         SchedulePrepared prepared = new SchedulePrepared(BID, T0, ContentReference.of("schedule/x", "0".repeat(64)), net(),
                 score, 100, null, solver);
-        return new RecordedDecisions.Decision(null, prepared, null, null, List.of(), stored(assets, score));
+        return new DecisionRecords.Decision(null, prepared, null, null, List.of(), stored(assets, score));
     }
 
     private static OptimizerScheduleSolver.Computed again(List<StoredSchedule.AssetPlan> assets, String score) {
