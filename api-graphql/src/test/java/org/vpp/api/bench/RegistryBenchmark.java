@@ -38,16 +38,9 @@ public final class RegistryBenchmark {
         int assets = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int readings = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int senders = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--vpp.telemetry.check-every=PT1H",
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                "--vpp.simulation.enabled=false", "--vpp.forecast.enabled=false"));
-        appArgs.addAll(TestDatabase.applicationArguments());
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VppApplication.class).run(appArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext app = startApplication()) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            System.out.printf(Locale.ROOT, "machine: %d cores, JVM %s, max heap %d MiB, database %s%n",
-                    Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20,
-                    TestDatabase.external() ? "external PostgreSQL" : "embedded PostgreSQL");
 
             Tree tree = Tree.of(assets);
             register(app.getBean(CommandGateway.class), jdbc, tree, senders);
@@ -64,6 +57,22 @@ public final class RegistryBenchmark {
         }
         // Axon leaves a non-daemon scheduler thread behind after the context closes; a benchmark must end.
         System.exit(0);
+    }
+
+    /**
+     * The application a benchmark measures, on a fresh database (embedded, or on VPP_DATABASE_URL's server), with the
+     * background processes quiet; prints the machine it runs on.
+     */
+    static ConfigurableApplicationContext startApplication() {
+        List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--vpp.telemetry.check-every=PT1H",
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                "--vpp.simulation.enabled=false", "--vpp.forecast.enabled=false"));
+        appArgs.addAll(TestDatabase.applicationArguments());
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(VppApplication.class).run(appArgs.toArray(String[]::new));
+        System.out.printf(Locale.ROOT, "machine: %d cores, JVM %s, max heap %d MiB, database %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20,
+                TestDatabase.external() ? "external PostgreSQL" : "embedded PostgreSQL");
+        return app;
     }
 
     /** 1 portfolio, 10 regions, sites of 20 devices: four levels, {@code assets} nodes in all. */

@@ -14,14 +14,11 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.vpp.api.VppApplication;
 import org.vpp.api.processing.ProjectionRebuilds;
 import org.vpp.api.support.GraphQl;
-import org.vpp.api.support.TestDatabase;
 import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.asset.AssetStatus;
 import org.vpp.messages.asset.AssetStatusChanged;
@@ -40,16 +37,9 @@ public final class ReplayBenchmark {
     public static void main(String[] args) throws Exception {
         int assets = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--vpp.telemetry.check-every=PT1H",
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                "--vpp.simulation.enabled=false", "--vpp.forecast.enabled=false"));
-        appArgs.addAll(TestDatabase.applicationArguments());
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VppApplication.class).run(appArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext app = RegistryBenchmark.startApplication()) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            System.out.printf(Locale.ROOT, "machine: %d cores, JVM %s, max heap %d MiB, database %s%n",
-                    Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20,
-                    TestDatabase.external() ? "external PostgreSQL" : "embedded PostgreSQL");
 
             RegistryBenchmark.Tree tree = RegistryBenchmark.Tree.of(assets);
             RegistryBenchmark.register(app.getBean(CommandGateway.class), jdbc, tree, 4);
