@@ -1,6 +1,7 @@
 package org.vpp.api.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.vpp.api.support.Fleet.group;
 
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,43 @@ class SchemaEvolutionIT extends ApiIT {
         assertThat(GraphQl.<String>value(admin.ok(RENAME, vars("i", Map.of("id", id, "name", "After the snapshot"))),
                 "renameAsset.status")).isEqualTo("APPLIED");
         assertThat(payload(trail(id).getLast())).containsEntry("from", "Name " + last).containsEntry("to", "After the snapshot");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.commandhandling.gateway.CommandGateway commands;
+
+    @Test
+    void aForecastSourceWithALongHistoryIsLoadedFromItsSnapshot() {
+        var source = org.vpp.messages.forecast.ForecastSourceId.of("pv:snapshotted-" + run);
+        java.time.Instant t0 = java.time.Instant.parse("2026-11-21T12:00:00Z");
+        Duration step = Duration.ofMinutes(15);
+        Map<String, String> daily = Map.of("season", "DAILY");
+        commands.sendAndWait(new org.vpp.messages.forecast.RecordModelSelection(source, org.vpp.messages.forecast.ForecastSourceKind.PV,
+                t0, 96, step, "MASE", "seasonal-naive", daily,
+                List.of(new org.vpp.messages.forecast.CandidateMetrics("seasonal-naive", daily, 0.7, 1.2, 1.0, 3)), List.of(),
+                t0.minus(Duration.ofDays(7)), t0, null, null));
+        // Events 0..SNAPSHOT_EVERY-1: the last forecast reaches the threshold, and only it asks for a snapshot.
+        for (int i = 1; i < SNAPSHOT_EVERY; i++) commands.sendAndWait(issue(source, t0.plus(step.multipliedBy(i)), daily));
+        eventually(() -> jdbc.queryForList("SELECT sequence_number FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                Long.class, source.value()), n -> n.equals(List.of((long) SNAPSHOT_EVERY - 1)), "a snapshot of the forecast source");
+
+        // A later last forecast that only the snapshot holds: an issue before it is refused as time going backwards.
+        java.time.Instant next = t0.plus(step.multipliedBy(SNAPSHOT_EVERY));
+        assertThat(jdbc.update("""
+                UPDATE snapshot_event_entry SET payload = convert_to(regexp_replace(convert_from(payload, 'UTF8'),
+                    '"lastIssuedAt":"[^"]*"', '"lastIssuedAt":"2027-01-01T00:00:00Z"'), 'UTF8')
+                WHERE aggregate_identifier = ?""", source.value())).isEqualTo(1);
+        assertThatThrownBy(() -> commands.sendAndWait(issue(source, next, daily))).hasMessageContaining("time went backwards");
+
+        jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", source.value());
+        commands.sendAndWait(issue(source, next, daily));
+        assertThat(trail(source.value())).hasSize(SNAPSHOT_EVERY + 1);
+    }
+
+    private static org.vpp.messages.forecast.RecordForecastIssued issue(org.vpp.messages.forecast.ForecastSourceId source,
+                                                                        java.time.Instant at, Map<String, String> parameters) {
+        return new org.vpp.messages.forecast.RecordForecastIssued(source, org.vpp.messages.forecast.ForecastId.of(source, at), at, at,
+                Duration.ofMinutes(15), 96, "seasonal-naive", parameters);
     }
 
     private static byte[] bytes(String text) {
