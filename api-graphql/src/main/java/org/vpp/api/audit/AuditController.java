@@ -86,8 +86,9 @@ public class AuditController {
                 || ForecastSourceId.isValid(value))) {
             return value;
         }
-        throw new BadArgumentException("aggregateId", "must be the id of an asset, a forecast source, a bid or a dispatch"
-                + " (1-" + AssetId.MAX_LENGTH + " characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit)");
+        throw new BadArgumentException("aggregateId", "must be the id of an asset (1-" + AssetId.MAX_LENGTH + " letters, digits,"
+                + " '.', '_', ':' or '-', starting with a letter or digit), a forecast source (pv:, wind:, load: or price:...),"
+                + " a bid (DE-LU:2026-06-17) or a dispatch (market:... or manual:..., up to " + DispatchId.MAX_LENGTH + ")");
     }
 
     private static Set<String> eventTypes(List<String> types) {

@@ -191,7 +191,15 @@ public class ProjectionRebuilds {
                 try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
                     prepareSchema(sql);
                 }
-                for (int i = 0; i < LANES; i++) lanes.add(new Lane(this, dataSource.getConnection()));
+                for (int i = 0; i < LANES; i++) {
+                    Connection connection = dataSource.getConnection();
+                    try {
+                        lanes.add(new Lane(this, connection));
+                    } catch (SQLException | RuntimeException e) {
+                        connection.close();
+                        throw e;
+                    }
+                }
                 lanes.forEach(Lane::start);
                 total.set(countEvents());
                 try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {

@@ -202,6 +202,18 @@ class BiddingCycleIT {
             assertThat(rerun).containsEntry("reproduced", true).containsEntry("differences", List.of())
                     .containsEntry("errors", List.of()).containsEntry("rerunScore", schedule.get("score").asString());
             assertThat(((Number) rerun.get("maxDeviationMw")).doubleValue()).isLessThanOrEqualTo(1e-6);
+            // Bad or unknown ids are refused naming the field; a VIEWER may read the decision but not re-run it.
+            assertThat(audit.run("{ bidDecision(id: \"DE-LU:2026-13-40\u0007\") { bidId } }").getErrors())
+                    .singleElement().satisfies(e -> assertThat(e.getMessage()).contains("id").contains("ZONE:YYYY-MM-DD"));
+            assertThat(GraphQl.<Object>value(audit.ok("{ bidDecision(id: \"DE-LU:2020-01-01\") { bidId } }"), "bidDecision")).isNull();
+            assertThat(GraphQl.<List<Map<String, Object>>>value(audit.ok("mutation { rerunSchedule(input: {bidId: \"no bid\"}) {"
+                    + " reproduced errors { field code } } }"), "rerunSchedule.errors"))
+                    .containsExactly(Map.of("field", "input.bidId", "code", "INVALID_VALUE"));
+            assertThat(GraphQl.<List<Map<String, Object>>>value(audit.ok("mutation { rerunSchedule(input: {bidId: \"DE-LU:2020-01-01\"}) {"
+                    + " reproduced errors { field code } } }"), "rerunSchedule.errors"))
+                    .containsExactly(Map.of("field", "input.bidId", "code", "NOT_FOUND"));
+            assertThat(new GraphQl(port, viewer).run("mutation { rerunSchedule(input: {bidId: \"" + first.value() + "\"}) { reproduced } }")
+                    .getErrors()).singleElement().satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN"));
             assertThat(deadlines(jdbc)).as("each bid waits for its market result").isEqualTo(2);
             stoppedAt = clock.instant();
         }

@@ -34,7 +34,7 @@ class ProjectionRebuildIT extends ApiIT {
             mutation($id: ID!) { switchProjection(input: {id: $id}) { rebuild { id status } errors { field code message } } }""";
 
     @Test
-    void theFleetIsRebuiltRowForRowWhileQueriesKeepAnsweringFromTheOldRows() {
+    void theFleetIsRebuiltRowForRowWhileQueriesKeepAnsweringFromTheOldRows() throws InterruptedException {
         GraphQl admin = graphQl();
         Fleet fleet = new Fleet(admin);
         String p = id("p");
@@ -70,6 +70,7 @@ class ProjectionRebuildIT extends ApiIT {
         Map<String, Object> done = eventually(() -> rebuild(admin, rebuildId), r -> r.get("status").equals("COMPLETED")
                 || r.get("status").equals("FAILED"), "the switch");
         switching.set(false);
+        reader.join();
         socket.next(followed, d -> "COMPLETED".equals(((Map<?, ?>) d.get("projectionRebuild")).get("status")), "the subscription sees COMPLETED");
         socket.close();
         assertThat(done).containsEntry("status", "COMPLETED").containsEntry("error", null)
