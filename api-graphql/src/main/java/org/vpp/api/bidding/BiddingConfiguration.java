@@ -87,9 +87,9 @@ public class BiddingConfiguration {
     @Bean
     public OptimizerScheduleSolver scheduleSolver(ContentStore content, Json json, BiddingInputs inputs, SolvingService solving,
                                          OptimizerSettings biddingOptimizerSettings, BiddingProperties p,
-                                         InstantSource clock) {
+                                         InstantSource clock, io.micrometer.core.instrument.MeterRegistry meters) {
         return new OptimizerScheduleSolver(content, json, inputs, solving, biddingOptimizerSettings, p.generatorCost(),
-                p.aggregateAbove(), clock);
+                p.aggregateAbove(), clock, meters);
     }
 
     /** Opens a cycle every day at gate closure minus the lead time, when {@code vpp.bidding.enabled}. */

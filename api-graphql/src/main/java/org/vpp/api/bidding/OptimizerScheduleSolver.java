@@ -56,9 +56,13 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
     private final int aggregateAbove;
     private final InstantSource clock;
 
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
     public OptimizerScheduleSolver(ContentStore content, Json json, BiddingInputs inputs, SolvingService solving,
                                    OptimizerSettings settings, double generatorCost, int aggregateAbove,
-                                   InstantSource clock) {
+                                   InstantSource clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
+        for (String plan : List.of("timefold", "lp-relaxation")) solveTimer(plan);
         this.content = content;
         this.json = json;
         this.inputs = inputs;
@@ -110,6 +114,12 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
                 Integer.parseInt(p.getOrDefault("maxLevelsPerBattery", Integer.toString(current.maxLevelsPerBattery()))),
                 Integer.parseInt(p.getOrDefault("optionsPerOutput", Integer.toString(current.optionsPerOutput()))),
                 current.explain());
+    }
+
+    /** {@code vpp_solver_time_seconds{plan}}: the optimizer's search, in real time, by the plan it chose. */
+    private io.micrometer.core.instrument.Timer solveTimer(String plan) {
+        return io.micrometer.core.instrument.Timer.builder("vpp.solver.time").description("real time the optimizer searched for a schedule")
+                .tag("plan", plan).register(meters);
     }
 
     private Computed compute(Request request, SolvingService solving, OptimizerSettings settings) {
@@ -215,6 +225,7 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
                 score, explanation, violations, notes, aggregated == null ? 0 : solved.batteries().size(),
                 violations.isEmpty() && hard >= 0);
         long explained = System.nanoTime();
+        solveTimer(selected).record(optimized - prepared, TimeUnit.NANOSECONDS);
         log.info("Schedule for {}: {} assets, {} plan; inputs {} s, optimizer {} s, device plans {} s, explanation {} s; {}",
                 request.bidId(), problem.assetIds().size(), selected, seconds(started, prepared),
                 seconds(prepared, optimized), seconds(optimized, planned), seconds(planned, explained), String.join("; ", notes));

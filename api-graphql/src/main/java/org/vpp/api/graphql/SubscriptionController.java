@@ -139,6 +139,13 @@ public class SubscriptionController {
         return live(env, changes(new FindForecast(ForecastSourceId.of(sourceId), null), ForecastView.class, ForecastView.class));
     }
 
+    @SubscriptionMapping
+    public Flux<org.vpp.messages.alert.AlertView> alerts(@Argument Boolean active, @Argument org.vpp.messages.alert.AlertKind kind,
+                                                         DataFetchingEnvironment env) {
+        return live(env, changes(new org.vpp.messages.alert.FindAlerts(active, kind, 1, null), org.vpp.messages.alert.AlertPage.class,
+                org.vpp.messages.alert.AlertView.class));
+    }
+
     /** The query's answer now, then what {@code later} makes of its updates; the subscription ends with the stream. */
     private <Q, I, U> Flux<I> follow(Q query, Class<I> initial, Class<U> update, Function<Flux<U>, Flux<I>> later) {
         return Flux.using(() -> queries.subscriptionQuery(query, ResponseTypes.instanceOf(initial), ResponseTypes.instanceOf(update)),

@@ -12,7 +12,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -42,7 +41,7 @@ public final class ProcessorsHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        OptionalLong head = position(events.createHeadToken());
+        OptionalLong head = ProcessorLags.position(events.createHeadToken());
         boolean healthy = true;
         Health.Builder health = Health.up();
         for (Map.Entry<String, EventProcessor> entry : new TreeMap<>(processing.eventProcessors()).entrySet()) {
@@ -64,18 +63,17 @@ public final class ProcessorsHealthIndicator implements HealthIndicator {
 
     private void streaming(StreamingEventProcessor processor, OptionalLong head, Map<String, Object> details, List<String> problems) {
         if (processor.isError()) problems.add("retrying after an error");
-        long slowest = Long.MAX_VALUE;
         for (EventTrackerStatus status : processor.processingStatus().values()) {
             if (status.isErrorState()) {
                 problems.add("segment " + status.getSegment().getSegmentId() + " failed: " + status.getError());
             }
-            OptionalLong at = status.getCurrentPosition();
-            slowest = Math.min(slowest, at.isPresent() ? at.getAsLong() : -1);
         }
-        if (head.isPresent() && slowest != Long.MAX_VALUE) {
-            long lag = Math.max(0, head.getAsLong() - slowest);
-            details.put("lag", lag);
-            if (lag > maxLag) problems.add("lagging " + lag + " events behind the event store (limit " + maxLag + ")");
+        if (head.isPresent()) {
+            OptionalLong lag = ProcessorLags.of(processor, head.getAsLong());
+            if (lag.isPresent()) {
+                details.put("lag", lag.getAsLong());
+                if (lag.getAsLong() > maxLag) problems.add("lagging " + lag.getAsLong() + " events behind the event store (limit " + maxLag + ")");
+            }
         }
     }
 
@@ -93,9 +91,5 @@ public final class ProcessorsHealthIndicator implements HealthIndicator {
                 return;
             }
         }
-    }
-
-    private static OptionalLong position(TrackingToken token) {
-        return token == null ? OptionalLong.empty() : token.position();
     }
 }

@@ -51,7 +51,8 @@ public final class AccessRules {
             entry("Subscription.bidStatus", VIEWER),
             entry("Subscription.dispatchProgress", VIEWER),
             entry("Subscription.scheduleReady", VIEWER),
-            entry("Subscription.forecastIssued", VIEWER));
+            entry("Subscription.forecastIssued", VIEWER),
+            entry("Subscription.alerts", VIEWER));
 
     /** The types whose fields are checked: the roots. */
     static final Set<String> GUARDED_TYPES = Set.of("Query", "Mutation", "Subscription");

@@ -131,6 +131,7 @@ public class SecurityConfiguration {
                         .requestMatchers(request -> "GET".equals(request.getMethod()) && "/graphql".equals(request.getRequestURI())
                                 && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/telemetry").hasAnyRole(Role.OPERATOR.name(), Role.DEVICE.name())
+                        .requestMatchers("/actuator/prometheus").hasRole(Role.VIEWER.name())
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o

@@ -28,8 +28,14 @@ public class TelemetryIngestion {
     private final QueryUpdateEmitter emitter;
     private final FleetRepository fleet;
 
+    private final io.micrometer.core.instrument.Counter stored;
+    private final io.micrometer.core.instrument.Counter refused;
+
     public TelemetryIngestion(TelemetryStore store, TelemetryWatchdog watchdog, InstantSource clock,
-                              QueryUpdateEmitter emitter, FleetRepository fleet) {
+                              QueryUpdateEmitter emitter, FleetRepository fleet, io.micrometer.core.instrument.MeterRegistry meters) {
+        // vpp_telemetry_readings_total{result}: the ingest rate is its rate() in Prometheus.
+        this.stored = meters.counter("vpp.telemetry.readings", "result", "stored");
+        this.refused = meters.counter("vpp.telemetry.readings", "result", "refused");
         this.store = store;
         this.watchdog = watchdog;
         this.clock = clock;
@@ -61,6 +67,8 @@ public class TelemetryIngestion {
     /** Readings from inside the application (the simulator, benchmarks): no credential to check. */
     public IngestResult ingest(Iterator<ReadingInput> readings) {
         IngestResult result = store.ingest(readings, clock.instant());
+        stored.increment(result.stored());
+        if (!result.accepted()) refused.increment(result.received());
         if (result.accepted()) {
             watchdog.afterIngest(result.assets());
             notifySubscribers(result.assets());

@@ -1,0 +1,7 @@
+package org.vpp.messages.alert;
+
+/** An event of an alert's life. */
+public sealed interface AlertEvent permits AlertRaised, AlertCleared {
+
+    AlertId alertId();
+}
