@@ -90,7 +90,10 @@ class ProjectionRebuildIT extends ApiIT {
     void everyReadModelRebuildsToTheSameRows() {
         GraphQl admin = graphQl();
         new Fleet(admin).registerOk(group(id("root"), "PORTFOLIO", "Portfolio", null, null));
-        for (String group : List.of("bids", "dispatches", "fleet", "forecasts")) {
+        var alert = org.vpp.messages.alert.AlertId.of(org.vpp.messages.alert.AlertKind.ASSET_FAULT, id("root"));
+        commands.sendAndWait(new org.vpp.messages.alert.RaiseAlert(alert, clock.instant(), "a fault to rebuild", null, null));
+        commands.sendAndWait(new org.vpp.messages.alert.ClearAlert(alert, clock.instant(), "over"));
+        for (String group : List.of("alerts", "bids", "dispatches", "fleet", "forecasts")) {
             caughtUp(group);
             List<String> before = tableRows(group);
             String id = GraphQl.value(admin.ok(REBUILD, vars("group", group, "switch", true)), "rebuildProjection.rebuild.id");
@@ -112,11 +115,13 @@ class ProjectionRebuildIT extends ApiIT {
         List<Map<String, Object>> notReady = GraphQl.value(graphQl().ok(SWITCH, vars("id", "no-such-rebuild")), "switchProjection.errors");
         assertThat(notReady).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "input.id").containsEntry("code", "NOT_FOUND"));
         assertThat(GraphQl.<List<String>>value(graphQl().ok(REBUILDS), "projectionRebuilds.groups"))
-                .containsExactly("bids", "dispatches", "fleet", "forecasts");
+                .containsExactly("alerts", "bids", "dispatches", "fleet", "forecasts");
     }
 
     @org.springframework.beans.factory.annotation.Autowired
     org.axonframework.config.EventProcessingConfiguration processing;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.commandhandling.gateway.CommandGateway commands;
     @org.springframework.beans.factory.annotation.Autowired
     org.axonframework.eventsourcing.eventstore.EventStore events;
 
@@ -145,6 +150,7 @@ class ProjectionRebuildIT extends ApiIT {
     /** Every row of the group's tables, as text, sorted: the read model's whole content. */
     private List<String> tableRows(String group) {
         List<String> tables = switch (group) {
+            case "alerts" -> org.vpp.query.alert.AlertProjection.TABLES;
             case "bids" -> org.vpp.query.bid.BidProjection.TABLES;
             case "dispatches" -> org.vpp.query.dispatch.DispatchProjection.TABLES;
             case "fleet" -> org.vpp.query.fleet.FleetProjection.TABLES;
