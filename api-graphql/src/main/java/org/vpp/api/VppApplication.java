@@ -14,6 +14,10 @@ public class VppApplication {
 
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        if (args.length > 0 && args[0].equals("simulate")) {
+            org.vpp.api.simulation.Simulate.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         try {
             SpringApplication.run(VppApplication.class, args);
         } catch (Throwable failure) {

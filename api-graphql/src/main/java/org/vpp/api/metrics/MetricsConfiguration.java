@@ -18,6 +18,12 @@ public class MetricsConfiguration {
         return new VppMetrics(registry);
     }
 
+    /** The {@code solver} component of {@code /actuator/health}. */
+    @Bean
+    public SolverHealthIndicator solverHealthIndicator(VppMetrics metrics) {
+        return new SolverHealthIndicator(metrics);
+    }
+
     /** Once every processor is registered: {@code vpp_processor_lag_events{processor}}, read when scraped. */
     @Bean
     public ApplicationListener<ApplicationReadyEvent> processorLagGauges(MeterRegistry registry, ProcessorLags lags,

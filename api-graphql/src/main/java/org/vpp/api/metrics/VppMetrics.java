@@ -59,7 +59,7 @@ public class VppMetrics {
 
     public VppMetrics(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder("vpp.solver.gap", () -> gapMillionths.get() == Long.MIN_VALUE ? Double.NaN : gapMillionths.get() / 1e6)
+        Gauge.builder("vpp.solver.gap", () -> latestGap() == null ? Double.NaN : latestGap())
                 .description("the latest schedule's gap to the optimizer's LP bound, as a share").register(registry);
         Gauge.builder("vpp.solver.score.soft", softScore::get).description("the latest schedule's soft score (EUR x 1000)").register(registry);
         Gauge.builder("vpp.solver.expected.revenue.eur", expectedRevenue::sum).description("the latest schedule's expected revenue")
@@ -73,6 +73,12 @@ public class VppMetrics {
         registry.counter("vpp.settlement.dispatches");
         deviations = DistributionSummary.builder("vpp.dispatch.deviation.mw")
                 .description("each measured dispatch slot's |delivered - target|").register(registry);
+    }
+
+    /** The latest schedule's gap to its bound (a share), if one was prepared since start and had a bound. */
+    public Double latestGap() {
+        long g = gapMillionths.get();
+        return g == Long.MIN_VALUE ? null : g / 1e6;
     }
 
     @EventHandler

@@ -33,6 +33,7 @@ import org.vpp.sagas.alert.AlertWatch;
  * a viewer's subscription sees it raised and cleared, the query lists it, and the event store holds exactly one raise
  * and one clear. And {@code /actuator/prometheus} lists the named metrics, for a person's token only.
  */
+@SuppressWarnings("unchecked")
 class AlertsAndMetricsIT extends ApiIT {
 
     @Autowired
@@ -117,6 +118,22 @@ class AlertsAndMetricsIT extends ApiIT {
         assertThat(http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
         assertThat(http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + deviceToken("probe-" + run, meter)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void healthNamesTheDatabaseTheProcessorsAndTheSolverToAnAdmin() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health")).header("Authorization", "Bearer " + token(Role.ADMIN)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, Object> components = (Map<String, Object>) new tools.jackson.databind.json.JsonMapper().readValue(response.body(), Map.class)
+                .get("components");
+        assertThat(components).containsKeys("db", "processors", "solver");
+        Map<String, Object> solver = (Map<String, Object>) components.get("solver");
+        assertThat(solver).containsEntry("status", "UP");
+        assertThat((List<String>) ((Map<String, Object>) solver.get("details")).get("solvers")).contains("HIGHS_LP", "SCIP");
+        Map<String, Object> processors = (Map<String, Object>) ((Map<String, Object>) components.get("processors")).get("details");
+        assertThat(processors).containsKeys("alerts", "fleet", "bids");
     }
 
     private String scrape(String token) throws Exception {

@@ -95,7 +95,7 @@ public final class BatteryLp {
         return new Variables(c, d, s);
     }
 
-    private static void loadNatives() {
+    static void loadNatives() {
         if (!nativesLoaded) {
             synchronized (BatteryLp.class) {
                 if (!nativesLoaded) {

@@ -34,6 +34,28 @@ public final class LpReference {
     private final List<String> solverIds;
     private final Duration exactBudget;
 
+    /**
+     * The LP and MIP solvers this process can create, in the order tried ({@link #DEFAULT_SOLVERS}, then
+     * {@link #MIP_SOLVERS}); empty when OR-Tools' natives cannot be loaded here. For a health check: a schedule's bound
+     * needs one of each.
+     */
+    public static List<String> availableSolvers() {
+        try {
+            BatteryLp.loadNatives();
+        } catch (RuntimeException | LinkageError e) {
+            return List.of();
+        }
+        List<String> available = new ArrayList<>();
+        for (String id : java.util.stream.Stream.concat(DEFAULT_SOLVERS.stream(), MIP_SOLVERS.stream()).toList()) {
+            MPSolver solver = MPSolver.createSolver(id);
+            if (solver != null) {
+                available.add(id);
+                solver.delete();
+            }
+        }
+        return List.copyOf(available);
+    }
+
     public LpReference() {
         this(DEFAULT_SOLVERS, DEFAULT_EXACT_BUDGET);
     }

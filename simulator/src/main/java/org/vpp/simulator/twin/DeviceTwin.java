@@ -14,4 +14,13 @@ public interface DeviceTwin {
 
     /** Steps over [at, at + dt); implementations must be called with contiguous, increasing steps. */
     TwinStep step(Instant at, Duration dt, OptionalDouble setpointMw);
+
+    /**
+     * What the world offers this device at {@code at}, before any setpoint and outage: a PV plant's or wind park's
+     * available power, a load's demand (negative). Empty for devices whose power is only what they are told (batteries,
+     * generators). What a perfect-foresight plan may count on; reading it changes nothing.
+     */
+    default OptionalDouble potentialMw(Instant at) {
+        return OptionalDouble.empty();
+    }
 }

@@ -30,6 +30,11 @@ public final class LoadTwin implements DeviceTwin {
     }
 
     @Override
+    public OptionalDouble potentialMw(Instant at) {
+        return OptionalDouble.of(demandMw.valueAt(at));
+    }
+
+    @Override
     public String assetId() {
         return instruments.assetId();
     }

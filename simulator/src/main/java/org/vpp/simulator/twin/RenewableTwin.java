@@ -22,6 +22,11 @@ public final class RenewableTwin implements DeviceTwin {
     }
 
     @Override
+    public OptionalDouble potentialMw(Instant at) {
+        return OptionalDouble.of(availableMw.valueAt(at));
+    }
+
+    @Override
     public String assetId() {
         return instruments.assetId();
     }

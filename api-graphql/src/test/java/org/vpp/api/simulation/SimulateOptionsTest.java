@@ -1,0 +1,63 @@
+package org.vpp.api.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vpp.simulator.csv.CsvImportException;
+
+/** The simulate command line: defaults, and every refusal naming its flag before anything runs. */
+class SimulateOptionsTest {
+
+    @Test
+    void defaultsAreOneDayOfAHundredDevices() {
+        SimulateOptions o = SimulateOptions.parse(List.of());
+        assertThat(o.days()).isEqualTo(1);
+        assertThat(o.devices()).isEqualTo(100);
+        assertThat(o.seed()).isEqualTo(42);
+        assertThat(o.firstDay()).isEqualTo(SimulateOptions.DEFAULT_FIRST_DAY);
+        assertThat(o.forecast()).isEqualTo("trained");
+        SimulateOptions given = SimulateOptions.parse(List.of("--days", "3", "--devices=500", "--seed", "1", "--start", "2025-01-07",
+                "--forecast", "naive"));
+        assertThat(given).extracting(SimulateOptions::days, SimulateOptions::devices, SimulateOptions::seed, SimulateOptions::firstDay,
+                SimulateOptions::forecast).containsExactly(3, 500, 1L, LocalDate.of(2025, 1, 7), "naive");
+    }
+
+    @Test
+    void badFlagsAreRefusedNamingTheFlag() {
+        refused(List.of("--days", "0"), "--days: must be between 1 and 31");
+        refused(List.of("--devices", "1e9"), "--devices: must be a whole number");
+        refused(List.of("--devices", "2147483647"), "--devices: must be between 1 and 10000");
+        refused(List.of("--seed", "x"), "--seed: must be a whole number");
+        refused(List.of("--start", "0000-01-01"), "--start: must be between 2000-01-01 and 2099-12-31");
+        refused(List.of("--start", "tomorrow"), "--start: must be a date");
+        refused(List.of("--forecast", "psychic"), "--forecast: must be trained or naive");
+        refused(List.of("--colour", "red"), "--colour: unknown flag");
+        refused(List.of("--days"), "--days: needs a value");
+        refused(List.of("--days", "1", "--days", "2"), "--days: given twice");
+        refused(List.of("--prices", "/no/such/file.csv"), "--prices: no readable file");
+        refused(List.of("--out", "a\u0007b"), "--out: must not contain control characters");
+        refused(List.of("days"), "days: is not a flag");
+        refused(List.of("--database-url", "mysql://x"), "--database-url: must be a jdbc:postgresql:// URL");
+    }
+
+    @Test
+    void aMalformedCsvIsRefusedWithItsLineNumberBeforeAnythingRuns(@TempDir Path dir) throws Exception {
+        Path prices = dir.resolve("prices.csv");
+        Files.writeString(prices, "timestamp,value\n2026-06-15T00:00:00Z,80.5\n2026-06-15T00:15:00Z,eighty\n2026-06-15T00:30:00Z,81\n");
+        SimulateOptions o = SimulateOptions.parse(List.of("--prices", prices.toString()));
+        assertThatThrownBy(() -> Simulate.checkFiles(o)).isInstanceOf(CsvImportException.class)
+                .hasMessageContaining("--prices").hasMessageContaining("line 3");
+    }
+
+    private static void refused(List<String> args, String message) {
+        assertThatThrownBy(() -> SimulateOptions.parse(args)).as("%s", args).isInstanceOf(SimulateOptions.Refused.class)
+                .hasMessageStartingWith(message);
+    }
+}
