@@ -41,7 +41,7 @@ public record SimulationReport(int days, int devices, long seed, LocalDate first
                       Double expectedRevenueEur, double revenueEur, double imbalanceEur, double fuelEur, double wearEur,
                       double storageUsedEur, double realisedValueEur, Double perfectForesightEur, String perfectForesightSolver,
                       Double ratio, double committedMwh, double deliveredMwh, double deviationMwh,
-                      Map<String, ForecastError> forecastErrors) {
+                      Map<String, ForecastError> forecastErrors, Map<String, Double> largestDeviations) {
     }
 
     /** Mean absolute error over the day's slots with actuals (MW; EUR/MWh for prices), and seasonal naive's. */
@@ -67,6 +67,12 @@ public record SimulationReport(int days, int devices, long seed, LocalDate first
         double deliveredMwh;
         double deviationMwh;
         private final Map<String, double[]> errors = new TreeMap<>();
+        private final Map<String, Double> causes = new TreeMap<>();
+
+        /** A device's share of a slot's deviation (MWh), as the dispatch named it. */
+        void deviationCause(String device, double mwh) {
+            causes.merge(device, mwh, Double::sum);
+        }
         private final Map<String, TreeSet<String>> models = new TreeMap<>();
 
         DayBuilder(LocalDate day, String bidId, int slots) {
@@ -97,7 +103,14 @@ public record SimulationReport(int days, int devices, long seed, LocalDate first
                     expectedRevenueEur == null ? null : round(expectedRevenueEur, 2), round(revenueEur, 2), round(imbalanceEur, 2),
                     round(fuelEur, 2), round(wearEur, 2), round(storageUsedEur, 2), round(realised, 2),
                     perfectForesightEur == null ? null : round(perfectForesightEur, 2), perfectForesightSolver, ratio,
-                    round(committedMwh, 3), round(deliveredMwh, 3), round(deviationMwh, 3), f);
+                    round(committedMwh, 3), round(deliveredMwh, 3), round(deviationMwh, 3), f, largest(causes, 5));
+        }
+
+        private static Map<String, Double> largest(Map<String, Double> causes, int n) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            causes.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(n).forEach(e -> out.put(e.getKey(), round(e.getValue(), 3)));
+            return out;
         }
     }
 
@@ -144,7 +157,7 @@ public record SimulationReport(int days, int devices, long seed, LocalDate first
             b.append(String.format(Locale.ROOT, "  revenue %.2f, imbalance %.2f, fuel -%.2f, wear -%.2f, stored energy used -%.2f"
                     + " => realised %.2f EUR%n", d.revenueEur(), d.imbalanceEur(), d.fuelEur(), d.wearEur(), d.storageUsedEur(),
                     d.realisedValueEur()));
-            b.append(String.format(Locale.ROOT, "  perfect foresight %s EUR (%s), ratio %s; the schedule expected %s EUR, solver gap %s%n",
+            b.append(String.format(Locale.ROOT, "  perfect foresight %s EUR (%s), ratio %s; the schedule expected %s EUR of revenue at forecast prices (before costs), solver gap %s%n",
                     d.perfectForesightEur() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", d.perfectForesightEur()),
                     d.perfectForesightSolver(), d.ratio() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", d.ratio()),
                     d.expectedRevenueEur() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", d.expectedRevenueEur()),
@@ -152,6 +165,11 @@ public record SimulationReport(int days, int devices, long seed, LocalDate first
             b.append(String.format(Locale.ROOT, "  energy: committed %.3f MWh, delivered %.3f MWh, deviations %.3f MWh (%.1f %%)%n",
                     d.committedMwh(), d.deliveredMwh(), d.deviationMwh(),
                     d.committedMwh() <= 1e-9 ? 0 : 100 * d.deviationMwh() / d.committedMwh()));
+            if (!d.largestDeviations().isEmpty()) {
+                b.append("  largest deviations (MWh): ");
+                d.largestDeviations().forEach((who, mwh) -> b.append(String.format(Locale.ROOT, "%s %.3f; ", who, mwh)));
+                b.append(String.format("%n"));
+            }
             d.forecastErrors().forEach((kind, e) -> b.append(String.format(Locale.ROOT,
                     "  forecast %-5s MAE %.4f vs seasonal naive %s over %d points (%s)%n", kind, e.mae(),
                     e.naiveMae() == null ? "n/a" : String.format(Locale.ROOT, "%.4f", e.naiveMae()), e.points(), e.models())));

@@ -36,7 +36,7 @@ class SimulateIT {
                 assertThat(day.perfectForesightEur()).as("perfect foresight").isNotNull();
                 assertThat(day.realisedValueEur()).as("no schedule beats perfect foresight")
                         .isLessThanOrEqualTo(day.perfectForesightEur() + 0.01);
-                assertThat(day.forecastErrors()).containsKeys("PRICE", "LOAD");
+                assertThat(day.forecastErrors()).containsKey("PRICE");
                 assertThat(day.forecastErrors().get("PRICE").naiveMae()).isNotNull();
             });
             assertThat(first.events()).containsKeys("BidSubmitted", "DispatchSettled", "SlotDelivered");
