@@ -40,12 +40,45 @@ public class ProcessingConfiguration {
     }
 
     @Bean
-    public ConfigurerModule deadLettersLoggedOnceAndFailuresRemembered(EventProcessorProperties properties, HandlerFailures failures) {
+    public ConfigurerModule deadLettersLoggedOnceAndFailuresRemembered(EventProcessorProperties properties, HandlerFailures failures,
+                                                                     io.micrometer.core.instrument.MeterRegistry meters) {
         return configurer -> {
             var processing = configurer.eventProcessing();
             for (String group : deadLetteringGroups(properties)) processing.registerDeadLetterPolicy(group, c -> new DeadLetterLog(group));
             processing.registerDefaultHandlerInterceptor((c, processor) -> failures.interceptorFor(processor));
+            processing.registerDefaultHandlerInterceptor((c, processor) -> handledCounter(meters, processor));
         };
+    }
+
+    /**
+     * {@code vpp_processor_events_handled_total{processor}}: events this instance's processor handled, counted once their
+     * batch committed. Summed over the instances of a scaled-out deployment it equals what one instance would handle.
+     */
+    private static org.axonframework.messaging.MessageHandlerInterceptor<org.axonframework.eventhandling.EventMessage<?>> handledCounter(
+            io.micrometer.core.instrument.MeterRegistry meters, String processor) {
+        io.micrometer.core.instrument.Counter handled = meters.counter("vpp.processor.events.handled", "processor", processor);
+        return (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            unitOfWork.afterCommit(u -> handled.increment());
+            return result;
+        };
+    }
+
+    /** Shares processor segments between instances on one database (see {@link SegmentBalancer}); every 5 s of real time. */
+    @Bean
+    public SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, org.springframework.jdbc.core.JdbcTemplate jdbc,
+                                           org.springframework.scheduling.TaskScheduler scheduler,
+                                           @Value("${vpp.processing.balance-every:PT5S}") java.time.Duration every) {
+        SegmentBalancer balancer = new SegmentBalancer(processing, jdbc,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), every.multipliedBy(4).plusSeconds(5), every.multipliedBy(2));
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                balancer.balance();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(SegmentBalancer.class).warn("Segment balancing failed; trying again: {}", e.toString());
+            }
+        }, java.time.Instant.now().plus(every), every);
+        return balancer;
     }
 
     @Bean

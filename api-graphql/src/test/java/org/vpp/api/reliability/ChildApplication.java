@@ -38,10 +38,15 @@ final class ChildApplication implements AutoCloseable {
     }
 
     static ChildApplication start(Path dataDir, Path log, List<String> arguments) {
+        // The embedded default on purpose, even where CI points the other tests at a server.
+        return startOn("", dataDir, log, arguments);
+    }
+
+    /** On the PostgreSQL database at {@code databaseUrl} (the embedded default when empty); its data directory apart. */
+    static ChildApplication startOn(String databaseUrl, Path dataDir, Path log, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Daxoniq.update-checker.disabled=true", "-cp", applicationClasspath(), "org.vpp.api.VppApplication",
-                // The embedded default on purpose, even where CI points the other tests at a server.
-                "--vpp.database.url=", "--vpp.data-dir=" + dataDir, "--server.port=0"));
+                "--vpp.database.url=" + databaseUrl, "--vpp.data-dir=" + dataDir, "--server.port=0"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("VPP_"));
@@ -130,6 +135,12 @@ final class ChildApplication implements AutoCloseable {
 
     static Optional<Long> postgresPid(Path dataDir) {
         return pidFileLine(dataDir, 0).map(Long::parseLong);
+    }
+
+    /** The JDBC URL of the embedded PostgreSQL an application started on {@code dataDir}, for another to share. */
+    static String databaseUrl(Path dataDir) {
+        String port = pidFileLine(dataDir, 3).orElseThrow(() -> new IllegalStateException("PostgreSQL is not running on " + dataDir));
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
     }
 
     static Connection connect(Path dataDir) throws SQLException {
