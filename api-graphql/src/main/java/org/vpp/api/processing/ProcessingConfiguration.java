@@ -77,7 +77,7 @@ public class ProcessingConfiguration {
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(SegmentBalancer.class).warn("Segment balancing failed; trying again: {}", e.toString());
             }
-        }, java.time.Instant.now().plus(every), every);
+        }, every);
         return balancer;
     }
 
