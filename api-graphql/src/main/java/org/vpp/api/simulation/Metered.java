@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -131,9 +130,5 @@ final class Metered {
 
     private double hours() {
         return slot.toSeconds() / 3600.0;
-    }
-
-    List<String> devices() {
-        return List.copyOf(kinds.keySet());
     }
 }

@@ -78,6 +78,8 @@ public final class Simulate {
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration QUARTER = Duration.ofMinutes(15);
     private static final Duration HISTORY = Duration.ofDays(5);
+    /** The calendar of the demo market (vpp.bidding.time-zone's default): delivery days, local times in files. */
+    private static final String MARKET_ZONE = "Europe/Berlin";
     /** How long the run waits for the application to be quiet at one instant before it gives up. */
     private static final Duration QUIET_WITHIN = Duration.ofMinutes(20);
 
@@ -118,18 +120,37 @@ public final class Simulate {
         }
     }
 
-    /** Reads every given CSV once: a malformed one is refused naming its lines, before anything runs. */
+    /**
+     * Reads every given CSV once, as the run will read it (prices in EUR/MWh, profiles in MW, local times in the
+     * market's zone): a malformed one is refused naming its lines, and one that does not cover the run (its history
+     * included) naming its flag and both periods, before anything runs.
+     */
     static Map<String, TimeSeries> checkFiles(SimulateOptions o) {
+        ZoneId zone = ZoneId.of(MARKET_ZONE);
+        Instant needFrom = o.firstDay().minusDays(1).atStartOfDay(zone).toInstant().minus(HISTORY);
+        Instant needTo = o.firstDay().plusDays(o.days() + 1).atStartOfDay(zone).toInstant();
         Map<String, TimeSeries> profiles = new LinkedHashMap<>();
-        for (var entry : Map.of("--prices", nullable(o.prices()), "--pv", nullable(o.pv()), "--wind", nullable(o.wind()),
-                "--load", nullable(o.load())).entrySet()) {
-            Path file = entry.getValue().orElse(null);
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put("--prices", o.prices());
+        files.put("--pv", o.pv());
+        files.put("--wind", o.wind());
+        files.put("--load", o.load());
+        for (var entry : files.entrySet()) {
+            Path file = entry.getValue();
             if (file == null) continue;
+            var unit = entry.getKey().equals("--prices") ? org.vpp.simulator.series.Unit.EUR_PER_MWH : org.vpp.simulator.series.Unit.MW;
+            TimeSeries series;
             try {
-                profiles.put(entry.getKey(), CsvTimeSeriesImporter.read(file, CsvFormat.of(org.vpp.simulator.series.Unit.MW)).series());
+                series = CsvTimeSeriesImporter.read(file, CsvFormat.of(unit).withLocalZone(zone)).series();
             } catch (CsvImportException e) {
                 throw new CsvImportException(entry.getKey() + " " + e.source(), e.problems(), false);
             }
+            if (series.start().isAfter(needFrom) || series.end().isBefore(needTo)) {
+                throw new SimulateOptions.Refused(entry.getKey(), file + " covers " + series.start() + " to " + series.end()
+                        + "; the run needs " + needFrom + " to " + needTo + " (five days of history, the day before delivery,"
+                        + " the delivery days and the day after)");
+            }
+            profiles.put(entry.getKey(), series);
         }
         return profiles;
     }
@@ -146,7 +167,7 @@ public final class Simulate {
     public static SimulationReport run(SimulateOptions options, PrintStream progress, boolean terminal) {
         Map<String, TimeSeries> profiles = checkFiles(options);
         long t0 = System.nanoTime();
-        ZoneId zone = ZoneId.of("Europe/Berlin");
+        ZoneId zone = ZoneId.of(MARKET_ZONE);
         Instant start = options.firstDay().minusDays(1).atStartOfDay(zone).toInstant();
         Instant end = options.firstDay().plusDays(options.days()).atStartOfDay(zone).toInstant().plus(Duration.ofHours(8));
         Path data = null;
@@ -310,7 +331,7 @@ public final class Simulate {
             BiddingCycleAborted aborted = first(bidEvents, BiddingCycleAborted.class);
             DispatchSettled settled = first(dispatchEvents, DispatchSettled.class);
             double[] actualPrices = prices.prices(market.zone(), from, to).values();
-            SimulationReport.DayBuilder d = new SimulationReport.DayBuilder(day, bid.value(), n);
+            SimulationReport.DayBuilder d = new SimulationReport.DayBuilder(day, bid.value());
             d.status = aborted != null ? "aborted: " + aborted.reason()
                     : settled != null ? "settled" : first(bidEvents, BidSubmitted.class) != null ? "submitted, not settled" : "no bid";
             d.accepted = bidEvents.stream().anyMatch(e -> e instanceof BidAccepted || e instanceof BidPartiallyAccepted);

@@ -51,7 +51,6 @@ public record SimulationReport(int days, int devices, long seed, LocalDate first
     static final class DayBuilder {
         final LocalDate day;
         final String bidId;
-        final int slots;
         String status = "no bid";
         boolean accepted;
         Double gap;
@@ -75,10 +74,9 @@ public record SimulationReport(int days, int devices, long seed, LocalDate first
         }
         private final Map<String, TreeSet<String>> models = new TreeMap<>();
 
-        DayBuilder(LocalDate day, String bidId, int slots) {
+        DayBuilder(LocalDate day, String bidId) {
             this.day = day;
             this.bidId = bidId;
-            this.slots = slots;
         }
 
         /** One slot of one source: |forecast - actual| and |naive - actual| (NaN when naive had no value). */

@@ -56,6 +56,20 @@ class SimulateOptionsTest {
                 .hasMessageContaining("--prices").hasMessageContaining("line 3");
     }
 
+    @Test
+    void aFileThatDoesNotCoverTheRunIsRefusedNamingItsFlagAndBothPeriods(@TempDir Path dir) throws Exception {
+        Path prices = dir.resolve("prices.csv");
+        StringBuilder oneDay = new StringBuilder("timestamp,value\n");
+        for (int q = 0; q < 96; q++) {
+            oneDay.append(java.time.Instant.parse("2026-06-16T00:00:00Z").plusSeconds(900L * q)).append(',').append(60 + q % 7).append('\n');
+        }
+        Files.writeString(prices, oneDay);
+        SimulateOptions o = SimulateOptions.parse(List.of("--prices", prices.toString()));
+        assertThatThrownBy(() -> Simulate.checkFiles(o)).isInstanceOf(SimulateOptions.Refused.class)
+                .hasMessageStartingWith("--prices: ").hasMessageContaining("covers 2026-06-16T00:00:00Z")
+                .hasMessageContaining("the run needs 2026-06-09T22:00:00Z to 2026-06-17T22:00:00Z");
+    }
+
     private static void refused(List<String> args, String message) {
         assertThatThrownBy(() -> SimulateOptions.parse(args)).as("%s", args).isInstanceOf(SimulateOptions.Refused.class)
                 .hasMessageStartingWith(message);
