@@ -40,6 +40,7 @@ public final class AccessRules {
             entry("Mutation.changeAssetStatus", OPERATOR),
             entry("Mutation.decommissionAsset", OPERATOR),
             entry("Mutation.ingestTelemetry", EnumSet.of(Role.OPERATOR, Role.DEVICE)),
+            entry("Mutation.importTelemetryCsv", OPERATOR),
             entry("Mutation.requestDispatch", OPERATOR),
             entry("Mutation.cancelDispatch", OPERATOR),
             entry("Mutation.startBiddingCycle", TRADER),

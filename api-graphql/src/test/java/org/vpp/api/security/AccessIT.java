@@ -126,7 +126,7 @@ class AccessIT extends ApiIT {
     static {
         Set<Role> operators = EnumSet.of(Role.OPERATOR, Role.TRADER, Role.ADMIN);
         for (String m : List.of("registerAsset", "updateAssetLimits", "renameAsset", "moveAsset", "changeAssetStatus",
-                "decommissionAsset", "requestDispatch", "cancelDispatch")) {
+                "decommissionAsset", "requestDispatch", "cancelDispatch", "importTelemetryCsv")) {
             MAY_MUTATE.put(m, operators);
         }
         MAY_MUTATE.put("ingestTelemetry", EnumSet.of(Role.OPERATOR, Role.TRADER, Role.ADMIN, Role.DEVICE));
@@ -156,6 +156,8 @@ class AccessIT extends ApiIT {
             case "cancelDispatch" -> "mutation { cancelDispatch(input: {id: \"" + missing + "\", reason: \"r\"}) { status } }";
             case "ingestTelemetry" -> "mutation { ingestTelemetry(input: {readings: [{assetId: \"" + missing
                     + "\", at: \"2020-01-01T00:00:00Z\", powerMw: 1}]}) { stored } }";
+            case "importTelemetryCsv" -> "mutation { importTelemetryCsv(input: {assetId: \"" + missing
+                    + "\", csv: \"2020-01-01T00:00:00Z,1\\n2020-01-01T01:00:00Z,1\\n\"}) { stored } }";
             case "startBiddingCycle" -> "mutation { startBiddingCycle(input: {deliveryDay: \"1999-01-01\"}) { status } }";
             case "cancelBiddingCycle" -> "mutation { cancelBiddingCycle(input: {id: \"" + missing + "\", reason: \"r\"}) { status } }";
             case "issueApiToken" -> "mutation { issueApiToken(input: {subject: \"\", role: VIEWER}) { token } }";

@@ -180,6 +180,13 @@ public final class CsvTimeSeriesImporter {
             if (line.isBlank() || line.stripLeading().startsWith("#")) {
                 continue;
             }
+            int control = controlCharacter(line, format.separator());
+            if (control >= 0) {
+                problems.add(new CsvProblem(lineNumber, 0, String.format(java.util.Locale.ROOT,
+                        "control character U+%04X at position %d", (int) line.charAt(control), control + 1)));
+                failed++;
+                continue;
+            }
             List<String> cells = CsvCells.split(line, format.separator());
             if (firstContentLine) {
                 firstContentLine = false;
@@ -407,6 +414,15 @@ public final class CsvTimeSeriesImporter {
                 .max(Comparator.<Map.Entry<Duration, Integer>>comparingInt(Map.Entry::getValue)
                         .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                 .map(Map.Entry::getKey);
+    }
+
+    /** The index of the first control character that is not the separator (a tab) or a line's closing CR, or -1. */
+    private static int controlCharacter(String line, char separator) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isISOControl(c) && c != separator && !(c == '\r' && i == line.length() - 1)) return i;
+        }
+        return -1;
     }
 
     private static String stripBom(String line) {

@@ -73,6 +73,18 @@ class CsvTimeSeriesImporterTest {
     }
 
     @Test
+    void controlCharactersAreRefusedWithTheirLineNotTrimmedAway() {
+        CsvImportException e = catchThrowableOfType(CsvImportException.class, () -> CsvTimeSeriesImporter
+                .importString("2025-03-01T00:00:00Z,1\r\n2025-03-01T01:00:00Z,2\u0000\n2025-03-01T02:00:00Z\u001b,3\n",
+                        CsvFormat.of(Unit.MW)));
+        assertThat(e.problems()).contains(new CsvProblem(2, 0, "control character U+0000 at position 23"),
+                new CsvProblem(3, 0, "control character U+001B at position 21"));
+        // a tab separator and Windows line ends are not control characters of the content
+        assertThat(CsvTimeSeriesImporter.importString("2025-03-01T00:00:00Z\t1\r\n2025-03-01T01:00:00Z\t2\r\n",
+                CsvFormat.of(Unit.MW).withSeparator('\t')).values()).containsExactly(1, 2);
+    }
+
+    @Test
     void aMalformedFileReportsEveryProblemWithItsLineNumber() {
         CsvImportException e = catchThrowableOfType(CsvImportException.class, () -> CsvTimeSeriesImporter
                 .importFile(resource("prices-malformed.csv"), CsvFormat.of(Unit.EUR_PER_MWH)));
