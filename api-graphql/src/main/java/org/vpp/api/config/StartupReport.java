@@ -16,6 +16,6 @@ public class StartupReport {
     public void onWebServer(WebServerInitializedEvent event) {
         int port = event.getWebServer().getPort();
         log.info("VPP backend ready: GraphQL at http://localhost:{}/graphql, GraphiQL at http://localhost:{}/graphiql, "
-                + "bulk telemetry at POST http://localhost:{}/api/telemetry", port, port, port);
+                + "bulk telemetry at POST http://localhost:{}/api/telemetry, dashboard at http://localhost:{}/", port, port, port, port);
     }
 }

@@ -35,9 +35,10 @@ import org.vpp.api.config.VppProperties;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Every request is authenticated with a bearer token (README, "Access") except the health probe and the GraphiQL page
- * (a page only: its requests carry a token like any other). No cookies and no sessions, so there is nothing for a
- * cross-site page to ride on, and CSRF protection has nothing to protect; CORS is off unless origins are configured.
+ * Every request is authenticated with a bearer token (README, "Access") except the health probe, the GraphiQL page and
+ * the dashboard's static files (pages only: their requests carry a token like any other). No cookies and no sessions,
+ * so there is nothing for a cross-site page to ride on, and CSRF protection has nothing to protect; CORS is off unless
+ * origins are configured.
  * What a token may do field by field is {@link FieldAccess}'s business; here only the HTTP routes are guarded.
  */
 @Configuration(proxyBeanMethods = false)
@@ -126,6 +127,9 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/graphiql", "/graphiql/**").permitAll()
+                        // The dashboard's static files (a page and its scripts only: every GraphQL call it makes carries
+                        // the token the user pasted, like any other client's).
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/error").permitAll()
                         // The WebSocket handshake: browsers cannot send headers on it; connection_init carries the token.
                         .requestMatchers(request -> "GET".equals(request.getMethod()) && "/graphql".equals(request.getRequestURI())
