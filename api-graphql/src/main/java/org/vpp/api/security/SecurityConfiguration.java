@@ -149,7 +149,7 @@ public class SecurityConfiguration {
             CorsConfiguration cors = new CorsConfiguration();
             cors.setAllowedOrigins(security.corsOrigins());
             cors.setAllowedMethods(List.of("GET", "POST"));
-            cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+            cors.setAllowedHeaders(List.of("Authorization", "Content-Type", org.vpp.api.graphql.IdempotentMutations.HEADER));
             UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
             source.registerCorsConfiguration("/**", cors);
             http.cors(c -> c.configurationSource(source));
