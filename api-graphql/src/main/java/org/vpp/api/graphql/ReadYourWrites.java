@@ -19,6 +19,7 @@ import org.vpp.messages.dispatch.FindDispatch;
 import org.vpp.messages.fleet.AssetView;
 import org.vpp.messages.fleet.FindAsset;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Lets a mutation answer with what the read model shows after its own write. The projections emit every change of
@@ -29,6 +30,9 @@ import reactor.core.publisher.Flux;
  */
 @Component
 public class ReadYourWrites {
+
+    /** How often the read model is read again while waiting, for writes another instance's projection handles. */
+    static final Duration POLL = Duration.ofMillis(200);
 
     private final QueryGateway queries;
     private final Duration timeout;
@@ -72,8 +76,13 @@ public class ReadYourWrites {
     private <V> Seen<V> await(Object query, Class<V> type, ToLongFunction<V> versionOf, long version) {
         try (SubscriptionQueryResult<V, V> result = queries.subscriptionQuery(query,
                 ResponseTypes.instanceOf(type), ResponseTypes.instanceOf(type))) {
-            // An unknown entity answers null, which the gateway turns into an empty initial result.
-            Flux<V> views = result.initialResult().concatWith(result.updates());
+            // An unknown entity answers null, which the gateway turns into an empty initial result. The updates are
+            // emitted by the projection that handled the write: on another instance sharing the database (segments
+            // are split between instances) this one emits nothing for it, so the read model is also read again every
+            // POLL, whichever comes first.
+            Flux<V> polled = Flux.interval(POLL, POLL).concatMap(tick -> Mono.fromFuture(() -> queries.query(query,
+                    ResponseTypes.instanceOf(type))));
+            Flux<V> views = result.initialResult().concatWith(Flux.merge(result.updates(), polled));
             V reached = views.filter(v -> versionOf.applyAsLong(v) >= version).blockFirst(timeout);
             if (reached != null) return new Seen<>(reached, version, true);
         } catch (IllegalStateException timedOut) {

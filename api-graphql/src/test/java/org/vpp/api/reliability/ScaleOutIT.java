@@ -63,9 +63,14 @@ class ScaleOutIT {
                 // Registrations through either instance; each event is handled by one of them only.
                 new Fleet(onA).registerOk(Fleet.group("so-pf", "PORTFOLIO", "Scale-out", null, null));
                 new Fleet(onB).registerOk(Fleet.group("so-site", "SITE", "Scale-out site", "so-pf", 50.0));
+                // Each answers with the registered asset (read your writes), whichever instance's projection handles it:
+                // an instance polls the read model when the other's projection handled the write.
                 for (int i = 0; i < 30; i++) {
-                    new Fleet(i % 2 == 0 ? onA : onB).registerOk(Fleet.device("so-bat-" + i, "BATTERY", "so-site",
-                            Fleet.battery(-1, 1, 2, 0.1, 0.9, 0.1)));
+                    var answer = (i % 2 == 0 ? onA : onB).ok("mutation($input: RegisterAssetInput!) { registerAsset(input: $input)"
+                            + " { status asset { id } errors { message } } }", java.util.Map.of("input", Fleet.device("so-bat-" + i,
+                            "BATTERY", "so-site", Fleet.battery(-1, 1, 2, 0.1, 0.9, 0.1))));
+                    assertThat((String) GraphQl.value(answer, "registerAsset.status")).as("so-bat-%s", i).isEqualTo("APPLIED");
+                    assertThat((String) GraphQl.value(answer, "registerAsset.asset.id")).isEqualTo("so-bat-" + i);
                 }
                 long assetEvents = count(database, "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.messages.asset.%'");
                 await("both instances' fleet projections caught up").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
