@@ -44,8 +44,15 @@ final class ChildApplication implements AutoCloseable {
 
     /** On the PostgreSQL database at {@code databaseUrl} (the embedded default when empty); its data directory apart. */
     static ChildApplication startOn(String databaseUrl, Path dataDir, Path log, List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Daxoniq.update-checker.disabled=true", "-cp", applicationClasspath(), "org.vpp.api.VppApplication",
+        // Small and quick to start, for tests: a test measures correctness, not speed.
+        return startOn(databaseUrl, dataDir, log, arguments, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    }
+
+    /** As above, with the JVM's own options (a benchmark wants the full JIT and the default collector). */
+    static ChildApplication startOn(String databaseUrl, Path dataDir, Path log, List<String> arguments, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-cp", applicationClasspath(), "org.vpp.api.VppApplication",
                 "--vpp.database.url=" + databaseUrl, "--vpp.data-dir=" + dataDir, "--server.port=0"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
