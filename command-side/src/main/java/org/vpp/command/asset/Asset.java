@@ -38,7 +38,7 @@ public class Asset {
 
     @CommandHandler
     public Asset(RegisterAsset cmd, AssetTopology topology) {
-        topology.lockForTreeChange();
+        topology.lockForRegistration(cmd.parentId());
         boolean idTaken = cmd.assetId() != null && topology.find(cmd.assetId()).isPresent();
         Optional<TopologyNode> parent = cmd.parentId() == null ? Optional.empty() : topology.find(cmd.parentId());
         record(AssetDecisions.register(cmd, idTaken, parent));
@@ -56,7 +56,7 @@ public class Asset {
 
     @CommandHandler
     public long handle(MoveAsset cmd, AssetTopology topology) {
-        topology.lockForTreeChange();
+        topology.lockForMove();
         Optional<TopologyNode> newParent = cmd.newParentId() == null ? Optional.empty() : topology.find(cmd.newParentId());
         boolean inOwnSubtree = cmd.newParentId() != null && topology.isSelfOrAncestor(assetId, cmd.newParentId());
         return record(AssetDecisions.move(state, cmd, newParent, inOwnSubtree));
@@ -69,7 +69,7 @@ public class Asset {
 
     @CommandHandler
     public long handle(DecommissionAsset cmd, AssetTopology topology) {
-        topology.lockForTreeChange();
+        topology.lockForDecommission(assetId);
         return record(AssetDecisions.decommission(state, cmd, topology.activeChildCount(assetId)));
     }
 

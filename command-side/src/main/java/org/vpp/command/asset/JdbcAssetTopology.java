@@ -53,9 +53,31 @@ public class JdbcAssetTopology implements AssetTopology {
         return n == null ? 0 : n;
     }
 
+    /*
+     * PostgreSQL transaction-level advisory locks: the tree as a whole under one bigint key, each node under the
+     * two-int key (NODE_LOCKS, hashtext(id)), a separate key space. Moves hold the tree exclusively; registrations and
+     * decommissions hold it shared, plus their node: shared for a registration's parent, exclusive for the node being
+     * decommissioned. A hash collision only serialises two unrelated nodes.
+     */
+    private static final int NODE_LOCKS = 0x56505031; // "VPP1"
+
     @Override
-    public void lockForTreeChange() {
+    public void lockForMove() {
         jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, TREE_LOCK);
+    }
+
+    @Override
+    public void lockForRegistration(AssetId parent) {
+        jdbc.query("SELECT pg_advisory_xact_lock_shared(?)", rs -> null, TREE_LOCK);
+        if (parent != null) {
+            jdbc.query("SELECT pg_advisory_xact_lock_shared(?, hashtext(?))", rs -> null, NODE_LOCKS, parent.value());
+        }
+    }
+
+    @Override
+    public void lockForDecommission(AssetId node) {
+        jdbc.query("SELECT pg_advisory_xact_lock_shared(?)", rs -> null, TREE_LOCK);
+        jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(?))", rs -> null, NODE_LOCKS, node.value());
     }
 
     @EventHandler

@@ -97,9 +97,9 @@ class AssetAggregateTest {
     }
 
     @Test
-    void registerTakesTheTreeLock() {
+    void registerLocksItsParentOnly() {
         fixture.givenNoPriorActivity().when(Fixtures.registerBattery(BATTERY, SITE)).expectSuccessfulHandlerExecution();
-        org.assertj.core.api.Assertions.assertThat(topology.locks).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(topology.locks).containsExactly("register:" + SITE.value());
     }
 
     @Test

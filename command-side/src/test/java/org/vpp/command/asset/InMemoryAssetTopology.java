@@ -10,7 +10,8 @@ import org.vpp.messages.asset.AssetId;
 final class InMemoryAssetTopology implements AssetTopology {
 
     private final Map<AssetId, TopologyNode> nodes = new HashMap<>();
-    int locks;
+    /** The locks taken, in order: "move", "register:<parent>", "decommission:<node>". */
+    final java.util.List<String> locks = new java.util.ArrayList<>();
 
     InMemoryAssetTopology add(AssetId id, AssetKind kind, AssetId parent) {
         nodes.put(id, new TopologyNode(id, kind, parent, false));
@@ -42,7 +43,17 @@ final class InMemoryAssetTopology implements AssetTopology {
     }
 
     @Override
-    public void lockForTreeChange() {
-        locks++;
+    public void lockForMove() {
+        locks.add("move");
+    }
+
+    @Override
+    public void lockForRegistration(AssetId parent) {
+        locks.add("register:" + (parent == null ? "" : parent.value()));
+    }
+
+    @Override
+    public void lockForDecommission(AssetId node) {
+        locks.add("decommission:" + node.value());
     }
 }
