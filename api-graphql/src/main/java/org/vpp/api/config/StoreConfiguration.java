@@ -26,12 +26,16 @@ import org.springframework.context.annotation.Configuration;
 public class StoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
+    static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(5);
 
     @Bean(destroyMethod = "close")
     public HikariDataSource dataSource(VppProperties properties, EmbeddedDatabase embedded) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("vpp");
         config.setMaximumPoolSize(10);
+        // While the database is down a request waits at most this for a connection, then its client is told so
+        // (DatabaseUnavailable), instead of hanging for Hikari's default 30 s.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         if (properties.database().external()) {
             config.setJdbcUrl(properties.database().url());
             config.setUsername(properties.database().user());

@@ -26,6 +26,14 @@ public class QueryLimitsConfiguration {
         return registration;
     }
 
+    /** Before Spring Security's chain (order -100), whose token check is the first to read the database. */
+    @Bean
+    public FilterRegistrationBean<org.vpp.api.graphql.DatabaseUnavailableFilter> databaseUnavailableFilter() {
+        var registration = new FilterRegistrationBean<>(new org.vpp.api.graphql.DatabaseUnavailableFilter());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
     @Bean
     @Order(1)
     public Instrumentation queryShapeLimit(VppProperties properties) {
