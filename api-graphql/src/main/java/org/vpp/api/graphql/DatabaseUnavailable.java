@@ -16,7 +16,8 @@ import graphql.schema.DataFetchingEnvironment;
  * While the database cannot be reached (no connection within the pool's timeout, or the connection broke), a field
  * answers a clear, retryable error instead of an internal one: code {@code UNAVAILABLE}, no SQL, no class names. A
  * mutation refused this way may or may not have been recorded (the commit may have happened before the connection
- * broke), so the message says to retry with an {@code Idempotency-Key}, which makes the retry safe.
+ * broke), so the message says to read the state before sending it again; an {@code Idempotency-Key} does not cover
+ * this case (the key's record lives in the same database, and a retryable refusal frees it).
  */
 @Component
 public class DatabaseUnavailable extends DataFetcherExceptionResolverAdapter {
@@ -29,8 +30,8 @@ public class DatabaseUnavailable extends DataFetcherExceptionResolverAdapter {
         boolean mutation = env.getOperationDefinition() != null
                 && env.getOperationDefinition().getOperation() == graphql.language.OperationDefinition.Operation.MUTATION;
         String message = mutation
-                ? "The database is unavailable, so this change may not have been recorded. Send it again (with the same "
-                + IdempotentMutations.HEADER + " header, it takes effect at most once)."
+                ? "The database is unavailable: this change may or may not have been recorded. When it is back, read the"
+                + " state before sending the change again."
                 : "The database is unavailable; ask again shortly.";
         return GraphqlErrorBuilder.newError(env).errorType(ErrorClassification.errorClassification(CODE)).message(message)
                 .extensions(Map.of("code", CODE, "retryable", true)).build();

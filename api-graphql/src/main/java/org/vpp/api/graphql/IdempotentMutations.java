@@ -37,7 +37,8 @@ import tools.jackson.databind.ObjectMapper;
  * and its response (data and errors) is recorded; a repeat answers that response again, marked with the extension
  * {@code idempotentReplay: true}, without running. The key is claimed before the mutation runs, so two concurrent
  * duplicates cannot both run: the second is told the first is still in progress. A request refused before anything ran
- * (no data: syntax, validation, limits) releases its key, so a corrected retry may use it. A key reused for a different
+ * (no data: syntax, validation, limits) or for a passing reason (RATE_LIMITED, UNAVAILABLE) releases its key, so the
+ * retry runs; a claim left without a response for two minutes (its process died) is abandoned. A key reused for a different
  * request (another document or other variables) is refused, naming the header. Queries and subscriptions ignore the
  * header. Keys are kept for a day.
  */
@@ -47,6 +48,8 @@ public class IdempotentMutations implements WebGraphQlInterceptor {
     public static final String HEADER = "Idempotency-Key";
     static final int MAX_LENGTH = 200;
     static final Duration KEPT_FOR = Duration.ofDays(1);
+    /** Longer than any request runs (the read-your-writes wait is 10 s, the execution limit 5 s). */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     private final JdbcTemplate jdbc;
     private final InstantSource clock;
@@ -70,14 +73,20 @@ public class IdempotentMutations implements WebGraphQlInterceptor {
         String hash = sha256(request.getDocument() + "\n" + request.getOperationName() + "\n" + json.writeValueAsString(request.getVariables()));
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("DELETE FROM mutation_idempotency WHERE created_at < ?", Timestamp.from(clock.instant().minus(KEPT_FOR)));
+        // A claim left without a response for longer than any request may run was abandoned (its process died, or the
+        // database went away before the response could be recorded): it no longer holds the key.
+        jdbc.update("DELETE FROM mutation_idempotency WHERE subject = ? AND idem_key = ? AND response IS NULL AND created_at < ?",
+                caller.subject(), key, Timestamp.from(clock.instant().minus(ABANDONED_AFTER)));
         int claimed = jdbc.update("INSERT INTO mutation_idempotency (subject, idem_key, request_sha256, created_at) VALUES (?, ?, ?, ?)"
                 + " ON CONFLICT DO NOTHING", caller.subject(), key, hash, now);
         if (claimed == 0) return Mono.just(repeat(request, caller, key, hash));
         return chain.next(request)
                 .doOnError(e -> release(caller, key))
                 .map(response -> {
-                    if (response.getData() == null) {
-                        release(caller, key); // nothing ran: the key stays free for a corrected request
+                    if (response.getData() == null || retryable(response)) {
+                        // Nothing ran (refused before execution), or it was refused for a passing reason (rate limit,
+                        // database unavailable): the key stays free, so the same request may be sent again.
+                        release(caller, key);
                     } else {
                         jdbc.update("UPDATE mutation_idempotency SET response = ? WHERE subject = ? AND idem_key = ?",
                                 json.writeValueAsString(response.toMap()), caller.subject(), key);
@@ -113,6 +122,13 @@ public class IdempotentMutations implements WebGraphQlInterceptor {
                 .errors(errors.stream().map(GraphQLError::fromSpecification).toList())
                 .extensions(Map.of("idempotentReplay", true)).build();
         return response(request, result);
+    }
+
+    /** Refusals that say "not now" rather than "no": a repeat of the request should run, not replay them. */
+    static final java.util.Set<String> RETRYABLE = java.util.Set.of("RATE_LIMITED", DatabaseUnavailable.CODE);
+
+    private static boolean retryable(WebGraphQlResponse response) {
+        return response.getErrors().stream().anyMatch(e -> RETRYABLE.contains(String.valueOf(e.getExtensions().get("code"))));
     }
 
     private void release(Caller caller, String key) {

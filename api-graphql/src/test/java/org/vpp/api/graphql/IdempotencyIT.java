@@ -135,6 +135,26 @@ class IdempotencyIT extends ApiIT {
     }
 
     @Test
+    void aClaimWhoseRequestNeverAnsweredHoldsTheKeyForTwoMinutesOnly() {
+        String bat = id("bat-a");
+        String key = id("key-abandoned");
+        String subject = "operator-" + run; // the subject of token(Role.OPERATOR)
+        // As a process that died between claiming the key and recording the answer leaves it.
+        jdbc.update("INSERT INTO mutation_idempotency (subject, idem_key, request_sha256, created_at) VALUES (?, ?, ?, ?)",
+                subject, key, "0".repeat(64), java.sql.Timestamp.from(clock.instant().minusSeconds(60)));
+        Answer held = send(Role.OPERATOR, key, REGISTER, battery(bat, "A"));
+        assertThat(held.errorCode()).isIn("IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_KEY_IN_PROGRESS");
+        assertThat(events(bat)).isZero();
+
+        jdbc.update("UPDATE mutation_idempotency SET created_at = ? WHERE subject = ? AND idem_key = ?",
+                java.sql.Timestamp.from(clock.instant().minusSeconds(180)), subject, key);
+        Answer runs = send(Role.OPERATOR, key, REGISTER, battery(bat, "A"));
+        assertThat(runs.payload("registerAsset")).containsEntry("status", "APPLIED");
+        assertThat(runs.replayed()).isFalse();
+        assertThat(events(bat)).isEqualTo(1);
+    }
+
+    @Test
     void aKeyReusedForAnotherRequestIsRefusedNamingTheHeaderAndChangesNothing() {
         String key = id("key-reused");
         send(Role.OPERATOR, key, REGISTER, battery(id("bat-r1"), "One"));
