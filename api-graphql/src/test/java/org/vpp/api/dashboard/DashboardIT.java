@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,8 +35,8 @@ import org.vpp.sagas.bidding.BiddingMarket;
  * The dashboard in headless Chromium against the whole application: a person logs in with a token, sees the fleet
  * tree and a schedule chart drawn from a real bidding cycle, registers a battery through the form after a refusal
  * shown next to its field, and sees a change made elsewhere arrive through a subscription; a VIEWER sees no form.
- * Every view is photographed (target/dashboard-screenshots), and the overview is kept for the README
- * (docs/img/dashboard.png).
+ * Every view is photographed (target/dashboard-screenshots); the README's picture is the demo run's, taken by
+ * {@code MainRunIT}.
  *
  * <p>The context is this class's own (a database of its own, so the pictures show only this fleet) and runs the
  * bidding cycle's saga, so the schedule is the optimizer's, reached through {@code startBiddingCycle}.
@@ -253,10 +251,9 @@ class DashboardIT extends ApiIT {
             WebElement prices = page.visible(By.cssSelector("#price-chart[data-rendered='true']"));
             assertThat(Integer.parseInt(prices.getAttribute("data-points"))).as("prices drawn").isGreaterThan(0);
             assertThat(page.driver.findElement(By.id("content")).getText()).contains(bidId).contains("EUR");
-            Path overview = page.shot("05-schedule");
+            page.shot("05-schedule");
 
             assertThat(page.consoleErrors()).as("console errors").isEmpty();
-            keepForTheReadme(overview);
         }
     }
 
@@ -371,19 +368,6 @@ class DashboardIT extends ApiIT {
             page.visible(By.id("login"));
             assertThat(page.js("return sessionStorage.getItem('vpp.token')")).as("the token forgotten").isNull();
             assertThat(page.consoleErrors()).as("console errors").isEmpty();
-        }
-    }
-
-    /** The schedule view, as the README shows it: written into docs/img of the working copy this test runs in. */
-    private static void keepForTheReadme(Path screenshot) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("vpp"))) dir = dir.getParent();
-        if (dir == null) return;
-        try {
-            Path img = Files.createDirectories(dir.resolve("docs").resolve("img"));
-            Files.write(img.resolve("dashboard.png"), Files.readAllBytes(screenshot));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

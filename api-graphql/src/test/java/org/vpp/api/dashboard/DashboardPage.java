@@ -21,27 +21,27 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard in a headless browser, as a person uses it: log in, pick a view, fill a form, look. */
-final class DashboardPage implements AutoCloseable {
+public final class DashboardPage implements AutoCloseable {
 
     /** Where the screenshots go: test artifacts of the module's build. */
     static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final String base;
 
-    DashboardPage(int port) {
+    public DashboardPage(int port) {
         this.driver = Chromium.start();
         this.base = "http://localhost:" + port;
     }
 
-    DashboardPage open() {
+    public DashboardPage open() {
         driver.get(base + "/");
         return this;
     }
 
     /** Pastes the token into the login box, as the login box tells a person to, and waits for the dashboard. */
-    DashboardPage logIn(String token) {
+    public DashboardPage logIn(String token) {
         WebElement box = visible(By.id("token"));
         box.sendKeys(token);
         driver.findElement(By.cssSelector("#login button[type=submit]")).click();
@@ -49,17 +49,17 @@ final class DashboardPage implements AutoCloseable {
         return this;
     }
 
-    DashboardPage view(String name) {
+    public DashboardPage view(String name) {
         driver.findElement(By.id("tab-" + name)).click();
         until(d -> d.findElement(By.id("content")).getAttribute("data-view").equals(name), "the " + name + " view");
         return this;
     }
 
-    WebElement visible(By by) {
+    public WebElement visible(By by) {
         return wait(PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    <T> T until(Function<WebDriver, T> condition, String what) {
+    public <T> T until(Function<WebDriver, T> condition, String what) {
         return wait(PATIENCE).withMessage(what).until(condition);
     }
 
@@ -71,12 +71,12 @@ final class DashboardPage implements AutoCloseable {
     }
 
     /** The row of a node in the fleet tree. */
-    By node(String id) {
+    public By node(String id) {
         return By.cssSelector("#fleet-tree tr[data-node-id='" + id + "']");
     }
 
     /** Opens a group of the fleet tree (a no-op when it is open). */
-    void openNode(String id) {
+    public void openNode(String id) {
         WebElement toggle = visible(node(id)).findElement(By.cssSelector("button.toggle"));
         if (!"true".equals(toggle.getAttribute("aria-expanded"))) toggle.click();
     }
@@ -118,7 +118,7 @@ final class DashboardPage implements AutoCloseable {
     }
 
     /** A screenshot of the viewport, kept as a test artifact; returns its path. */
-    Path shot(String name) {
+    public Path shot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
@@ -128,8 +128,24 @@ final class DashboardPage implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps a screenshot as the README's picture: written into docs/img of the working copy the test runs in (the
+     * directory holding {@code vpp}); nothing happens outside a working copy.
+     */
+    public static void keepForTheReadme(Path screenshot) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("vpp"))) dir = dir.getParent();
+        if (dir == null) return;
+        try {
+            Path img = Files.createDirectories(dir.resolve("docs").resolve("img"));
+            Files.write(img.resolve("dashboard.png"), Files.readAllBytes(screenshot));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What the page wrote to the console at level SEVERE: uncaught errors, failed loads. */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).toList();

@@ -14,8 +14,11 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.vpp.api.VppApplication;
+import org.vpp.api.dashboard.DashboardPage;
 import org.vpp.api.support.GraphQl;
 import org.vpp.api.support.TestClock;
 import org.vpp.api.support.TestDatabase;
@@ -23,7 +26,8 @@ import org.vpp.api.support.TestDatabase;
 /**
  * The main job as {@code ./vpp run} starts it: demo world on an accelerated clock, forecasting on. Within its first
  * simulated day the demo fleet is registered, reports telemetry, and its PV, wind and load sources have a selected
- * model and forecasts, visible through GraphQL (the fleet's meter history comes along at registration).
+ * model and forecasts, visible through GraphQL (the fleet's meter history comes along at registration). Once its first
+ * bid has closed, the dashboard's schedule view of this run is photographed for the README (docs/img/dashboard.png).
  */
 class MainRunIT {
 
@@ -63,7 +67,7 @@ class MainRunIT {
                     .pollInterval(Duration.ofSeconds(1)).until(() -> firstDeviceForecast(g), java.util.Objects::nonNull);
             String source = found.getKey();
             Map<String, Object> forecast = found.getValue();
-                        assertThat((List<?>) forecast.get("values")).hasSize(96);
+            assertThat((List<?>) forecast.get("values")).hasSize(96);
             assertThat(Duration.between(registered, Instant.parse((String) forecast.get("issuedAt"))))
                     .as("issued within the first simulated day").isLessThan(Duration.ofDays(1));
 
@@ -113,6 +117,20 @@ class MainRunIT {
             assertThat(price).containsEntry("fallback", false);
             assertThat((String) price.get("model")).contains("continued daily past its horizon");
             assertThat(((Map<String, Object>) bid.get("schedule")).get("score")).asString().startsWith("0hard/");
+
+            // The README's picture is this run's dashboard: the schedule view of the demo world's bids, with its prices.
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            try (DashboardPage page = new DashboardPage(port)) {
+                page.open().logIn(GraphQl.adminToken(app));
+                page.visible(page.node("portfolio"));
+                page.view("schedule");
+                WebElement chart = page.visible(By.cssSelector("#schedule-chart[data-rendered='true']"));
+                assertThat(Integer.parseInt(chart.getAttribute("data-points"))).as("planned values drawn: a day of quarter-hours for the assets planned").isGreaterThanOrEqualTo(96);
+                WebElement prices = page.visible(By.cssSelector("#price-chart[data-rendered='true']"));
+                assertThat(Integer.parseInt(prices.getAttribute("data-points"))).as("prices drawn").isGreaterThan(0);
+                assertThat(page.consoleErrors()).as("console errors").isEmpty();
+                DashboardPage.keepForTheReadme(page.shot("demo-schedule"));
+            }
         }
     }
 }
