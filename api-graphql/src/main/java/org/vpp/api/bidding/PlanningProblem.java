@@ -44,6 +44,16 @@ public final class PlanningProblem {
     private PlanningProblem() {
     }
 
+    /** The kinds the optimizer plans; what else the fleet holds is said in {@link #notes}. */
+    static final Set<AssetKind> PLANNED_KINDS = java.util.EnumSet.of(AssetKind.BATTERY, AssetKind.PV, AssetKind.WIND,
+            AssetKind.LOAD, AssetKind.GENERATOR);
+
+    /** How many of the snapshot's devices the problem plans: none, and there is no problem to solve. */
+    public static int plannedAssets(FleetSnapshot fleet) {
+        return (int) fleet.devices().stream().filter(d -> PLANNED_KINDS.contains(d.kind())).count();
+    }
+
+    /** @throws IllegalArgumentException when nothing in the fleet is planned ({@link #plannedAssets} is 0) */
     public static Problem problem(FleetSnapshot fleet, DeviceForecasts forecasts, List<Double> expectedPrices,
                                   double generatorCostEurPerMwh) {
         int n = forecasts.slots();

@@ -9,10 +9,12 @@ import java.util.Optional;
 
 import org.vpp.kernel.AssetKind;
 import org.vpp.kernel.EurPerMwh;
+import org.vpp.kernel.Megawatts;
 import org.vpp.kernel.TimeSeries;
 import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.bid.BidId;
 import org.vpp.messages.bid.ContentReference;
+import org.vpp.messages.bid.SlotFlexibility;
 import org.vpp.messages.forecast.ForecastId;
 import org.vpp.messages.forecast.ForecastSourceId;
 import org.vpp.messages.forecast.ForecastSourceKind;
@@ -69,10 +71,19 @@ public class StoredBiddingInputs implements BiddingInputs {
         PriceForecast price = priceForecast(bidId.zone(), deliveryStart, slotLength, n, asOf);
         ContentReference snapshotRef = content.store("fleet-snapshot", json.bytes(snapshot), asOf);
         ContentReference forecastsRef = content.store("device-forecasts", json.bytes(devices), asOf);
-        var problem = PlanningProblem.problem(snapshot, devices, price.quotes().stream()
-                .map(q -> q.expected().value()).toList(), 0);
-        return new Fetched(snapshotRef, snapshot.devices().size(), forecastsRef,
-                PlanningProblem.flexibility(problem, deliveryStart, slotLength), price);
+        int planned = PlanningProblem.plannedAssets(snapshot);
+        List<SlotFlexibility> flexibility = new ArrayList<>(n);
+        if (planned > 0) {
+            var problem = PlanningProblem.problem(snapshot, devices, price.quotes().stream()
+                    .map(q -> q.expected().value()).toList(), 0);
+            flexibility.addAll(PlanningProblem.flexibility(problem, deliveryStart, slotLength));
+        } else {
+            // nothing to move: the cycle aborts on it, the snapshot stays stored for whoever looks
+            for (int t = 0; t < n; t++) {
+                flexibility.add(new SlotFlexibility(deliveryStart.plus(slotLength.multipliedBy(t)), Megawatts.ZERO, Megawatts.ZERO));
+            }
+        }
+        return new Fetched(snapshotRef, snapshot.devices().size(), planned, forecastsRef, flexibility, price);
     }
 
     @Override

@@ -8,10 +8,14 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
@@ -25,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.vpp.api.simulation.SimulationProperties;
 import org.vpp.sagas.bidding.BiddingCycleSaga;
 import org.vpp.sagas.dispatch.DispatchSaga;
 
@@ -40,7 +45,9 @@ import org.vpp.sagas.dispatch.DispatchSaga;
  *       application clock ({@link SchedulerClock}: moving on in real time while that clock stands still, or its poll
  *       would wait forever): a deadline at a simulated instant fires when the simulated clock gets there, and tests
  *       that step their clock see deadlines fire as they step. Its writes join the transaction of the saga that
- *       schedules or cancels (the data source is transaction-aware), so a rolled-back step leaves no deadline.</li>
+ *       schedules or cancels (the data source is transaction-aware), so a rolled-back step leaves no deadline. A
+ *       deadline cancelled while it runs does not fail the step that cancels it ({@link PersistentDeadlineManager}); one
+ *       whose process died while running it runs again after {@link #DEAD_AFTER} ({@link ReviveOnSchedulerClock}).</li>
  * </ul>
  * The scheduler starts after Axon and stops right after the process driver, before Axon's buses.
  */
@@ -49,6 +56,10 @@ public class SagaConfiguration {
 
     /** Real time between two looks at {@code scheduled_tasks}; what is due is decided on the application clock. */
     static final Duration POLL_EVERY = Duration.ofMillis(500);
+    /** Real time between two heartbeats of the deadlines being run, and between two looks for dead ones. */
+    static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(30);
+    /** Real time without a heartbeat after which a deadline's run is taken as dead (its process gone) and revived. */
+    static final Duration DEAD_AFTER = Duration.ofMinutes(3);
 
     /**
      * {@code vpp.bidding.cycle-saga=false} leaves the saga out: the Bid then moves only by the commands sent to it
@@ -75,11 +86,26 @@ public class SagaConfiguration {
         return JdbcSagaStore.builder().connectionProvider(connections).sqlSchema(schema).serializer(fields).build();
     }
 
+    /**
+     * Axon's deadline task, revived on the scheduler's clock when the process running it died
+     * ({@link ReviveOnSchedulerClock}), and declared dead after {@link #DEAD_AFTER} of real time without a heartbeat.
+     * db-scheduler measures that age on its clock, so on a simulated clock the limit is scaled by its speed.
+     */
     @Bean
-    public Scheduler deadlineScheduler(DataSource dataSource, InstantSource clock, ApplicationContext context) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource),
-                        DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class)))
-                .clock(new SchedulerClock(clock))
+    public Scheduler deadlineScheduler(DataSource dataSource, InstantSource clock, ApplicationContext context,
+                                       SimulationProperties simulation) {
+        Task<DbSchedulerBinaryDeadlineDetails> axons =
+                DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class));
+        SchedulerClock schedulerClock = new SchedulerClock(clock);
+        OneTimeTask<DbSchedulerBinaryDeadlineDetails> deadlines = Tasks.oneTime(axons.getName(), DbSchedulerBinaryDeadlineDetails.class)
+                .onDeadExecution(new ReviveOnSchedulerClock<>(schedulerClock))
+                .execute((instance, execution) -> axons.execute(instance, execution)); // its completion is the one-time task's
+        double speed = simulation.enabled() ? simulation.speed() : 1;
+        int missedHeartbeats = (int) Math.max(4, Math.round(DEAD_AFTER.dividedBy(HEARTBEAT_EVERY) * speed)); // db-scheduler asks for 4 or more
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), deadlines)
+                .clock(schedulerClock)
+                .heartbeatInterval(HEARTBEAT_EVERY)
+                .missedHeartbeatsLimit(missedHeartbeats)
                 .pollingInterval(POLL_EVERY)
                 .enableImmediateExecution()
                 .threads(2)
@@ -93,14 +119,12 @@ public class SagaConfiguration {
                                                       @Qualifier("eventSerializer") Serializer serializer,
                                                       TransactionManager transactions,
                                                       java.util.List<org.axonframework.messaging.correlation.CorrelationDataProvider> correlation) {
-        DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
-                .scheduler(deadlineScheduler)
+        DbSchedulerDeadlineManager manager = new PersistentDeadlineManager(DbSchedulerDeadlineManager.builder()
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
                 .serializer(serializer)
                 .transactionManager(transactions)
                 .startScheduler(false)
-                .stopScheduler(false)
-                .build();
+                .stopScheduler(false), deadlineScheduler);
         // What a deadline's handler sends carries the deadline's correlation data (its trace and author), as what an
         // event handler sends does; Axon's configuration does this for the components it builds, not for this one.
         manager.registerHandlerInterceptor(new org.axonframework.messaging.interceptors.CorrelationDataInterceptor<>(correlation));

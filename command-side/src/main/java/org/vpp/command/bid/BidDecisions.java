@@ -28,6 +28,7 @@ import org.vpp.messages.bid.BidInputsFetched;
 import org.vpp.messages.bid.BidPartiallyAccepted;
 import org.vpp.messages.bid.BidRejected;
 import org.vpp.messages.bid.BidSlot;
+import org.vpp.messages.bid.BidStatus;
 import org.vpp.messages.bid.BidSubmissionRefused;
 import org.vpp.messages.bid.BidSubmitted;
 import org.vpp.messages.bid.BiddingCycleAborted;
@@ -217,11 +218,15 @@ public final class BidDecisions {
         return Decision.accept(new BiddingCycleClosed(state.id(), cmd.closedAt(), state.outcome()));
     }
 
-    /** A cycle may be aborted until the market answers; after that, what cleared must be delivered. */
+    /**
+     * A cycle may be aborted until the market answers; after that, what cleared must be delivered. A conditional abort
+     * ({@code onlyIfStillAt}) is refused once the cycle has recorded a later step.
+     */
     public static Decision<BidEvent> abort(BidState state, AbortBiddingCycle cmd) {
         Optional<CommandRejection> refusal = firstLazily(
                 () -> phase(state, "abort", BidPhase.OPENED, BidPhase.INPUTS_FETCHED, BidPhase.SCHEDULE_PREPARED,
                         BidPhase.DRAFTED, BidPhase.SUBMITTED),
+                () -> stillAt(state, cmd.onlyIfStillAt()),
                 () -> timeMovesOn(state, "abortedAt", cmd.abortedAt()),
                 () -> text("reason", cmd.reason()));
         if (refusal.isPresent()) return Decision.reject(refusal.get());
@@ -255,6 +260,20 @@ public final class BidDecisions {
         }
         return rejection("bidId", NOT_ALLOWED, "cannot " + step + " when the cycle is " + state.phase()
                 + "; allowed when " + List.of(allowed));
+    }
+
+    private static Optional<CommandRejection> stillAt(BidState state, BidStatus expected) {
+        if (expected == null) return Optional.empty();
+        BidStatus actual = switch (state.phase()) {
+            case OPENED -> BidStatus.OPEN;
+            case INPUTS_FETCHED -> BidStatus.INPUTS_FETCHED;
+            case SCHEDULE_PREPARED -> BidStatus.SCHEDULED;
+            case DRAFTED -> BidStatus.DRAFTED;
+            case SUBMITTED -> BidStatus.SUBMITTED;
+            case CLEARED, CLOSED, ABORTED -> null; // refused by the phase check before this one
+        };
+        return actual == expected ? Optional.empty() : rejection("onlyIfStillAt", NOT_ALLOWED,
+                "the cycle has moved on from " + expected + " to " + actual + ": the abort was meant for a step now done");
     }
 
     static Optional<CommandRejection> timeMovesOn(BidState state, String field, Instant at) {

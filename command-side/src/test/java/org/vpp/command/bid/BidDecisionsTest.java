@@ -54,6 +54,7 @@ import org.vpp.messages.bid.BidRejected;
 import org.vpp.messages.bid.BidSlot;
 import org.vpp.messages.bid.BidSubmissionRefused;
 import org.vpp.messages.bid.BidSubmitted;
+import org.vpp.messages.bid.BidStatus;
 import org.vpp.messages.bid.BiddingCycleAborted;
 import org.vpp.messages.bid.BiddingCycleClosed;
 import org.vpp.messages.bid.ClearedSlot;
@@ -477,6 +478,18 @@ class BidDecisionsTest {
         var cleared = after(plus(untilSubmitted(), new BidAccepted(ID, CLEARED_AT, clearedInFull())));
         assertThat(rejection(BidDecisions.abort(cleared, new AbortBiddingCycle(ID, CLOSED_AT, "changed my mind"))).code())
                 .isEqualTo(RejectionCode.NOT_ALLOWED);
+    }
+
+    @Test
+    void aDeadlinesAbortHoldsOnlyWhileTheCycleIsStillAtTheStepItWaitedFor() {
+        var inputsOverdue = new AbortBiddingCycle(ID, CLOSED_AT, "no inputs were recorded in time", BidStatus.OPEN);
+        assertThat(events(BidDecisions.abort(after(opened()), inputsOverdue)))
+                .containsExactly(new BiddingCycleAborted(ID, CLOSED_AT, "no inputs were recorded in time"));
+
+        var refused = rejection(BidDecisions.abort(after(untilSubmitted()), inputsOverdue));
+        assertThat(refused.code()).isEqualTo(RejectionCode.NOT_ALLOWED);
+        assertThat(refused.field()).isEqualTo("onlyIfStillAt");
+        assertThat(refused.message()).contains("moved on from OPEN to SUBMITTED");
     }
 
     @Test

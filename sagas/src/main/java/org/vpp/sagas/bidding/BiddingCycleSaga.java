@@ -24,6 +24,7 @@ import org.vpp.messages.bid.BidInputsFetched;
 import org.vpp.messages.bid.BidPartiallyAccepted;
 import org.vpp.messages.bid.BidRejected;
 import org.vpp.messages.bid.BidSlot;
+import org.vpp.messages.bid.BidStatus;
 import org.vpp.messages.bid.ClearedSlot;
 import org.vpp.messages.common.CommandRejection;
 import org.vpp.messages.common.RejectionCode;
@@ -67,7 +68,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A result that cleared anything is planned as the bid's dispatch ({@link DispatchPlans}) before the cycle closes.
  * Every path ends the saga: the close, each abort it sends, and a cycle ended from elsewhere (an operator's abort).
- * A port that fails leaves its step to the step's deadline.
+ * A port that fails leaves its step to the step's deadline; a fleet with nothing to plan at the opening aborts the
+ * cycle at once, with that as its reason. A step deadline that arrives after its step moved on is ignored.
  *
  * <p>No {@code @Saga} stereotype: it lives in axon-spring and would bring Spring into this module; the application
  * registers the class with Axon's {@code EventProcessingConfigurer.registerSaga}.
@@ -114,8 +116,18 @@ public class BiddingCycleSaga {
         marketDeadlineId = deadlines.schedule(opened.gateClosure().plus(settings.marketSilenceLimit()), MARKET_RESULT_DEADLINE);
         startStep(BiddingCyclePhase.FETCHING_INPUTS, opened.at().plus(settings.inputsWithin()), deadlines);
 
-        BiddingInputs.Fetched fetched = inputs.fetch(bidId, opened.deliveryStart(), opened.deliveryEnd(),
-                opened.slotLength(), opened.at());
+        BiddingInputs.Fetched fetched;
+        try {
+            fetched = inputs.fetch(bidId, opened.deliveryStart(), opened.deliveryEnd(), opened.slotLength(), opened.at());
+        } catch (RuntimeException e) {
+            leftToDeadline("its inputs could not be fetched", e);
+            return;
+        }
+        if (fetched.plannedAssets() == 0) {
+            abort(opened.at(), "nothing to plan: the fleet as of the opening (" + opened.at() + ") had "
+                    + fetched.deviceCount() + " device(s) online and none the optimizer plans", commands, deadlines);
+            return;
+        }
         BiddingInputs.PriceForecast prices = fetched.priceForecast();
         commands.send(new RecordBidInputs(bidId, clock.instant(), fetched.fleetSnapshot(), fetched.deviceCount(),
                 new ForecastReference(prices.id(), prices.model(), prices.sha256(), prices.fallback()),
@@ -131,8 +143,14 @@ public class BiddingCycleSaga {
         priceForecast = fetched.priceForecast().forecastId();
         startStep(BiddingCyclePhase.OPTIMIZING, fetched.at().plus(settings.scheduleWithin()), deadlines);
 
-        ScheduleSolver.Solved solved = solver.solve(new ScheduleSolver.Request(bidId, fetched.fleetSnapshot(),
-                fetched.priceForecast(), fetched.deviceForecasts(), settings.solverBudget()));
+        ScheduleSolver.Solved solved;
+        try {
+            solved = solver.solve(new ScheduleSolver.Request(bidId, fetched.fleetSnapshot(), fetched.priceForecast(),
+                    fetched.deviceForecasts(), settings.solverBudget()));
+        } catch (RuntimeException e) {
+            leftToDeadline("its schedule could not be optimized", e);
+            return;
+        }
         commands.send(new RecordSchedule(bidId, clock.instant(), solved.schedule(), solved.plan(), solved.score(),
                 solved.expectedRevenueEur(), solved.gapToBound(), recorded(solved)));
     }
@@ -143,7 +161,13 @@ public class BiddingCycleSaga {
         if (phase != BiddingCyclePhase.OPTIMIZING) return;
         startStep(BiddingCyclePhase.DRAFTING, prepared.at().plus(settings.draftWithin()), deadlines);
 
-        List<BidSlot> slots = BidPricing.bid(prepared.plan(), inputs.priceQuotes(priceForecast), settings.pricing());
+        List<BidSlot> slots;
+        try {
+            slots = BidPricing.bid(prepared.plan(), inputs.priceQuotes(priceForecast), settings.pricing());
+        } catch (RuntimeException e) {
+            leftToDeadline("its bid could not be priced", e);
+            return;
+        }
         commands.send(new DraftBid(bidId, clock.instant(), slots, settings.pricing().describe()));
     }
 
@@ -213,17 +237,17 @@ public class BiddingCycleSaga {
 
     @DeadlineHandler(deadlineName = INPUTS_DEADLINE)
     public void inputsOverdue(@Timestamp Instant firedAt, CommandGateway commands, DeadlineManager deadlines) {
-        stepOverdue(firedAt, "no inputs were recorded in time", commands, deadlines);
+        stepOverdue(BiddingCyclePhase.FETCHING_INPUTS, firedAt, "no inputs were recorded in time", commands, deadlines);
     }
 
     @DeadlineHandler(deadlineName = SCHEDULE_DEADLINE)
     public void scheduleOverdue(@Timestamp Instant firedAt, CommandGateway commands, DeadlineManager deadlines) {
-        stepOverdue(firedAt, "no schedule was recorded in time", commands, deadlines);
+        stepOverdue(BiddingCyclePhase.OPTIMIZING, firedAt, "no schedule was recorded in time", commands, deadlines);
     }
 
     @DeadlineHandler(deadlineName = DRAFT_DEADLINE)
     public void draftOverdue(@Timestamp Instant firedAt, CommandGateway commands, DeadlineManager deadlines) {
-        stepOverdue(firedAt, "no bid was drafted in time", commands, deadlines);
+        stepOverdue(BiddingCyclePhase.DRAFTING, firedAt, "no bid was drafted in time", commands, deadlines);
     }
 
     @DeadlineHandler(deadlineName = GATE_CLOSURE_DEADLINE)
@@ -232,7 +256,7 @@ public class BiddingCycleSaga {
         gateDeadlineId = null;
         switch (GateClosurePolicy.atGateClosure(phase, settings.gateSafetyMargin())) {
             case GateClosurePolicy.SubmitDraft submit -> commands.send(new SubmitBid(bidId, firedAt));
-            case GateClosurePolicy.Abort abort -> abort(firedAt, abort.reason(), commands, deadlines);
+            case GateClosurePolicy.Abort abort -> abortIfStillInStep(firedAt, abort.reason(), commands, deadlines);
             case GateClosurePolicy.NothingLeft nothing -> {
             }
         }
@@ -254,9 +278,26 @@ public class BiddingCycleSaga {
         stepDeadlineId = name == null ? null : deadlines.schedule(deadlineAt, name);
     }
 
-    private void stepOverdue(Instant firedAt, String reason, CommandGateway commands, DeadlineManager deadlines) {
+    /**
+     * A step's deadline aborts the cycle only while the cycle is still in that step. It can arrive after the step
+     * moved on: it fell due while the step's event was being handled, and its cancellation, made as that handling
+     * committed, met it already running (the scheduler runs a due deadline and the saga's lock then holds it until the
+     * step's handling is stored). The step succeeded in time then, and the deadline is stale.
+     */
+    private void stepOverdue(BiddingCyclePhase step, Instant firedAt, String reason, CommandGateway commands,
+                             DeadlineManager deadlines) {
+        if (phase != step) {
+            log.info("Bid {}: the deadline of step {} fired at {} after the cycle had moved on to {}; ignored",
+                    bidId, step, firedAt, phase);
+            return;
+        }
         stepDeadlineId = null;
-        abort(firedAt, reason + " (deadline " + firedAt + ")", commands, deadlines);
+        abortIfStillInStep(firedAt, reason + " (deadline " + firedAt + ")", commands, deadlines);
+    }
+
+    /** A port failed: logged, and the step is left to its deadline (the cycle aborts if nothing arrives in time). */
+    private void leftToDeadline(String what, RuntimeException e) {
+        log.error("Bid {}: {} in step {}; left to the step's deadline", bidId, what, phase, e);
     }
 
     /**
@@ -286,6 +327,37 @@ public class BiddingCycleSaga {
     private void abort(Instant at, String reason, CommandGateway commands, DeadlineManager deadlines) {
         commands.send(new AbortBiddingCycle(bidId, at, reason));
         end(deadlines);
+    }
+
+    /**
+     * A deadline's abort, on the condition that the Bid is still at the step this saga waits in: the saga's view can
+     * lag the Bid (the step's event recorded in time, not handled yet, after a restart or behind a slow handler). The
+     * Bid refuses it then, and the saga goes on when that event arrives.
+     */
+    private void abortIfStillInStep(Instant at, String reason, CommandGateway commands, DeadlineManager deadlines) {
+        try {
+            commands.sendAndWait(new AbortBiddingCycle(bidId, at, reason, lastRecordedStep(phase)));
+        } catch (CommandExecutionException e) {
+            boolean movedOn = e.getDetails().filter(CommandRejection.class::isInstance).map(CommandRejection.class::cast)
+                    .filter(r -> "onlyIfStillAt".equals(r.field())).isPresent();
+            if (movedOn) {
+                log.info("Bid {}: not aborted at {} ({}): {}", bidId, at, reason, e.getMessage());
+                return;
+            }
+            log.warn("Bid {}: the abort at {} ({}) was refused: {}", bidId, at, reason, e.getMessage());
+        }
+        end(deadlines);
+    }
+
+    /** The Bid's last recorded step while this saga waits in {@code phase}. */
+    private static BidStatus lastRecordedStep(BiddingCyclePhase phase) {
+        return switch (phase) {
+            case FETCHING_INPUTS -> BidStatus.OPEN;
+            case OPTIMIZING -> BidStatus.INPUTS_FETCHED;
+            case DRAFTING -> BidStatus.SCHEDULED;
+            case SUBMITTING -> BidStatus.DRAFTED;
+            case AWAITING_RESULT -> BidStatus.SUBMITTED;
+        };
     }
 
     private void end(DeadlineManager deadlines) {

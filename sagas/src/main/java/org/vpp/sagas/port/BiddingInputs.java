@@ -28,9 +28,11 @@ public interface BiddingInputs {
     List<PriceQuote> priceQuotes(ForecastId priceForecast);
 
     /**
-     * @param flexibility one entry per delivery slot, in order
+     * @param deviceCount   the devices in the snapshot (online at {@code asOf})
+     * @param plannedAssets how many of them the optimizer plans; none means there is nothing to bid
+     * @param flexibility   one entry per delivery slot, in order
      */
-    record Fetched(ContentReference fleetSnapshot, int deviceCount, ContentReference deviceForecasts,
+    record Fetched(ContentReference fleetSnapshot, int deviceCount, int plannedAssets, ContentReference deviceForecasts,
                    List<SlotFlexibility> flexibility, PriceForecast priceForecast) {
         public Fetched {
             flexibility = List.copyOf(flexibility);

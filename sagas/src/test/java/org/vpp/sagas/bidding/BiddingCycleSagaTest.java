@@ -21,7 +21,17 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.Registration;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.test.saga.ContinuedGivenState;
+import org.axonframework.test.utils.RecordingCommandBus;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +46,7 @@ import org.vpp.messages.bid.BidInputsFetched;
 import org.vpp.messages.bid.BidPartiallyAccepted;
 import org.vpp.messages.bid.BidRejected;
 import org.vpp.messages.bid.BidSlot;
+import org.vpp.messages.bid.BidStatus;
 import org.vpp.messages.bid.BidSubmissionRefused;
 import org.vpp.messages.bid.BidSubmitted;
 import org.vpp.messages.bid.BiddingCycleAborted;
@@ -51,6 +62,8 @@ import org.vpp.messages.bid.SchedulePrepared;
 import org.vpp.messages.bid.SolverSettings;
 import org.vpp.messages.bid.SubmissionRefusal;
 import org.vpp.messages.bid.SubmitBid;
+import org.vpp.messages.common.CommandRejection;
+import org.vpp.messages.common.RejectionCode;
 import org.vpp.sagas.port.ScheduleSolver;
 
 /**
@@ -275,7 +288,7 @@ class BiddingCycleSagaTest {
                 .whenTimeAdvancesTo(INPUTS_DUE)
                 .expectTriggeredDeadlinesWithName(INPUTS_DEADLINE)
                 .expectDispatchedCommands(new AbortBiddingCycle(BID, INPUTS_DUE,
-                        "no inputs were recorded in time (deadline 2026-06-15T09:05:00Z)"))
+                        "no inputs were recorded in time (deadline 2026-06-15T09:05:00Z)", BidStatus.OPEN))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
     }
@@ -289,9 +302,74 @@ class BiddingCycleSagaTest {
                 .whenTimeAdvancesTo(INPUTS_DUE)
                 .expectTriggeredDeadlinesWithName(INPUTS_DEADLINE)
                 .expectDispatchedCommands(new AbortBiddingCycle(BID, INPUTS_DUE,
-                        "no inputs were recorded in time (deadline 2026-06-15T09:05:00Z)"))
+                        "no inputs were recorded in time (deadline 2026-06-15T09:05:00Z)", BidStatus.OPEN))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
+    }
+
+    @Test
+    void aFleetWithNothingToPlanAtTheOpeningAbortsTheCycleAtOnceWithThatAsItsReason() {
+        inputs.hasNothingToPlan();
+
+        fixture.givenCurrentTime(OPENED_AT)
+                .whenPublishingA(opened(OPENED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectDispatchedCommands(new AbortBiddingCycle(BID, OPENED_AT, "nothing to plan: the fleet as of the"
+                        + " opening (2026-06-15T09:00:00Z) had 12 device(s) online and none the optimizer plans"))
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
+    }
+
+    /**
+     * The inputs deadline fell due while the inputs' event was being handled: its cancellation at that handling's
+     * commit met it already running, and it reached the saga after the step had moved on. Outside the fixture (which
+     * cannot fire a cancelled deadline): the saga object itself, its steps and then the stale deadline.
+     */
+    @Test
+    void aStepDeadlineThatArrivesAfterItsStepMovedOnIsIgnored() {
+        RecordingCommandBus bus = new RecordingCommandBus();
+        CommandGateway commands = DefaultCommandGateway.builder().commandBus(bus).build();
+        RecordingDeadlines deadlines = new RecordingDeadlines();
+        BiddingCycleSaga saga = new BiddingCycleSaga();
+        saga.on(opened(OPENED_AT), inputs, SETTINGS_OF_THE_DAY, commands, deadlines, () -> OPENED_AT);
+        saga.on(inputsFetched(FRESH_FORECAST), solver, SETTINGS_OF_THE_DAY, commands, deadlines, () -> INPUTS_DUE);
+
+        saga.inputsOverdue(INPUTS_DUE, commands, deadlines);
+
+        assertThat(bus.getDispatchedCommands()).extracting(m -> m.getPayload().getClass().getSimpleName())
+                .containsExactly("RecordBidInputs", "RecordSchedule");
+        assertThat(deadlines.scheduled).containsEntry(SCHEDULE_DEADLINE, 1).containsEntry(INPUTS_DEADLINE, 1);
+        assertThat(deadlines.cancelled).containsExactly(INPUTS_DEADLINE);
+    }
+
+    /**
+     * After a restart, the inputs deadline fell due before the saga had seen the inputs recorded (in time) before the
+     * crash: its abort is conditional on the Bid still being OPEN, the Bid refuses it, and the saga stays to go on
+     * with the inputs' event.
+     */
+    @Test
+    void aStepDeadlineWhoseStepTheBidHasRecordedLeavesTheCycleRunning() throws Exception {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof AbortBiddingCycle abort && abort.onlyIfStillAt() == BidStatus.OPEN) {
+                throw new CommandExecutionException("refused", null, new CommandRejection("onlyIfStillAt",
+                        RejectionCode.NOT_ALLOWED, "the cycle has moved on from OPEN to INPUTS_FETCHED"));
+            }
+            return null;
+        });
+
+        opened()
+                .whenTimeAdvancesTo(INPUTS_DUE)
+                .expectTriggeredDeadlinesWithName(INPUTS_DEADLINE)
+                .expectDispatchedCommands(new AbortBiddingCycle(BID, INPUTS_DUE,
+                        "no inputs were recorded in time (deadline 2026-06-15T09:05:00Z)", BidStatus.OPEN))
+                .expectScheduledDeadlineWithName(GATE_NEAR, GATE_CLOSURE_DEADLINE)
+                .expectActiveSagas(1);
+        fixture.whenPublishingA(inputsFetched(FRESH_FORECAST))
+                .expectDispatchedCommandsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                org.hamcrest.Matchers.instanceOf(RecordSchedule.class)),
+                        org.axonframework.test.matchers.Matchers.andNoMore()))
+                .expectActiveSagas(1);
     }
 
     @Test
@@ -300,7 +378,7 @@ class BiddingCycleSagaTest {
                 .whenTimeAdvancesTo(SCHEDULE_DUE)
                 .expectTriggeredDeadlinesWithName(SCHEDULE_DEADLINE)
                 .expectDispatchedCommands(new AbortBiddingCycle(BID, SCHEDULE_DUE,
-                        "no schedule was recorded in time (deadline 2026-06-15T09:16:00Z)"))
+                        "no schedule was recorded in time (deadline 2026-06-15T09:16:00Z)", BidStatus.INPUTS_FETCHED))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
     }
@@ -311,7 +389,7 @@ class BiddingCycleSagaTest {
                 .whenTimeElapses(Duration.ofMinutes(2))
                 .expectTriggeredDeadlinesWithName(DRAFT_DEADLINE)
                 .expectDispatchedCommands(new AbortBiddingCycle(BID, DRAFT_DUE,
-                        "no bid was drafted in time (deadline 2026-06-15T09:14:00Z)"))
+                        "no bid was drafted in time (deadline 2026-06-15T09:14:00Z)", BidStatus.SCHEDULED))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
     }
@@ -355,7 +433,7 @@ class BiddingCycleSagaTest {
                 .whenTimeAdvancesTo(GATE_NEAR)
                 .expectTriggeredDeadlinesWithName(GATE_CLOSURE_DEADLINE)
                 .expectDispatchedCommands(new AbortBiddingCycle(BID, GATE_NEAR,
-                        "gate closure in PT10M: no schedule was recorded, nothing can be offered in time"))
+                        "gate closure in PT10M: no schedule was recorded, nothing can be offered in time", BidStatus.INPUTS_FETCHED))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
     }
@@ -412,6 +490,48 @@ class BiddingCycleSagaTest {
     }
 
     // --- the cycle so far ---------------------------------------------------------------------------------------
+
+    /** Counts what is scheduled (by name) and cancelled, outside any Axon scope. */
+    private static final class RecordingDeadlines implements DeadlineManager {
+        final Map<String, Integer> scheduled = new java.util.HashMap<>();
+        final List<String> cancelled = new java.util.ArrayList<>();
+
+        @Override
+        public String schedule(Instant at, String name) {
+            scheduled.merge(name, 1, Integer::sum);
+            return name + "#" + scheduled.get(name);
+        }
+
+        @Override
+        public String schedule(Instant at, String name, Object payload, ScopeDescriptor scope) {
+            return schedule(at, name);
+        }
+
+        @Override
+        public void cancelSchedule(String name, String id) {
+            cancelled.add(name);
+        }
+
+        @Override
+        public void cancelAll(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void cancelAllWithinScope(String name, ScopeDescriptor scope) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Registration registerDispatchInterceptor(MessageDispatchInterceptor<? super DeadlineMessage<?>> interceptor) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Registration registerHandlerInterceptor(MessageHandlerInterceptor<? super DeadlineMessage<?>> interceptor) {
+            throw new UnsupportedOperationException();
+        }
+    }
 
     private static BiddingCycleOpened opened(Instant at) {
         return new BiddingCycleOpened(BID, at, Instant.parse("2026-06-15T22:00:00Z"),

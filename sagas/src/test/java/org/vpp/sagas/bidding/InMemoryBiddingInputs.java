@@ -42,10 +42,16 @@ final class InMemoryBiddingInputs implements BiddingInputs {
 
     private boolean priceForecastStale;
     private boolean unreachable;
+    private boolean emptyFleet;
     final List<Instant> fetchedAsOf = new ArrayList<>();
 
     void priceForecastIsStale() {
         priceForecastStale = true;
+    }
+
+    /** The fleet as of the opening has nothing the optimizer plans (none registered yet, or all offline). */
+    void hasNothingToPlan() {
+        emptyFleet = true;
     }
 
     void isUnreachable() {
@@ -59,7 +65,7 @@ final class InMemoryBiddingInputs implements BiddingInputs {
         PriceForecast prices = priceForecastStale
                 ? new PriceForecast(SEASONAL_NAIVE, "seasonal-naive", SEASONAL_HASH, true, SEASONAL_QUOTES)
                 : new PriceForecast(FRESH, "gradient-boosting", FRESH_HASH, false, QUOTES);
-        return new Fetched(FLEET, 12, DEVICE_FORECASTS, FLEXIBILITY, prices);
+        return new Fetched(FLEET, 12, emptyFleet ? 0 : 12, DEVICE_FORECASTS, FLEXIBILITY, prices);
     }
 
     @Override
