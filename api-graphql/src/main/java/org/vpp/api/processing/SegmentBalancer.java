@@ -45,11 +45,38 @@ public final class SegmentBalancer {
         this.releaseFor = releaseFor;
     }
 
+    /**
+     * The other instances named {@code pid@host} with this instance's host whose process no longer runs. After a
+     * {@code kill -9} and a restart, the dead instance's row would count as live until it aged past {@code liveWithin},
+     * and the new instance would meanwhile hold back half of every processor's segments (its read models running
+     * behind, its alerts repeating). Instances on other hosts are left to age out: their processes cannot be seen here.
+     */
+    static java.util.List<String> deadOnThisHost(String me, java.util.List<String> instances, java.util.function.LongPredicate alive) {
+        int at = me.indexOf('@');
+        if (at < 0) return java.util.List.of();
+        String host = me.substring(at);
+        java.util.List<String> dead = new ArrayList<>();
+        for (String other : instances) {
+            if (other.equals(me) || !other.endsWith(host) || other.indexOf('@') != other.length() - host.length()) continue;
+            try {
+                if (!alive.test(Long.parseLong(other.substring(0, other.indexOf('@'))))) dead.add(other);
+            } catch (NumberFormatException notAPid) {
+                // named otherwise: left to age out
+            }
+        }
+        return dead;
+    }
+
     /** One pass over every streaming processor; returns, per processor, the segments this instance released. */
     public Map<String, List<Integer>> balance() {
         jdbc.update("""
                 INSERT INTO app_instance (instance_id, seen_at) VALUES (?, now())
                 ON CONFLICT (instance_id) DO UPDATE SET seen_at = now()""", instance);
+        for (String dead : deadOnThisHost(instance, jdbc.queryForList("SELECT instance_id FROM app_instance", String.class),
+                pid -> ProcessHandle.of(pid).isPresent())) {
+            jdbc.update("DELETE FROM app_instance WHERE instance_id = ?", dead);
+            log.info("Instance {} ran on this machine and its process is gone (killed?): no longer counted as live", dead);
+        }
         Integer counted = jdbc.queryForObject("SELECT count(*) FROM app_instance WHERE seen_at > now() - ? * interval '1 millisecond'",
                 Integer.class, liveWithin.toMillis());
         int live = Math.max(1, counted == null ? 1 : counted);

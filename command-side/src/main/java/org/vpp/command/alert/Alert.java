@@ -32,14 +32,14 @@ public class Alert {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RaiseAlert cmd) {
-        record(AlertDecisions.raise(state, cmd));
+    public boolean handle(RaiseAlert cmd) {
+        return record(AlertDecisions.raise(state, cmd));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ClearAlert cmd) {
-        record(AlertDecisions.clear(state, cmd));
+    public boolean handle(ClearAlert cmd) {
+        return record(AlertDecisions.clear(state, cmd));
     }
 
     @EventSourcingHandler
@@ -48,7 +48,10 @@ public class Alert {
         state = AlertState.evolve(state, event);
     }
 
-    private static void record(Decision<AlertEvent> decision) {
-        decision.eventsOrThrow().forEach(event -> apply(event));
+    /** Records the decision's events; true when there were any (false: already raised, or already clear). */
+    private static boolean record(Decision<AlertEvent> decision) {
+        var events = decision.eventsOrThrow();
+        events.forEach(event -> apply(event));
+        return !events.isEmpty();
     }
 }

@@ -38,20 +38,24 @@ class AlertAggregateTest {
 
     @Test
     void theFirstRaiseRecordsTheFirstOccurrence() {
-        fixture.givenNoPriorActivity().when(raise(T0)).expectSuccessfulHandlerExecution().expectEvents(raised(T0, 1));
+        fixture.givenNoPriorActivity().when(raise(T0)).expectSuccessfulHandlerExecution().expectEvents(raised(T0, 1))
+                .expectResultMessagePayload(true);
     }
 
     @Test
     void anActiveAlertIsNotRaisedTwice() {
-        fixture.given(raised(T0, 1)).when(raise(T1)).expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(raised(T0, 1)).when(raise(T1)).expectSuccessfulHandlerExecution().expectNoEvents()
+                .expectResultMessagePayload(false);
     }
 
     @Test
     void clearingEndsTheOccurrenceOnce() {
         fixture.given(raised(T0, 1)).when(new ClearAlert(ID, T1, "lag 20 events"))
-                .expectEvents(new AlertCleared(ID, AlertKind.PROCESSOR_LAG, "fleet", T1, "lag 20 events", 1));
+                .expectEvents(new AlertCleared(ID, AlertKind.PROCESSOR_LAG, "fleet", T1, "lag 20 events", 1))
+                .expectResultMessagePayload(true);
         fixture.given(raised(T0, 1), new AlertCleared(ID, AlertKind.PROCESSOR_LAG, "fleet", T1, "lag 20 events", 1))
-                .when(new ClearAlert(ID, T2, "lag 0 events")).expectSuccessfulHandlerExecution().expectNoEvents();
+                .when(new ClearAlert(ID, T2, "lag 0 events")).expectSuccessfulHandlerExecution().expectNoEvents()
+                .expectResultMessagePayload(false);
     }
 
     @Test

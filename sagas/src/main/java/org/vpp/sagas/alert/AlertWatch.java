@@ -64,8 +64,10 @@ public final class AlertWatch implements ClockProcess {
         List<Object> toSend = AlertRules.reconcile(AlertRules.conditions(seen, settings), facts.activeAlerts(), now);
         for (Object command : toSend) {
             try {
-                commands.sendAndWait(command);
-                log.info("Alert: {}", command);
+                // The Alert answers whether it changed: a pass that saw the alerts' read model lag (after a restart)
+                // repeats a raise or clear that is already done, which is not news.
+                if (Boolean.FALSE.equals(commands.sendAndWait(command))) log.debug("Alert: {} (already so)", command);
+                else log.info("Alert: {}", command);
             } catch (RuntimeException e) {
                 log.warn("Alert watch: {} failed; the next pass tries again: {}", command, e.getMessage());
             }
