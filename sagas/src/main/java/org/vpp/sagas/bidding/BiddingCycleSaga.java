@@ -98,6 +98,8 @@ public class BiddingCycleSaga {
     private BiddingCyclePhase phase;
     private ForecastId priceForecast;
     private String stepDeadlineId;
+    /** When the pending step deadline is due (null for a saga stored before this field, or with none pending). */
+    private Instant stepDueAt;
     private String gateDeadlineId;
     private String marketDeadlineId;
 
@@ -233,7 +235,8 @@ public class BiddingCycleSaga {
         cancelAll(deadlines);
     }
 
-    // --- deadlines: the instant is the deadline's own trigger time -------------------------------------------------
+    // --- deadlines: @Timestamp is when the deadline fired on the application clock (Axon's db-scheduler manager keeps no
+    // trigger time; under the test fixture the two are the same), so reasons name the instant the step was due -----
 
     @DeadlineHandler(deadlineName = INPUTS_DEADLINE)
     public void inputsOverdue(@Timestamp Instant firedAt, CommandGateway commands, DeadlineManager deadlines) {
@@ -276,6 +279,7 @@ public class BiddingCycleSaga {
         phase = next;
         String name = stepDeadlineName(next);
         stepDeadlineId = name == null ? null : deadlines.schedule(deadlineAt, name);
+        stepDueAt = name == null ? null : deadlineAt;
     }
 
     /**
@@ -292,7 +296,8 @@ public class BiddingCycleSaga {
             return;
         }
         stepDeadlineId = null;
-        abortIfStillInStep(firedAt, reason + " (deadline " + firedAt + ")", commands, deadlines);
+        Instant due = stepDueAt != null ? stepDueAt : firedAt;
+        abortIfStillInStep(firedAt, reason + " (deadline " + due + ")", commands, deadlines);
     }
 
     /** A port failed: logged, and the step is left to its deadline (the cycle aborts if nothing arrives in time). */
@@ -376,6 +381,7 @@ public class BiddingCycleSaga {
     private void cancelStepDeadline(DeadlineManager deadlines) {
         if (phase != null) cancel(deadlines, stepDeadlineName(phase), stepDeadlineId);
         stepDeadlineId = null;
+        stepDueAt = null;
     }
 
     private static void cancel(DeadlineManager deadlines, String name, String id) {

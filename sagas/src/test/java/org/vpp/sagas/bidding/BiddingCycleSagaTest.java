@@ -372,6 +372,30 @@ class BiddingCycleSagaTest {
                 .expectActiveSagas(1);
     }
 
+    /**
+     * In the application a deadline's timestamp is when it fired (the scheduler noticed it late, or the process was
+     * down), not when it was due; the abort's reason names the instant the step was due. The Bid refuses the abort
+     * here (its step moved on), which keeps the saga running outside the fixture.
+     */
+    @Test
+    void aStepDeadlineThatFiresLateNamesTheInstantTheStepWasDue() {
+        RecordingCommandBus bus = new RecordingCommandBus();
+        bus.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof AbortBiddingCycle) throw new CommandExecutionException("refused", null,
+                    new CommandRejection("onlyIfStillAt", RejectionCode.NOT_ALLOWED, "moved on"));
+            return null;
+        });
+        CommandGateway commands = DefaultCommandGateway.builder().commandBus(bus).build();
+        BiddingCycleSaga saga = new BiddingCycleSaga();
+        saga.on(opened(OPENED_AT), inputs, SETTINGS_OF_THE_DAY, commands, new RecordingDeadlines(), () -> OPENED_AT);
+
+        Instant firedLate = INPUTS_DUE.plus(Duration.ofMinutes(41));
+        saga.inputsOverdue(firedLate, commands, new RecordingDeadlines());
+
+        assertThat(bus.getDispatchedCommands().getLast().getPayload()).isEqualTo(new AbortBiddingCycle(BID, firedLate,
+                "no inputs were recorded in time (deadline 2026-06-15T09:05:00Z)", BidStatus.OPEN));
+    }
+
     @Test
     void scheduleNotRecordedByItsDeadlineAbortsTheCycle() throws Exception {
         withInputs()
