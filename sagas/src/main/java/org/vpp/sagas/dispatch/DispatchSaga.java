@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.saga.EndSaga;
@@ -83,6 +84,8 @@ public class DispatchSaga {
     private boolean completed;
     private List<ContentReference> measurements = new ArrayList<>();
     private String deadlineId;
+    /** The number of the pending step deadline, carried as its payload ({@link StepDue}); 0 before the first. */
+    private int step;
 
     public DispatchSaga() {
         // for Axon
@@ -110,9 +113,21 @@ public class DispatchSaga {
 
     @DeadlineHandler(deadlineName = STEP_DEADLINE)
     public void step(@Timestamp Instant now, Devices devices, Contents contents, SettlementPrices prices,
-                     DispatchSettings settings, BiddingMarket market, CommandGateway commands, DeadlineManager deadlines) {
+                     DispatchSettings settings, BiddingMarket market, CommandGateway commands, DeadlineManager deadlines,
+                     DeadlineMessage<?> deadline) {
+        if (deadline.getPayload() instanceof StepDue due && due.step() != step) {
+            // Cancelled as it ran (an operator's cancel met it) and arrived after the cancel scheduled the next step:
+            // running it would forget that step's deadline and start a second chain of steps.
+            log.info("Dispatch {}: step deadline {} arrived while step {} is pending; ignored", dispatchId, due.step(), step);
+            return;
+        }
+        // a deadline stored before steps were numbered has no payload: the pending one, as it always was
         deadlineId = null;
         run(now, devices, contents, prices, settings, market, commands, deadlines);
+    }
+
+    /** A step deadline's payload: which step it is, so a stale one is told from the pending one. */
+    public record StepDue(int step) {
     }
 
     /** The operator's cancel: nothing of this dispatch applies from then on; what ran is still measured and settled. */
@@ -291,7 +306,7 @@ public class DispatchSaga {
 
     private void scheduleStep(Instant at, DeadlineManager deadlines) {
         cancelDeadline(deadlines);
-        deadlineId = deadlines.schedule(at, STEP_DEADLINE);
+        deadlineId = deadlines.schedule(at, STEP_DEADLINE, new StepDue(++step));
     }
 
     private void cancelDeadline(DeadlineManager deadlines) {

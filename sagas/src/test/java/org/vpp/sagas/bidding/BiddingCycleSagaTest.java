@@ -24,17 +24,12 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.common.Registration;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.DeadlineMessage;
-import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.utils.RecordingCommandBus;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vpp.sagas.RecordingDeadlines;
 import org.vpp.kernel.EurPerMwh;
 import org.vpp.kernel.Megawatts;
 import org.vpp.messages.bid.AbortBiddingCycle;
@@ -515,47 +510,6 @@ class BiddingCycleSagaTest {
 
     // --- the cycle so far ---------------------------------------------------------------------------------------
 
-    /** Counts what is scheduled (by name) and cancelled, outside any Axon scope. */
-    private static final class RecordingDeadlines implements DeadlineManager {
-        final Map<String, Integer> scheduled = new java.util.HashMap<>();
-        final List<String> cancelled = new java.util.ArrayList<>();
-
-        @Override
-        public String schedule(Instant at, String name) {
-            scheduled.merge(name, 1, Integer::sum);
-            return name + "#" + scheduled.get(name);
-        }
-
-        @Override
-        public String schedule(Instant at, String name, Object payload, ScopeDescriptor scope) {
-            return schedule(at, name);
-        }
-
-        @Override
-        public void cancelSchedule(String name, String id) {
-            cancelled.add(name);
-        }
-
-        @Override
-        public void cancelAll(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void cancelAllWithinScope(String name, ScopeDescriptor scope) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Registration registerDispatchInterceptor(MessageDispatchInterceptor<? super DeadlineMessage<?>> interceptor) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Registration registerHandlerInterceptor(MessageHandlerInterceptor<? super DeadlineMessage<?>> interceptor) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     private static BiddingCycleOpened opened(Instant at) {
         return new BiddingCycleOpened(BID, at, Instant.parse("2026-06-15T22:00:00Z"),

@@ -12,11 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.test.saga.SagaTestFixture;
+import org.axonframework.test.utils.RecordingCommandBus;
 import org.hamcrest.BaseMatcher;
 import org.hamcrest.Description;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vpp.sagas.RecordingDeadlines;
 import org.vpp.kernel.AssetKind;
 import org.vpp.kernel.EurPerMwh;
 import org.vpp.kernel.MarketRules;
@@ -78,6 +83,41 @@ class DispatchSagaTest {
         fixture.registerResource(new BiddingMarket("DE-LU", MarketRules.dayAhead(ZoneId.of("Europe/Berlin"), Q)));
         marketPlan = contents.put("dispatch-plan", marketPlanValue());
         devices.metered.putAll(Map.of("bat-1", 0.9, "bat-2", 0.5, "load-1", -0.5));
+    }
+
+    // --- a stale step deadline, outside the fixture (which cannot fire a cancelled deadline) ---------------------------
+
+    /**
+     * A step deadline cancelled as it ran (an operator's cancel met it) reaches the saga after the next step was
+     * scheduled: it is not the pending step, so it does nothing; the pending one, and a deadline stored before steps
+     * were numbered (no payload), do the step.
+     */
+    @Test
+    void aStepDeadlineThatIsNotThePendingOneIsIgnored() {
+        RecordingCommandBus bus = new RecordingCommandBus();
+        CommandGateway commands = DefaultCommandGateway.builder().commandBus(bus).build();
+        RecordingDeadlines deadlines = new RecordingDeadlines();
+        BiddingMarket market = new BiddingMarket("DE-LU", MarketRules.dayAhead(ZoneId.of("Europe/Berlin"), Q));
+        DispatchSaga saga = new DispatchSaga();
+        saga.on(planned(), SETTINGS, market, deadlines);
+        assertThat(deadlines.payloads).containsExactly(new DispatchSaga.StepDue(1));
+        Instant due = S1.minusSeconds(60);
+
+        saga.step(due, devices, contents, prices, SETTINGS, market, commands, deadlines,
+                GenericDeadlineMessage.asDeadlineMessage(STEP_DEADLINE, new DispatchSaga.StepDue(7), due));
+        assertThat(bus.getDispatchedCommands()).as("a stale step sends nothing").isEmpty();
+        assertThat(devices.sends).isEmpty();
+        assertThat(deadlines.payloads).as("and schedules nothing").hasSize(1);
+
+        saga.step(due, devices, contents, prices, SETTINGS, market, commands, deadlines,
+                GenericDeadlineMessage.asDeadlineMessage(STEP_DEADLINE, new DispatchSaga.StepDue(1), due));
+        assertThat(bus.getDispatchedCommands()).extracting(m -> m.getPayload().getClass().getSimpleName()).containsExactly("RecordSlotDispatched");
+        assertThat(deadlines.payloads).containsExactly(new DispatchSaga.StepDue(1), new DispatchSaga.StepDue(2));
+
+        saga.step(S2.minusSeconds(60), devices, contents, prices, SETTINGS, market, commands, deadlines,
+                GenericDeadlineMessage.asDeadlineMessage(STEP_DEADLINE, null, S2.minusSeconds(60)));
+        assertThat(bus.getDispatchedCommands()).as("a deadline stored without a step number runs as the pending one")
+                .hasSize(2);
     }
 
     // --- sending ---------------------------------------------------------------------------------------------------
