@@ -15,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -95,7 +98,7 @@ class CrashRecoveryIT {
 
             // 3. Again: registration resumes from the event store and the application comes up; then acknowledged
             // writes, and kill -9 while they are being sent.
-            List<String> acknowledged;
+            Acknowledged acknowledged;
             try (var app = ChildApplication.start(dataDir, logs.resolve("3.log"), ARGUMENTS)) {
                 app.awaitLog("newly registered)", START, Duration.ofMillis(100));
                 assertThat(app.log()).contains("left running on");
@@ -103,18 +106,24 @@ class CrashRecoveryIT {
                 rows.get(1)[2] = "next start registered the other " + (demo.size() - registeredAtKill)
                         + ", came up, read model = event store: OK";
                 rows.add(0, durability(dataDir));
-                acknowledged = writeUntilKilled(app, dataDir);
+                acknowledged = writeUntilKilled(app, dataDir, demo);
             }
-            rows.add(row("kill -9 with acknowledged writes", acknowledged.size() + " registerAsset mutations answered OK, kill -9 while more were in flight"));
+            rows.add(row("kill -9 with acknowledged writes", acknowledged.registrations().size() + " registerAsset mutations and "
+                    + acknowledged.batches() + " telemetry batches of " + BATCH + " readings (POST /api/telemetry) answered OK,"
+                    + " kill -9 while more of both were in flight"));
 
             // 4. Again: every acknowledged write is there and the read model agrees with the event store.
             try (var app = ChildApplication.start(dataDir, logs.resolve("4.log"), ARGUMENTS)) {
                 app.awaitLog("newly registered)", START, Duration.ofMillis(100));
                 assertThat(app.log()).contains("left running on");
-                assertConsistent(dataDir, demo, acknowledged);
+                assertConsistent(dataDir, demo, acknowledged.registrations());
+                long[] telemetry = assertTelemetryKept(dataDir, acknowledged);
                 assertThat(health(app.port(), dataDir)).as("processors health").isEqualTo("UP");
-                rows.get(rows.size() - 1)[2] = "next start came up; all " + acknowledged.size()
-                        + " acknowledged writes in event store and read model; read model = event store; no dead letters: OK";
+                rows.get(rows.size() - 1)[2] = "next start came up; all " + acknowledged.registrations().size()
+                        + " acknowledged registrations in event store and read model; read model = event store; no dead letters;"
+                        + " every reading of the " + acknowledged.batches() + " acknowledged batches stored once ("
+                        + telemetry[0] + " readings), the batch in flight at the kill stored whole or not at all ("
+                        + telemetry[1] + " more): OK";
                 app.stop();
                 await().atMost(Duration.ofSeconds(60)).until(() -> ChildApplication.postgresPid(dataDir).isEmpty());
             }
@@ -160,14 +169,36 @@ class CrashRecoveryIT {
         return new String[]{"durability of the embedded PostgreSQL", "SHOW on the running application's server: " + String.join(", ", settings), "OK"};
     }
 
-    /** Registers portfolios one after another until the process is killed; returns those answered without error. */
-    private static List<String> writeUntilKilled(ChildApplication app, Path dataDir) throws Exception {
+    /**
+     * Readings per telemetry batch of the probe: one a second, each half a second past a whole second (no demo reading
+     * is), from three days before the application's now (readings ahead of its clock are refused).
+     */
+    private static final int BATCH = 200;
+
+    /**
+     * What the killed process answered OK: the portfolios registered, and how many telemetry batches (the first
+     * {@code batches} of {@code device}'s probe series from {@code base}) were stored.
+     */
+    private record Acknowledged(List<String> registrations, String device, Instant base, int batches) {
+    }
+
+    /**
+     * Registers portfolios one after another, and posts NDJSON telemetry batches for one demo device, from two clients
+     * at once, until the process is killed; returns what was answered without error.
+     */
+    private static Acknowledged writeUntilKilled(ChildApplication app, Path dataDir, List<AssetSpec> demo) throws Exception {
         Fleet fleet = new Fleet(GraphQl.asAdmin(app.port(), dataDir));
+        String device = demo.stream().filter(s -> !s.kind().isGroup()).findFirst().orElseThrow().id();
+        Instant now = Instant.parse(GraphQl.value(GraphQl.asAdmin(app.port(), dataDir).ok("{ market { now } }"), "market.now"));
+        Instant base = now.minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES).plusMillis(500);
+        String token = GraphQl.adminToken(dataDir);
+        HttpClient http = HttpClient.newHttpClient();
         List<String> acknowledged = new CopyOnWriteArrayList<>();
+        AtomicInteger batches = new AtomicInteger();
         AtomicBoolean killed = new AtomicBoolean();
-        ExecutorService writer = Executors.newSingleThreadExecutor();
+        ExecutorService writers = Executors.newFixedThreadPool(2);
         try {
-            Future<?> writes = writer.submit(() -> {
+            Future<?> writes = writers.submit(() -> {
                 for (int i = 0; !killed.get(); i++) {
                     String id = "acked-" + i;
                     try {
@@ -178,17 +209,59 @@ class CrashRecoveryIT {
                     }
                 }
             });
+            Future<?> readings = writers.submit(() -> {
+                for (int b = 0; !killed.get(); b++) {
+                    StringBuilder body = new StringBuilder();
+                    for (int r = 0; r < BATCH; r++) {
+                        body.append("{\"assetId\":\"").append(device).append("\",\"at\":\"")
+                                .append(base.plusSeconds((long) b * BATCH + r)).append("\",\"powerMw\":0.0}\n");
+                    }
+                    try {
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/telemetry"))
+                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200 || !response.body().contains("\"stored\":" + BATCH)) {
+                            throw new AssertionError("batch " + b + ": " + response.statusCode() + " " + response.body());
+                        }
+                        batches.incrementAndGet();
+                    } catch (java.io.IOException connectionLost) {
+                        if (!killed.get()) throw connectionLost;
+                    }
+                }
+                return null;
+            });
             await().atMost(Duration.ofSeconds(120)).until(() -> {
                 if (writes.isDone()) writes.get();
-                return acknowledged.size() >= 15;
+                if (readings.isDone()) readings.get();
+                return acknowledged.size() >= 15 && batches.get() >= 5;
             });
             killed.set(true);
             app.kill9();
             writes.get(60, TimeUnit.SECONDS);
+            readings.get(60, TimeUnit.SECONDS);
         } finally {
-            writer.shutdownNow();
+            writers.shutdownNow();
         }
-        return List.copyOf(acknowledged);
+        return new Acknowledged(List.copyOf(acknowledged), device, base, batches.get());
+    }
+
+    /**
+     * Every reading of an acknowledged batch is stored, once; a batch in flight at the kill is stored whole or not at
+     * all (one request, one transaction). Returns {acknowledged readings, readings of unacknowledged batches}.
+     */
+    private static long[] assertTelemetryKept(Path dataDir, Acknowledged acknowledged) throws SQLException {
+        Instant end = acknowledged.base().plusSeconds((long) BATCH * acknowledged.batches());
+        // the probe's readings only (half a second past a whole second); the demo's own share the device
+        String probe = " AND mod(extract(epoch FROM at)::numeric, 1) = 0.5";
+        String window = "SELECT count(*) FROM telemetry_reading WHERE asset_id = ? AND at >= ? AND at < ?" + probe;
+        long kept = query(dataDir, window, acknowledged.device(), java.sql.Timestamp.from(acknowledged.base()), java.sql.Timestamp.from(end));
+        assertThat(kept).as("readings of the acknowledged batches").isEqualTo((long) BATCH * acknowledged.batches());
+        long beyond = query(dataDir, window, acknowledged.device(), java.sql.Timestamp.from(end),
+                java.sql.Timestamp.from(end.plus(Duration.ofDays(1))));
+        assertThat(beyond % BATCH).as("readings of batches not acknowledged: whole batches only").isZero();
+        assertThat(query(dataDir, "SELECT count(*) - count(DISTINCT at) FROM telemetry_reading WHERE asset_id = ?" + probe, acknowledged.device()))
+                .as("readings stored twice").isZero();
+        return new long[]{kept, beyond};
     }
 
     /**
