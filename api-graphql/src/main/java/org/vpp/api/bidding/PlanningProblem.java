@@ -3,6 +3,7 @@ package org.vpp.api.bidding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -44,8 +45,8 @@ public final class PlanningProblem {
     private PlanningProblem() {
     }
 
-    /** The kinds the optimizer plans; what else the fleet holds is said in {@link #notes}. */
-    static final Set<AssetKind> PLANNED_KINDS = java.util.EnumSet.of(AssetKind.BATTERY, AssetKind.PV, AssetKind.WIND,
+    /** The kinds {@link #problem} plans (its switch); what else the fleet holds is said in {@link #notes}. */
+    static final Set<AssetKind> PLANNED_KINDS = EnumSet.of(AssetKind.BATTERY, AssetKind.PV, AssetKind.WIND,
             AssetKind.LOAD, AssetKind.GENERATOR);
 
     /** How many of the snapshot's devices the problem plans: none, and there is no problem to solve. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -51,11 +52,11 @@ public final class SegmentBalancer {
      * and the new instance would meanwhile hold back half of every processor's segments (its read models running
      * behind, its alerts repeating). Instances on other hosts are left to age out: their processes cannot be seen here.
      */
-    static java.util.List<String> deadOnThisHost(String me, java.util.List<String> instances, java.util.function.LongPredicate alive) {
+    static List<String> deadOnThisHost(String me, List<String> instances, LongPredicate alive) {
         int at = me.indexOf('@');
-        if (at < 0) return java.util.List.of();
+        if (at < 0) return List.of();
         String host = me.substring(at);
-        java.util.List<String> dead = new ArrayList<>();
+        List<String> dead = new ArrayList<>();
         for (String other : instances) {
             if (other.equals(me) || !other.endsWith(host) || other.indexOf('@') != other.length() - host.length()) continue;
             try {

@@ -80,6 +80,16 @@ class PlanningProblemTest {
     }
 
     @Test
+    void aFleetOfOnlyEvChargersHasNothingToPlanAndTheProblemSaysSoRatherThanBeingBuilt() {
+        assertThat(PlanningProblem.plannedAssets(fleet(0.5))).isEqualTo(3);
+        FleetSnapshot evOnly = new FleetSnapshot(START, List.of(new FleetSnapshot.Device("ev", AssetKind.EV_CHARGER, "site",
+                null, null, null)), List.of(new FleetSnapshot.Group("site", AssetKind.SITE, null, null)), Map.of());
+        assertThat(PlanningProblem.plannedAssets(evOnly)).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlanningProblem.problem(evOnly, forecasts(), List.of(50.0, 60.0), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one asset");
+    }
+
+    @Test
     void anUnknownStateOfChargeIsTakenAsHalfFullWithinTheUsableBand() {
         assertThat(PlanningProblem.problem(fleet(null), forecasts(), List.of(50.0, 70.0), 90).batteries().getFirst()
                 .initialSocMwh()).isCloseTo(2.0, within(1e-9));
