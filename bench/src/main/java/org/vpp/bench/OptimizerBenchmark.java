@@ -28,7 +28,8 @@ import org.vpp.optimizer.model.Schedule;
 import org.vpp.optimizer.model.ScheduleCheck;
 
 /**
- * {@code ./vpp bench optimizer [--sizes 10,100,1000] [--devices 10000] [--budget 30] [--device-lp full|sites|skip]
+ * {@code ./vpp bench optimizer [--sizes 10,100,1000] [--fleet batteries|mixed|batteries,mixed] [--devices 10000]
+ * [--budget 30] [--device-lp full|sites|skip]
  * [--duration-edges 1.75,2.5] [--fraction-edges 0.333,0.667] [--efficiency-edges ""] [--day 2024-03-15]
  * [CSV options, see {@link CsvOptions}] [prices.csv]}: LP optimum,
  * Timefold value, gap and time to a 1% and 0.5% gap per fleet size and price curve; then a device fleet through
@@ -54,6 +55,7 @@ public final class OptimizerBenchmark {
         CsvOptions.Parsed csvOptions = Refusal.orExit(() -> CsvOptions.parse(List.of(args)), System.err);
         String[] rest = csvOptions.rest().toArray(String[]::new);
         String day = null;
+        List<String> fleets = List.of("batteries");
         for (int i = 0; i < rest.length; i++) {
             String arg = rest[i];
             switch (arg) {
@@ -65,6 +67,7 @@ public final class OptimizerBenchmark {
                 case "--devices" -> devices = Integer.parseInt(rest[++i]);
                 case "--budget" -> budgetSeconds = Long.parseLong(rest[++i]);
                 case "--day" -> day = rest[++i];
+                case "--fleet" -> fleets = fleetKinds(rest[++i]);
                 default -> csv = Refusal.orExit(() -> BenchPrices.file(arg), System.err);
             }
         }
@@ -85,12 +88,14 @@ public final class OptimizerBenchmark {
         Optimizer optimizer = new Optimizer(settings);
         System.out.printf("cores=%d maxHeap=%dMiB java=%s budget=%ds%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), budgetSeconds);
-        System.out.println("prices | batteries | LP EUR | MIP incumbent EUR / bound EUR (status, s) | LP+warm start s "
+        System.out.println("prices | fleet | LP EUR | MIP incumbent EUR / bound EUR (status, s) | LP+warm start s "
                 + "| warm start EUR (hard Wh) | local search adds EUR | Timefold EUR | gap (bound) | to 1% s | to 0.5% s "
                 + "| total s | feasible");
         for (var curve : curves.entrySet()) {
-            for (int size : sizes) {
-                Problem problem = Problem.ofBatteries(horizon, Prices.expected(curve.getValue()), BenchFleet.batteries(size, size));
+            for (String fleet : fleets) for (int size : sizes) {
+                Problem problem = fleet.equals("mixed")
+                        ? BenchFleet.mixed(size, size, horizon, curve.getValue())
+                        : Problem.ofBatteries(horizon, Prices.expected(curve.getValue()), BenchFleet.batteries(size, size));
                 List<Progress> progress = new ArrayList<>();
                 Schedule schedule = optimizer.optimize(problem, progress::add);
                 double lp = new LpReference().solve(problem).objectiveEur();
@@ -98,8 +103,8 @@ public final class OptimizerBenchmark {
                 LpSolution mip = new LpReference().solveExact(problem, Duration.ofSeconds(budgetSeconds));
                 LocalSearchGain gain = LocalSearchGain.of(progress);
                 double bound = schedule.gap().map(g -> g.boundEur()).orElse(lp);
-                System.out.printf("%s | %d | %.2f | %.2f / %.2f (%s, %.1f) | %s | %.2f (%d) | %+.2f (%.4f%% of LP) | %.2f | %.4f%% (%s) | %s | %s | %.1f | %s%n",
-                        curve.getKey(), size, lp, mip.objectiveEur(), mip.boundEur(), mip.status(), seconds(mip.wallTime()),
+                System.out.printf("%s | %d %s | %.2f | %.2f / %.2f (%s, %.1f) | %s | %.2f (%d) | %+.2f (%.4f%% of LP) | %.2f | %.4f%% (%s) | %s | %s | %.1f | %s%n",
+                        curve.getKey(), size, fleet, lp, mip.objectiveEur(), mip.boundEur(), mip.status(), seconds(mip.wallTime()),
                         String.format("%.2f", seconds(progress.getFirst().elapsed())), gain.startEur(), gain.startHardWh(),
                         gain.gainEur(), 100 * gain.gainRelativeTo(lp), schedule.valuation().objectiveEur(),
                         100 * schedule.gap().map(g -> g.relative()).orElse(Double.NaN),
@@ -170,6 +175,18 @@ public final class OptimizerBenchmark {
                 label, value, 100 * (1 - value / deviceOptimum), seconds, result.shortfalls().size(),
                 result.shortfalls().stream().mapToDouble(s -> Math.abs(s.missingMw())).sum() * horizon.slotHours(),
                 result.violations().size());
+    }
+
+    /** {@code batteries}, {@code mixed} or both, comma-separated; anything else is refused by name. */
+    private static List<String> fleetKinds(String csv) {
+        List<String> kinds = java.util.Arrays.stream(csv.split(",")).map(String::strip).toList();
+        for (String kind : kinds) {
+            if (!kind.equals("batteries") && !kind.equals("mixed")) {
+                System.err.println("--fleet: expected batteries, mixed or both comma-separated, got '" + kind + "'");
+                System.exit(2);
+            }
+        }
+        return kinds;
     }
 
     private static List<Double> edges(String csv) {

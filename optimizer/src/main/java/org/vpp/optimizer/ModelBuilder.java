@@ -11,6 +11,7 @@ import org.vpp.optimizer.lp.LpSolution;
 import org.vpp.optimizer.model.AssetSchedule;
 import org.vpp.optimizer.model.Battery;
 import org.vpp.optimizer.model.Commitment;
+import org.vpp.optimizer.model.EvSession;
 import org.vpp.optimizer.model.FlexibleLoad;
 import org.vpp.optimizer.model.Generator;
 import org.vpp.optimizer.model.GridNode;
@@ -72,9 +73,18 @@ final class ModelBuilder {
                 }
                 options[t] = set.stream().mapToDouble(Double::doubleValue).toArray();
             }
-            OutputFact fact = new OutputFact(g.id(), OutputKind.GENERATOR, curve, options, g.costEurPerMwh(), 0, 0);
+            OutputFact fact = OutputFact.ofGenerator(g, curve, options, problem.horizon().slotMinutes());
             facts.put(g.id(), fact);
-            addOutputs(fact, lp.get(g.id()), t -> 0.0, outputLevels);
+            AssetSchedule start = lp.get(g.id());
+            double[] target = new double[n];
+            for (int t = 0; t < n; t++) {
+                target[t] = options[t][fact.nearestOption(t, start == null ? 0.0 : start.powerMw().get(t))];
+            }
+            double[] committed = g.hasCommitmentRules()
+                    ? withCommitmentRules(g, target, options[0], problem.horizon().slotMinutes()) : target;
+            for (int t = 0; t < n; t++) {
+                outputLevels.add(new OutputLevel(fact, t, fact.nearestOption(t, committed[t])));
+            }
         }
         for (FlexibleLoad l : problem.loads()) {
             double[][] options = new double[n][];
@@ -91,6 +101,18 @@ final class ModelBuilder {
             facts.put(l.id(), fact);
             double average = l.energyMwh() / (n * problem.horizon().slotHours());
             addOutputs(fact, lp.get(l.id()), t -> -average, outputLevels);
+        }
+        for (EvSession e : problem.evSessions()) {
+            double[][] options = new double[n][];
+            for (int t = 0; t < n; t++) {
+                options[t] = e.plugged(t)
+                        ? java.util.stream.Stream.concat(java.util.stream.Stream.of(0.0), e.powerStepsMw().stream().map(p -> -p))
+                                .mapToDouble(Double::doubleValue).distinct().toArray()
+                        : new double[] {0.0};
+            }
+            OutputFact fact = OutputFact.ofEvSession(e, curve, options);
+            facts.put(e.id(), fact);
+            addOutputs(fact, lp.get(e.id()), t -> 0.0, outputLevels);
         }
 
         double h = problem.horizon().slotHours();
@@ -124,6 +146,72 @@ final class ModelBuilder {
         int low = Math.max(0, fact.lowestReachable(previous));
         int high = Math.min(fact.levelCount - 1, fact.highestReachable(previous));
         return low > high ? level : Math.clamp(level, low, high);
+    }
+
+    /**
+     * A generator's outputs made to keep its unit-commitment rules, as a start for the search: the state before slot 0
+     * held as long as it must be; every run shorter than the minimum up time extended at the minimum stable output
+     * (or, where the horizon ends, cut off); every pause shorter than the minimum down time filled at the minimum
+     * stable output; then each output moved within the ramp of the one before. {@code options} are the generator's
+     * power options (the same in every slot).
+     */
+    static double[] withCommitmentRules(Generator g, double[] target, double[] options, double slotMinutes) {
+        int n = target.length;
+        double[] p = target.clone();
+        double low = Math.max(g.minMw(), java.util.Arrays.stream(options).filter(o -> o > 0).min().orElse(g.minMw()));
+        for (int t = 0; t < Math.min(n, g.initiallyHeldSlots()); t++) {
+            p[t] = g.initiallyOn() ? (p[t] > 0 ? p[t] : Math.max(low, nearestOption(options, g.initialMw()))) : 0.0;
+        }
+        boolean wasOn = g.initiallyOn();
+        for (int t = 0; t < n; t++) {
+            boolean on = p[t] > 0;
+            if (on && !wasOn) {
+                for (int u = t + 1; u < Math.min(n, t + g.minUpSlots()); u++) {
+                    if (p[u] <= 0) p[u] = low;
+                }
+            } else if (!on && wasOn) {
+                int end = Math.min(n, t + g.minDownSlots());
+                boolean restarts = false;
+                for (int u = t + 1; u < end; u++) restarts |= p[u] > 0;
+                if (restarts) {
+                    for (int u = t; u < end && p[u] <= 0; u++) p[u] = low;
+                }
+            }
+            wasOn = p[t] > 0;
+        }
+        double ramp = g.rampPerSlotMw(slotMinutes);
+        double startStop = g.startStopLimitMw(slotMinutes);
+        // Backward: each output low enough to reach the next one (or to stop) within the ramp; forward: each output low
+        // enough to be reached from the one before (or from a start). Both only lower outputs that are on, never below
+        // the minimum stable output, so neither pass undoes the other.
+        for (int t = n - 1; t > 0; t--) {
+            double limit = p[t] > 0 ? p[t] + ramp : startStop;
+            if (p[t - 1] > limit) p[t - 1] = highestWithin(options, g.minMw(), limit, p[t - 1]);
+        }
+        double previous = g.initialMw();
+        for (int t = 0; t < n; t++) {
+            if (p[t] > 0) {
+                double high = previous > 0 ? previous + ramp : startStop;
+                if (p[t] > high) p[t] = highestWithin(options, g.minMw(), high, p[t]);
+            }
+            previous = p[t];
+        }
+        return p;
+    }
+
+    private static double nearestOption(double[] options, double mw) {
+        double best = options[0];
+        for (double o : options) if (Math.abs(o - mw) < Math.abs(best - mw)) best = o;
+        return best;
+    }
+
+    /** The highest option above zero within [low, high], or {@code fallback} if none is. */
+    private static double highestWithin(double[] options, double low, double high, double fallback) {
+        double best = Double.NaN;
+        for (double o : options) {
+            if (o > 0 && o >= low - 1e-9 && o <= high + 1e-9 && (Double.isNaN(best) || o > best)) best = o;
+        }
+        return Double.isNaN(best) ? fallback : best;
     }
 
     /** {@code count + 1} evenly spaced values from {@code min} to {@code max} (one value if they coincide). */

@@ -49,6 +49,15 @@ public final class OutputLevel {
         return powerMw() * asset.prices.slotHours();
     }
 
+    /** Orders levels by asset, then slot, so that a block move's run is neighbouring slots of one asset. */
+    public static final class BySlot implements java.util.Comparator<OutputLevel> {
+        @Override
+        public int compare(OutputLevel a, OutputLevel b) {
+            int byAsset = a.asset.id.compareTo(b.asset.id);
+            return byAsset != 0 ? byAsset : Integer.compare(a.slot, b.slot);
+        }
+    }
+
     @Override
     public String toString() {
         return id + "=" + option;

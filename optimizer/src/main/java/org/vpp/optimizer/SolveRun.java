@@ -63,7 +63,9 @@ final class SolveRun {
         VppSolution working = ModelBuilder.build(problem, settings.warmStartFromLp() ? lp : Optional.empty(), settings);
         boolean hasBatteries = !problem.batteries().isEmpty();
         boolean hasOutputs = working.outputLevels.size() > 0;
-        SolverFactory<VppSolution> factory = factories.get(settings.randomSeed(), hasBatteries, hasOutputs);
+        // Block moves where a slot's choice is tied to its neighbours': generators with unit commitment.
+        boolean hasBlocks = problem.generators().stream().anyMatch(g -> g.hasCommitmentRules());
+        SolverFactory<VppSolution> factory = factories.get(settings.randomSeed(), hasBatteries, hasOutputs, hasBlocks);
         SolutionManager<VppSolution, HardSoftScore> solutionManager = SolutionManager.create(factory);
         HardSoftScore initialScore = solutionManager.update(working);
         listener.accept(new Progress(elapsed(startNanos), initialScore.hardScore(), initialScore.softScore(), lpObjective));
@@ -86,8 +88,9 @@ final class SolveRun {
         ScoreExplanation explanation = settings.explain()
                 ? ScheduleCheck.explain(problem, assets) : ScoreExplanation.none();
         Valuation valuation = ScheduleCheck.valuation(problem, assets);
-        // The gap is measured against the tightest valid bound: at negative prices the relaxation may charge and
-        // discharge a battery at once (which no schedule here can), so the exact program's bound is used when tighter.
+        // The gap is measured against the tightest valid bound: the relaxation may charge and discharge a battery at once
+        // at negative prices, commit a generator by halves or charge an EV between two charger steps (which no schedule
+        // here can), so there the exact program's bound is used when tighter.
         Optional<OptimalityGap> gap = Double.isNaN(lpObjective)
                 ? Optional.empty() : Optional.of(new OptimalityGap(lpObjective, valuation.objectiveEur()));
         if (gap.isPresent()) {
@@ -97,8 +100,8 @@ final class SolveRun {
                 gap = Optional.of(new OptimalityGap(e.boundEur(), valuation.objectiveEur(), "MIP " + e.solver() + " "
                         + (e.optimal() ? "optimum" : "bound after " + e.wallTime().toMillis() + " ms")));
                 notes.add("gap measured against the " + gap.get().boundSource() + " (" + Math.round(e.boundEur())
-                        + " EUR), tighter than the LP relaxation (" + Math.round(lpObjective) + " EUR), which charges and"
-                        + " discharges at once at negative prices");
+                        + " EUR), tighter than the LP relaxation (" + Math.round(lpObjective) + " EUR), which "
+                        + LpReference.whyRelaxationMayBeLoose(problem).orElse("is looser"));
             }
         }
         return new Schedule(problem.horizon(), assets, score.hardScore(), score.softScore(), valuation, gap,

@@ -1,9 +1,13 @@
 package org.vpp.optimizer;
 
 import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.entity.pillar.PillarSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.PillarChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.SubPillarType;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
@@ -23,6 +27,18 @@ final class SolverConfigs {
     }
 
     static SolverConfig solverConfig(long randomSeed, boolean hasBatteries, boolean hasOutputs) {
+        return solverConfig(randomSeed, hasBatteries, hasOutputs, false);
+    }
+
+    /** The longest block a block move changes at once (6 hours of quarter-hours). */
+    static final int MAX_BLOCK_SLOTS = 24;
+
+    /**
+     * @param hasBlocks add block moves: a run of neighbouring slots of one output at the same option changed to another
+     *                  option at once. A generator's minimum up and down times make a single slot's change a breach; a
+     *                  block can switch it on or off, or change the level of a whole run, without one.
+     */
+    static SolverConfig solverConfig(long randomSeed, boolean hasBatteries, boolean hasOutputs, boolean hasBlocks) {
         List<MoveSelectorConfig> moves = new ArrayList<>();
         if (hasBatteries) {
             moves.add(new ChangeMoveSelectorConfig()
@@ -33,6 +49,16 @@ final class SolverConfigs {
                     .withEntitySelectorConfig(new EntitySelectorConfig().withEntityClass(OutputLevel.class)));
             moves.add(new SwapMoveSelectorConfig()
                     .withEntitySelectorConfig(new EntitySelectorConfig().withEntityClass(OutputLevel.class)));
+        }
+        if (hasOutputs && hasBlocks) {
+            moves.add(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(CommitmentMoves.class));
+            moves.add(new PillarChangeMoveSelectorConfig()
+                    .withSubPillarType(SubPillarType.SEQUENCE)
+                    .withSubPillarSequenceComparatorClass(OutputLevel.BySlot.class)
+                    .withPillarSelectorConfig(new PillarSelectorConfig()
+                            .withEntitySelectorConfig(new EntitySelectorConfig().withEntityClass(OutputLevel.class))
+                            .withMinimumSubPillarSize(2)
+                            .withMaximumSubPillarSize(MAX_BLOCK_SLOTS)));
         }
         MoveSelectorConfig moveSelector = moves.size() == 1 ? moves.getFirst() : new UnionMoveSelectorConfig(moves);
         return new SolverConfig()

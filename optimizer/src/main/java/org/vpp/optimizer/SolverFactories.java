@@ -10,7 +10,11 @@ final class SolverFactories {
     private final Map<String, SolverFactory<VppSolution>> cache = new ConcurrentHashMap<>();
 
     SolverFactory<VppSolution> get(long seed, boolean hasBatteries, boolean hasOutputs) {
-        return cache.computeIfAbsent(seed + "/" + hasBatteries + "/" + hasOutputs,
-                key -> SolverFactory.create(SolverConfigs.solverConfig(seed, hasBatteries, hasOutputs)));
+        return get(seed, hasBatteries, hasOutputs, false);
+    }
+
+    SolverFactory<VppSolution> get(long seed, boolean hasBatteries, boolean hasOutputs, boolean hasBlocks) {
+        return cache.computeIfAbsent(seed + "/" + hasBatteries + "/" + hasOutputs + "/" + hasBlocks,
+                key -> SolverFactory.create(SolverConfigs.solverConfig(seed, hasBatteries, hasOutputs, hasBlocks)));
     }
 }

@@ -2,6 +2,8 @@ package org.vpp.optimizer;
 
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sum;
 import static ai.timefold.solver.core.api.score.stream.Joiners.equal;
+import static ai.timefold.solver.core.api.score.stream.Joiners.greaterThan;
+import static ai.timefold.solver.core.api.score.stream.Joiners.lessThan;
 
 import ai.timefold.solver.core.api.score.HardSoftScore;
 import ai.timefold.solver.core.api.score.stream.Constraint;
@@ -9,6 +11,7 @@ import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
 import ai.timefold.solver.core.api.score.stream.tri.TriConstraintStream;
+import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
 
 /**
  * The VPP rulebook. Hard rules are weighed in Wh of violation, soft rules in milli-EUR. Battery power is
@@ -39,9 +42,15 @@ public final class VppConstraints implements ConstraintProvider {
                 gridExportLimit(factory),
                 commitmentDelivered(factory),
                 flexibleLoadEnergyDelivered(factory),
+                generatorRampLimit(factory),
+                generatorMinimumUpTime(factory),
+                generatorMinimumDownTime(factory),
+                evCapacityLimit(factory),
                 energyRevenue(factory),
                 batteryDegradationCost(factory),
                 fuelCost(factory),
+                startUpCost(factory),
+                evEnergyByDeparture(factory),
                 terminalStateOfChargeTarget(factory)
         };
     }
@@ -123,6 +132,66 @@ public final class VppConstraints implements ConstraintProvider {
                 .asConstraint("Flexible load energy delivered");
     }
 
+    // A generator's output changes by at most its ramp between two slots it runs in, and a start reaches (a stop leaves
+    // from) at most max(minimum stable output, ramp per slot): a thermal unit cannot jump to full load, nor drop from it.
+    Constraint generatorRampLimit(ConstraintFactory factory) {
+        return generatorMoves(factory)
+                .filter(m -> m.rampExcessMw() > SOC_EPSILON_MWH)
+                .penalize(HardSoftScore.ONE_HARD, m -> Units.violationWh(m.rampExcessMw() * m.asset().prices.slotHours()))
+                .justifyWith((m, score) -> new RuleJustification(m.asset().id, m.slot(),
+                        m.rampExcessMw() * m.asset().prices.slotHours(), "MWh"))
+                .asConstraint("Generator ramp limit");
+    }
+
+    // Once started, a generator runs at least its minimum up time (a thermal unit must warm through before it may stop
+    // again); a unit started shortly before the horizon runs out the rest of it. Each slot off inside that time is one
+    // breach, weighed as the unit's full output in that slot.
+    Constraint generatorMinimumUpTime(ConstraintFactory factory) {
+        UniConstraintStream<OutputLevel> afterStarts = generatorMoves(factory)
+                .filter(m -> m.starts() && m.asset().generator.minUpSlots() > 1)
+                .join(OutputLevel.class, equal(GeneratorMove::asset, OutputLevel::asset),
+                        lessThan(GeneratorMove::slot, OutputLevel::slot),
+                        greaterThan(m -> m.slot() + m.asset().generator.minUpSlots(), OutputLevel::slot))
+                .filter((m, o) -> !isOn(o))
+                .map((m, o) -> o);
+        UniConstraintStream<OutputLevel> held = factory.forEach(OutputLevel.class)
+                .filter(o -> o.asset().committed() && o.asset().generator.initiallyOn()
+                        && o.slot() < o.asset().generator.initiallyHeldSlots() && !isOn(o));
+        return afterStarts.concat(held)
+                .penalize(HardSoftScore.ONE_HARD, VppConstraints::slotBreachWh)
+                .justifyWith((o, score) -> new RuleJustification(o.asset().id, o.slot(), slotBreachWh(o) / Units.WH_PER_MWH, "MWh"))
+                .asConstraint("Generator minimum up time");
+    }
+
+    // Once stopped, a generator stays off at least its minimum down time (it must cool down before a restart); a unit
+    // stopped shortly before the horizon stays off the rest of it. Each slot on inside that time is one breach.
+    Constraint generatorMinimumDownTime(ConstraintFactory factory) {
+        UniConstraintStream<OutputLevel> afterStops = generatorMoves(factory)
+                .filter(m -> m.stops() && m.asset().generator.minDownSlots() > 1)
+                .join(OutputLevel.class, equal(GeneratorMove::asset, OutputLevel::asset),
+                        lessThan(GeneratorMove::slot, OutputLevel::slot),
+                        greaterThan(m -> m.slot() + m.asset().generator.minDownSlots(), OutputLevel::slot))
+                .filter((m, o) -> isOn(o))
+                .map((m, o) -> o);
+        UniConstraintStream<OutputLevel> held = factory.forEach(OutputLevel.class)
+                .filter(o -> o.asset().committed() && !o.asset().generator.initiallyOn()
+                        && o.slot() < o.asset().generator.initiallyHeldSlots() && isOn(o));
+        return afterStops.concat(held)
+                .penalize(HardSoftScore.ONE_HARD, VppConstraints::slotBreachWh)
+                .justifyWith((o, score) -> new RuleJustification(o.asset().id, o.slot(), slotBreachWh(o) / Units.WH_PER_MWH, "MWh"))
+                .asConstraint("Generator minimum down time");
+    }
+
+    // An EV session never charges more than the car's free capacity: the car takes no more.
+    Constraint evCapacityLimit(ConstraintFactory factory) {
+        return evDelivered(factory)
+                .filter((ev, wh) -> wh / Units.WH_PER_MWH - ev.session.maxEnergyMwh() > SOC_EPSILON_MWH)
+                .penalize(HardSoftScore.ONE_HARD, (ev, wh) -> Units.violationWh(wh / Units.WH_PER_MWH - ev.session.maxEnergyMwh()))
+                .justifyWith((ev, wh, score) -> new RuleJustification(ev.id, -1,
+                        wh / Units.WH_PER_MWH - ev.session.maxEnergyMwh(), "MWh"))
+                .asConstraint("EV capacity limit");
+    }
+
     // ---------------------------------------------------------------- soft
 
     // Energy sold earns, energy bought costs, at the expected price of its slot.
@@ -157,6 +226,26 @@ public final class VppConstraints implements ConstraintProvider {
                 .asConstraint("Fuel cost");
     }
 
+    // Every start of a generator costs its start-up cost (fuel to warm it, wear), a start in slot 0 from off included.
+    Constraint startUpCost(ConstraintFactory factory) {
+        return generatorMoves(factory)
+                .filter(m -> m.starts() && m.asset().generator.startUpCostEur() > 0)
+                .penalize(HardSoftScore.ONE_SOFT, m -> Units.milliEur(m.asset().generator.startUpCostEur()))
+                .justifyWith((m, score) -> new RuleJustification(m.asset().id, m.slot(), m.asset().generator.startUpCostEur(), "EUR"))
+                .asConstraint("Start-up cost");
+    }
+
+    // Each MWh an EV session misses at departure costs its shortfall price: the need is soft, so a session that cannot
+    // be served in full (too short, too slow a charger, a full grid connection) still gets its best schedule.
+    Constraint evEnergyByDeparture(ConstraintFactory factory) {
+        return evDelivered(factory)
+                .filter((ev, wh) -> evShortfallMilliEur(ev, wh) > 0)
+                .penalize(HardSoftScore.ONE_SOFT, VppConstraints::evShortfallMilliEur)
+                .justifyWith((ev, wh, score) -> new RuleJustification(ev.id, -1,
+                        evShortfallMilliEur(ev, wh) / Units.MILLI_EUR_PER_EUR, "EUR"))
+                .asConstraint("EV energy by departure");
+    }
+
     // Each MWh a battery ends below its terminal target costs the target's value.
     Constraint terminalStateOfChargeTarget(ConstraintFactory factory) {
         return factory.forEach(BatteryLevel.class)
@@ -185,6 +274,42 @@ public final class VppConstraints implements ConstraintProvider {
                 .groupBy((o, m) -> m.nodeIndex(), (o, m) -> o.slot(), sum((o, m) -> Units.wh(o.gridMwh())));
         return batteries.concat(outputs)
                 .groupBy((node, slot, wh) -> node, (node, slot, wh) -> slot, sum((node, slot, wh) -> wh));
+    }
+
+    /**
+     * Each committed generator's output in one slot beside its output in the slot before (the state before the horizon
+     * for slot 0).
+     */
+    private static UniConstraintStream<GeneratorMove> generatorMoves(ConstraintFactory factory) {
+        UniConstraintStream<GeneratorMove> inside = factory.forEach(OutputLevel.class)
+                .filter(o -> o.asset().committed())
+                .join(OutputLevel.class, equal(OutputLevel::asset), equal(o -> o.slot() + 1, OutputLevel::slot))
+                .map((a, b) -> new GeneratorMove(b.asset(), b.slot(), a.powerMw(), b.powerMw()));
+        return factory.forEach(OutputLevel.class)
+                .filter(o -> o.slot() == 0 && o.asset().committed())
+                .map(o -> new GeneratorMove(o.asset(), 0, o.asset().generator.initialMw(), o.powerMw()))
+                .concat(inside);
+    }
+
+    /** The energy (Wh) each EV session draws over the horizon. */
+    private static BiConstraintStream<OutputFact, Long> evDelivered(ConstraintFactory factory) {
+        return factory.forEach(OutputLevel.class)
+                .filter(o -> o.asset().kind == OutputKind.EV_SESSION)
+                .groupBy(OutputLevel::asset, sum(o -> Units.wh(-o.gridMwh())));
+    }
+
+    static boolean isOn(OutputLevel o) {
+        return o.powerMw() > SOC_EPSILON_MWH;
+    }
+
+    /** A slot in breach of a minimum up or down time, weighed as the generator's full output over the slot. */
+    static long slotBreachWh(OutputLevel o) {
+        return Units.violationWh(o.asset().generator.maxMw() * o.asset().prices.slotHours());
+    }
+
+    static long evShortfallMilliEur(OutputFact ev, long deliveredWh) {
+        double missing = ev.session.energyNeededMwh() - deliveredWh / Units.WH_PER_MWH;
+        return missing <= SOC_EPSILON_MWH ? 0 : Units.milliEur(missing * ev.session.shortfallEurPerMwh());
     }
 
     static double chargeExcessMwh(BatteryLevel a, BatteryLevel b) {
@@ -222,6 +347,26 @@ public final class VppConstraints implements ConstraintProvider {
     static long terminalMilliEur(BatteryLevel l) {
         var battery = l.battery().battery;
         return Units.milliEur(Math.max(0, battery.terminalTargetMwh() - l.socMwh()) * battery.terminalValueEurPerMwh());
+    }
+
+    /** A generator's output in the slot before and in {@code slot}. */
+    record GeneratorMove(OutputFact asset, int slot, double beforeMw, double afterMw) {
+        boolean starts() {
+            return beforeMw <= SOC_EPSILON_MWH && afterMw > SOC_EPSILON_MWH;
+        }
+
+        boolean stops() {
+            return beforeMw > SOC_EPSILON_MWH && afterMw <= SOC_EPSILON_MWH;
+        }
+
+        /** How far the change breaks the ramp (both slots on) or the start/stop limit (one of them off), in MW. */
+        double rampExcessMw() {
+            var g = asset.generator;
+            if (starts()) return afterMw - g.startStopLimitMw(asset.slotMinutes);
+            if (stops()) return beforeMw - g.startStopLimitMw(asset.slotMinutes);
+            if (afterMw <= SOC_EPSILON_MWH) return 0;
+            return Math.abs(afterMw - beforeMw) - g.rampPerSlotMw(asset.slotMinutes);
+        }
     }
 
     /** The grid energy of one asset in one slot and its price. */

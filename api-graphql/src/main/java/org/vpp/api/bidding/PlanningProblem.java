@@ -98,10 +98,10 @@ public final class PlanningProblem {
             }
         }
         Problem problem = new Problem(horizon, Prices.expected(expectedPrices), batteries, renewables, generators,
-                loads, List.of(), List.of());
+                loads, List.of(), List.of(), List.of());
         List<GridNode> nodes = gridNodes(fleet, new HashSet<>(problem.assetIds()));
         return new Problem(horizon, problem.prices(), behindTheirConnection(batteries, nodes), renewables, generators,
-                loads, nodes, List.of());
+                loads, List.of(), nodes, List.of());
     }
 
     /**

@@ -111,7 +111,8 @@ public class ScheduleQueryController {
     }
 
     public record ValueRow(double energyRevenueEur, double degradationCostEur, double fuelCostEur,
-                           double terminalShortfallCostEur, double objectiveEur) {
+                           double terminalShortfallCostEur, double startUpCostEur, double evShortfallCostEur,
+                           double objectiveEur) {
     }
 
     public record PlanRow(String assetId, AssetKind kind, String parentId, double energyMwh, double[] powerMw,
@@ -141,7 +142,7 @@ public class ScheduleQueryController {
     public ValueRow value(ScheduleView schedule) {
         var v = schedule.stored().valuation();
         return new ValueRow(v.energyRevenueEur(), v.degradationCostEur(), v.fuelCostEur(), v.terminalShortfallCostEur(),
-                v.objectiveEur());
+                v.startUpCostEur(), v.evShortfallCostEur(), v.objectiveEur());
     }
 
     @SchemaMapping(typeName = "Schedule")

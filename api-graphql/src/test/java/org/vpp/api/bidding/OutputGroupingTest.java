@@ -28,6 +28,7 @@ class OutputGroupingTest {
             List.of(),
             List.of(new FlexibleLoad("load-1", 0.25, 1e-6, List.of(0.5, 0.5), List.of(0.5, 0.5)),
                     new FlexibleLoad("load-2", 0.5, 1e-6, List.of(1.0, 1.0), List.of(1.0, 1.0))),
+            List.of(),
             List.of(new GridNode("site-a", Set.of("bat", "pv-1", "pv-2", "load-1", "load-2"), 10, 10)), List.of());
     final Map<String, String> siteOf = Map.of("bat", "site-a", "pv-1", "site-a", "pv-2", "site-a", "load-1", "site-a",
             "load-2", "site-a", "wind-9", "site-b");

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.vpp.optimizer.model.AssetSchedule;
 import org.vpp.optimizer.model.Battery;
 import org.vpp.optimizer.model.Commitment;
+import org.vpp.optimizer.model.EvSession;
 import org.vpp.optimizer.model.FlexibleLoad;
 import org.vpp.optimizer.model.Generator;
 import org.vpp.optimizer.model.GridNode;
@@ -75,7 +76,7 @@ public final class LpReference {
      * relaxation can burn energy at negative prices; empty otherwise (the relaxation's own optimum is the bound).
      */
     public java.util.Optional<LpSolution> exactBoundWhereNeeded(Problem problem) {
-        if (exactBudget.isZero() || !relaxationMayBurn(problem)) return java.util.Optional.empty();
+        if (exactBudget.isZero() || whyRelaxationMayBeLoose(problem).isEmpty()) return java.util.Optional.empty();
         return java.util.Optional.of(solveExact(problem, exactBudget));
     }
 
@@ -94,9 +95,10 @@ public final class LpReference {
 
     /**
      * The exact program of the same model: the relaxation plus, per battery and slot, a binary that lets it charge or
-     * discharge but not both (at negative prices the relaxation would do both to burn energy through its losses), and
-     * per generator and slot a binary commitment between its minimum stable output and its maximum. Within
-     * {@code budget} it answers the best schedule found and a proven bound on the optimum.
+     * discharge but not both (at negative prices the relaxation would do both to burn energy through its losses); per
+     * generator and slot a binary commitment between its minimum stable output and its maximum, with binary starts and
+     * stops for its start-up cost and its minimum up and down times; per EV session and slot a binary choice of one
+     * charger step. Within {@code budget} it answers the best schedule found and a proven bound on the optimum.
      */
     public LpSolution solveExact(Problem problem, Duration budget) {
         BatteryLp.Solver created = BatteryLp.createSolver(MIP_SOLVERS);
@@ -109,13 +111,28 @@ public final class LpReference {
         }
     }
 
-    /** Whether the relaxation can be loose because of simultaneous charge and discharge: a price below zero. */
-    public static boolean relaxationMayBurn(Problem problem) {
-        if (problem.batteries().isEmpty()) return false;
-        for (int t = 0; t < problem.horizon().slotCount(); t++) {
-            if (problem.prices().at(t) < 0) return true;
+    /**
+     * Why the relaxation may be loose, if it may: batteries at a negative price (they would charge and discharge at
+     * once), generators with unit-commitment rules (a fractional commitment, start or stop), EV sessions (fractional
+     * charger steps). Empty when the relaxation's optimum is as good a bound as the exact program's.
+     */
+    public static java.util.Optional<String> whyRelaxationMayBeLoose(Problem problem) {
+        List<String> reasons = new ArrayList<>();
+        if (!problem.batteries().isEmpty()) {
+            for (int t = 0; t < problem.horizon().slotCount(); t++) {
+                if (problem.prices().at(t) < 0) {
+                    reasons.add("charges and discharges at once at negative prices");
+                    break;
+                }
+            }
         }
-        return false;
+        if (problem.generators().stream().anyMatch(Generator::hasCommitmentRules)) {
+            reasons.add("commits generators fractionally");
+        }
+        if (!problem.evSessions().isEmpty()) {
+            reasons.add("charges EVs between their charger's steps");
+        }
+        return reasons.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join(", ", reasons));
     }
 
     private static LpSolution build(MPSolver solver, String solverId, Problem problem, boolean exact) {
@@ -162,18 +179,44 @@ public final class LpReference {
             MPVariable[] g = solver.makeNumVarArray(n, 0.0, gen.maxMw(), "");
             for (int t = 0; t < n; t++) {
                 objective.setCoefficient(g[t], (problem.prices().at(t) - gen.costEurPerMwh()) * h);
-                if (exact && gen.minMw() > 0) {
-                    // on[t] = 1: min <= g[t] <= max; on[t] = 0: g[t] = 0.
-                    MPVariable on = solver.makeBoolVar("");
-                    MPConstraint low = solver.makeConstraint(0.0, MPSolver.infinity());
-                    low.setCoefficient(g[t], 1.0);
-                    low.setCoefficient(on, -gen.minMw());
-                    MPConstraint high = solver.makeConstraint(-MPSolver.infinity(), 0.0);
-                    high.setCoefficient(g[t], 1.0);
-                    high.setCoefficient(on, -gen.maxMw());
-                }
+            }
+            if (gen.hasCommitmentRules() || (exact && gen.minMw() > 0)) {
+                addCommitment(solver, objective, gen, g, problem.horizon().slotMinutes(), exact);
             }
             putSingle(gen.id(), g, 1.0, single, singleSign, netTerms);
+        }
+        Map<String, MPVariable[][]> evSteps = new HashMap<>();
+        for (EvSession e : problem.evSessions()) {
+            MPVariable[][] x = new MPVariable[n][];
+            List<List<Term>> terms = new ArrayList<>(n);
+            MPConstraint cap = solver.makeConstraint(-MPSolver.infinity(), e.maxEnergyMwh());
+            // shortfall + delivered >= need, shortfall >= 0, each MWh of shortfall at its price
+            MPVariable shortfall = solver.makeNumVar(0.0, e.energyNeededMwh(), "");
+            objective.setCoefficient(shortfall, -e.shortfallEurPerMwh());
+            MPConstraint need = solver.makeConstraint(e.energyNeededMwh(), MPSolver.infinity());
+            need.setCoefficient(shortfall, 1.0);
+            for (int t = 0; t < n; t++) {
+                if (!e.plugged(t)) {
+                    x[t] = new MPVariable[0];
+                    terms.add(List.of());
+                    continue;
+                }
+                x[t] = new MPVariable[e.powerStepsMw().size()];
+                MPConstraint oneStep = solver.makeConstraint(-MPSolver.infinity(), 1.0);
+                List<Term> slotTerms = new ArrayList<>();
+                for (int k = 0; k < x[t].length; k++) {
+                    double step = e.powerStepsMw().get(k);
+                    x[t][k] = exact ? solver.makeBoolVar("") : solver.makeNumVar(0.0, 1.0, "");
+                    oneStep.setCoefficient(x[t][k], 1.0);
+                    objective.setCoefficient(x[t][k], -problem.prices().at(t) * h * step);
+                    cap.setCoefficient(x[t][k], step * h);
+                    need.setCoefficient(x[t][k], step * h);
+                    slotTerms.add(new Term(x[t][k], -step));
+                }
+                terms.add(slotTerms);
+            }
+            evSteps.put(e.id(), x);
+            netTerms.put(e.id(), terms);
         }
         for (FlexibleLoad l : problem.loads()) {
             MPVariable[] x = new MPVariable[n];
@@ -221,6 +264,18 @@ public final class LpReference {
             }
             assets.add(new AssetSchedule(b.id(), power, socs));
         }
+        for (EvSession e : problem.evSessions()) {
+            MPVariable[][] x = evSteps.get(e.id());
+            List<Double> power = new ArrayList<>(n);
+            for (int t = 0; t < n; t++) {
+                double p = 0;
+                for (int k = 0; k < x[t].length; k++) {
+                    p -= e.powerStepsMw().get(k) * x[t][k].solutionValue();
+                }
+                power.add(p);
+            }
+            assets.add(new AssetSchedule(e.id(), power, List.of()));
+        }
         for (String id : problem.assetIds()) {
             MPVariable[] vars = single.get(id);
             if (vars != null) {
@@ -233,6 +288,80 @@ public final class LpReference {
         }
         double bound = exact ? (optimal ? objective.value() : objective.bestBound()) : objective.value();
         return new LpSolution(optimal, status.name(), solverId, objective.value(), bound, assets, wall);
+    }
+
+    /**
+     * A generator's commitment: on[t] with min * on <= g <= max * on, start[t] - stop[t] = on[t] - on[t-1] (the state
+     * before slot 0 a constant), a start-up cost per start, the ramp and start/stop limits, and the minimum up and down
+     * times (a start in the last {@code minUp} slots needs the unit on; a stop in the last {@code minDown} needs it off).
+     * Binary in the exact program, in [0, 1] in the relaxation.
+     */
+    private static void addCommitment(MPSolver solver, MPObjective objective, Generator gen, MPVariable[] g,
+                                      double slotMinutes, boolean exact) {
+        int n = g.length;
+        MPVariable[] on = new MPVariable[n];
+        MPVariable[] start = new MPVariable[n];
+        MPVariable[] stop = new MPVariable[n];
+        double before = gen.initiallyOn() ? 1.0 : 0.0;
+        int held = gen.initiallyHeldSlots();
+        for (int t = 0; t < n; t++) {
+            on[t] = exact ? solver.makeBoolVar("") : solver.makeNumVar(0.0, 1.0, "");
+            start[t] = exact ? solver.makeBoolVar("") : solver.makeNumVar(0.0, 1.0, "");
+            stop[t] = exact ? solver.makeBoolVar("") : solver.makeNumVar(0.0, 1.0, "");
+            if (t < held) {
+                on[t].setBounds(before, before);
+            }
+            MPConstraint low = solver.makeConstraint(0.0, MPSolver.infinity());
+            low.setCoefficient(g[t], 1.0);
+            low.setCoefficient(on[t], -gen.minMw());
+            MPConstraint high = solver.makeConstraint(-MPSolver.infinity(), 0.0);
+            high.setCoefficient(g[t], 1.0);
+            high.setCoefficient(on[t], -gen.maxMw());
+            // on[t] - on[t-1] - start[t] + stop[t] = 0, with on[-1] the state before the horizon moved to the right
+            double constant = t == 0 ? before : 0.0;
+            MPConstraint transition = solver.makeConstraint(constant, constant);
+            transition.setCoefficient(on[t], 1.0);
+            if (t > 0) transition.setCoefficient(on[t - 1], -1.0);
+            transition.setCoefficient(start[t], -1.0);
+            transition.setCoefficient(stop[t], 1.0);
+            MPConstraint either = solver.makeConstraint(-MPSolver.infinity(), 1.0);
+            either.setCoefficient(start[t], 1.0);
+            either.setCoefficient(stop[t], 1.0);
+            objective.setCoefficient(start[t], -gen.startUpCostEur());
+        }
+        double ramp = gen.rampPerSlotMw(slotMinutes);
+        double startStop = gen.startStopLimitMw(slotMinutes);
+        if (ramp < gen.maxMw()) {
+            for (int t = 0; t < n; t++) {
+                // up: g[t] - g[t-1] <= ramp * on[t-1] + startStop * (1 - on[t-1])
+                // down: g[t-1] - g[t] <= ramp * on[t] + startStop * (1 - on[t])
+                MPConstraint up;
+                MPConstraint down = solver.makeConstraint(-MPSolver.infinity(), startStop - (t == 0 ? gen.initialMw() : 0));
+                if (t == 0) {
+                    up = solver.makeConstraint(-MPSolver.infinity(), gen.initialMw() + (gen.initiallyOn() ? ramp : startStop));
+                } else {
+                    up = solver.makeConstraint(-MPSolver.infinity(), startStop);
+                    up.setCoefficient(g[t - 1], -1.0);
+                    up.setCoefficient(on[t - 1], startStop - ramp);
+                    down.setCoefficient(g[t - 1], 1.0);
+                }
+                up.setCoefficient(g[t], 1.0);
+                down.setCoefficient(g[t], -1.0);
+                down.setCoefficient(on[t], startStop - ramp);
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            if (gen.minUpSlots() > 1) {
+                MPConstraint up = solver.makeConstraint(-MPSolver.infinity(), 0.0);
+                for (int s = Math.max(0, t - gen.minUpSlots() + 1); s <= t; s++) up.setCoefficient(start[s], 1.0);
+                up.setCoefficient(on[t], -1.0);
+            }
+            if (gen.minDownSlots() > 1) {
+                MPConstraint down = solver.makeConstraint(-MPSolver.infinity(), 1.0);
+                for (int s = Math.max(0, t - gen.minDownSlots() + 1); s <= t; s++) down.setCoefficient(stop[s], 1.0);
+                down.setCoefficient(on[t], 1.0);
+            }
+        }
     }
 
     private static void putSingle(String id, MPVariable[] vars, double sign, Map<String, MPVariable[]> single,

@@ -13,6 +13,7 @@ public record Problem(
         List<Renewable> renewables,
         List<Generator> generators,
         List<FlexibleLoad> loads,
+        List<EvSession> evSessions,
         List<GridNode> nodes,
         List<Commitment> commitments) {
 
@@ -21,6 +22,7 @@ public record Problem(
         renewables = List.copyOf(renewables);
         generators = List.copyOf(generators);
         loads = List.copyOf(loads);
+        evSessions = List.copyOf(evSessions);
         nodes = List.copyOf(nodes);
         commitments = List.copyOf(commitments);
         int n = horizon.slotCount();
@@ -29,7 +31,8 @@ public record Problem(
         }
         Set<String> ids = new HashSet<>();
         Stream.of(batteries.stream().map(Battery::id), renewables.stream().map(Renewable::id),
-                        generators.stream().map(Generator::id), loads.stream().map(FlexibleLoad::id))
+                        generators.stream().map(Generator::id), loads.stream().map(FlexibleLoad::id),
+                        evSessions.stream().map(EvSession::id))
                 .flatMap(s -> s)
                 .forEach(id -> {
                     if (!ids.add(id)) {
@@ -44,6 +47,12 @@ public record Problem(
         for (FlexibleLoad l : loads) {
             if (l.minConsumptionMw().size() != n) {
                 throw new IllegalArgumentException("flexible load " + l.id() + ": need bounds per slot");
+            }
+        }
+        for (EvSession e : evSessions) {
+            if (e.departureSlot() > n) {
+                throw new IllegalArgumentException("EV session " + e.id() + ": departs after the horizon (slot "
+                        + e.departureSlot() + " of " + n + "); give the need up to the horizon's end");
             }
         }
         Set<String> nodeIds = new HashSet<>();
@@ -70,29 +79,36 @@ public record Problem(
 
     /** A problem with batteries only, no grid nodes and no commitments. */
     public static Problem ofBatteries(Horizon horizon, Prices prices, List<Battery> batteries) {
-        return new Problem(horizon, prices, batteries, List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Problem(horizon, prices, batteries, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public Problem withNodes(List<GridNode> newNodes) {
-        return new Problem(horizon, prices, batteries, renewables, generators, loads, newNodes, commitments);
+        return new Problem(horizon, prices, batteries, renewables, generators, loads, evSessions, newNodes, commitments);
     }
 
     public Problem withCommitments(List<Commitment> newCommitments) {
-        return new Problem(horizon, prices, batteries, renewables, generators, loads, nodes, newCommitments);
+        return new Problem(horizon, prices, batteries, renewables, generators, loads, evSessions, nodes, newCommitments);
     }
 
     public Problem withOthers(List<Renewable> newRenewables, List<Generator> newGenerators, List<FlexibleLoad> newLoads) {
-        return new Problem(horizon, prices, batteries, newRenewables, newGenerators, newLoads, nodes, commitments);
+        return new Problem(horizon, prices, batteries, newRenewables, newGenerators, newLoads, evSessions, nodes,
+                commitments);
+    }
+
+    public Problem withEvSessions(List<EvSession> newSessions) {
+        return new Problem(horizon, prices, batteries, renewables, generators, loads, newSessions, nodes, commitments);
     }
 
     /** The same horizon and prices with one battery only (for per-asset valuation). */
     public Problem withOnlyBattery(Battery battery) {
-        return new Problem(horizon, prices, List.of(battery), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Problem(horizon, prices, List.of(battery), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
-    /** Ids of all assets, in a stable order: batteries, renewables, generators, loads. */
+    /** Ids of all assets, in a stable order: batteries, renewables, generators, loads, EV sessions. */
     public List<String> assetIds() {
         return Stream.of(batteries.stream().map(Battery::id), renewables.stream().map(Renewable::id),
-                generators.stream().map(Generator::id), loads.stream().map(FlexibleLoad::id)).flatMap(s -> s).toList();
+                generators.stream().map(Generator::id), loads.stream().map(FlexibleLoad::id),
+                evSessions.stream().map(EvSession::id)).flatMap(s -> s).toList();
     }
 }

@@ -57,12 +57,8 @@ public final class ScheduleCheck {
         }
         for (Generator g : problem.generators()) {
             AssetSchedule s = byId.get(g.id());
-            for (int t = 0; s != null && t < n; t++) {
-                double p = s.powerMw().get(t);
-                if (Math.abs(p) > EPSILON) {
-                    exceed(found, "generatorMax", g.id(), t, p - g.maxMw(), "MW");
-                    exceed(found, "generatorMin", g.id(), t, g.minMw() - p, "MW");
-                }
+            if (s != null) {
+                generatorViolations(g, s.powerMw(), problem.horizon().slotMinutes(), found);
             }
         }
         for (FlexibleLoad l : problem.loads()) {
@@ -78,6 +74,23 @@ public final class ScheduleCheck {
                 exceed(found, "loadMin", l.id(), t, l.minConsumptionMw().get(t) - consumption, "MW");
             }
             exceed(found, "loadEnergy", l.id(), -1, Math.abs(energy - l.energyMwh()) - l.energyToleranceMwh(), "MWh");
+        }
+        for (EvSession e : problem.evSessions()) {
+            AssetSchedule s = byId.get(e.id());
+            if (s == null) {
+                continue;
+            }
+            double energy = 0;
+            for (int t = 0; t < n; t++) {
+                double consumption = -s.powerMw().get(t);
+                energy += consumption * h;
+                if (!e.plugged(t)) {
+                    exceed(found, "evNotPlugged", e.id(), t, Math.abs(consumption), "MW");
+                } else if (!e.isStep(consumption, EPSILON)) {
+                    found.add(new Violation("evPowerStep", e.id(), t, Math.abs(consumption), "MW"));
+                }
+            }
+            exceed(found, "evCapacity", e.id(), -1, energy - e.maxEnergyMwh(), "MWh");
         }
         Map<String, Set<String>> nodeAssets = new HashMap<>();
         for (GridNode node : problem.nodes()) {
@@ -124,13 +137,88 @@ public final class ScheduleCheck {
             terminal += b.terminalValueEurPerMwh() * Math.max(0, b.terminalTargetMwh() - previous);
         }
         double fuel = 0;
+        double startUps = 0;
         for (Generator g : problem.generators()) {
             AssetSchedule s = byId.get(g.id());
             for (int t = 0; s != null && t < n; t++) {
                 fuel += g.costEurPerMwh() * s.powerMw().get(t) * h;
             }
+            if (s != null) {
+                startUps += g.startUpCostEur() * starts(g, s.powerMw());
+            }
         }
-        return new Valuation(revenue, degradation, fuel, terminal);
+        double evShortfall = 0;
+        for (EvSession e : problem.evSessions()) {
+            AssetSchedule s = byId.get(e.id());
+            if (s != null) {
+                evShortfall += e.shortfallEurPerMwh() * evShortfallMwh(e, s.powerMw(), h);
+            }
+        }
+        return new Valuation(revenue, degradation, fuel, terminal, startUps, evShortfall);
+    }
+
+    /** How often a generator starts in a schedule: slots on after a slot off, slot 0 after an off state included. */
+    public static int starts(Generator g, List<Double> powerMw) {
+        int count = 0;
+        boolean wasOn = g.initiallyOn();
+        for (double p : powerMw) {
+            boolean on = p > EPSILON;
+            if (on && !wasOn) count++;
+            wasOn = on;
+        }
+        return count;
+    }
+
+    /** The energy an EV session misses at departure (0 when its need is met). */
+    public static double evShortfallMwh(EvSession e, List<Double> powerMw, double slotHours) {
+        double delivered = 0;
+        for (double p : powerMw) delivered -= p * slotHours;
+        return Math.max(0, e.energyNeededMwh() - delivered);
+    }
+
+    /**
+     * A generator's output against its limits and its unit-commitment rules: in [min, max] when on; the ramp between
+     * two slots on, and the start/stop limit around a start or a stop (from the state before slot 0 too); after each
+     * start every slot within the minimum up time that is off, after each stop every slot within the minimum down time
+     * that is on, is one violation (the state before slot 0 counted in; a run cut by the horizon's end is no violation).
+     */
+    static void generatorViolations(Generator g, List<Double> powerMw, double slotMinutes, List<Violation> found) {
+        int n = powerMw.size();
+        boolean[] on = new boolean[n];
+        for (int t = 0; t < n; t++) on[t] = powerMw.get(t) > EPSILON;
+        double ramp = g.rampPerSlotMw(slotMinutes);
+        double startStop = g.startStopLimitMw(slotMinutes);
+        for (int t = 0; t < n; t++) {
+            double p = powerMw.get(t);
+            boolean wasOn = t == 0 ? g.initiallyOn() : on[t - 1];
+            double previous = t == 0 ? g.initialMw() : powerMw.get(t - 1);
+            if (on[t]) {
+                exceed(found, "generatorMax", g.id(), t, p - g.maxMw(), "MW");
+                exceed(found, "generatorMin", g.id(), t, g.minMw() - p, "MW");
+            } else {
+                exceed(found, "generatorNegative", g.id(), t, -p, "MW");
+            }
+            if (on[t] && wasOn) {
+                exceed(found, "generatorRamp", g.id(), t, Math.abs(p - previous) - ramp, "MW");
+            } else if (on[t]) {
+                exceed(found, "generatorStartRamp", g.id(), t, p - startStop, "MW");
+            } else if (wasOn) {
+                exceed(found, "generatorStopRamp", g.id(), t, previous - startStop, "MW");
+            }
+            if (on[t] != wasOn) {
+                int rule = on[t] ? g.minUpSlots() : g.minDownSlots();
+                for (int u = t + 1; u < Math.min(n, t + rule); u++) {
+                    if (on[u] != on[t]) {
+                        found.add(new Violation(on[t] ? "generatorMinUp" : "generatorMinDown", g.id(), u, 1, "slots"));
+                    }
+                }
+            }
+        }
+        for (int u = 0; u < Math.min(n, g.initiallyHeldSlots()); u++) {
+            if (on[u] != g.initiallyOn()) {
+                found.add(new Violation(g.initiallyOn() ? "generatorMinUp" : "generatorMinDown", g.id(), u, 1, "slots"));
+            }
+        }
     }
 
     /**
@@ -175,9 +263,29 @@ public final class ScheduleCheck {
             }
             perSubject.add(new ConstraintScore("Fuel cost", g.id(), 0, -Math.round(fuel * 1000), n));
         }
+        for (Generator g : problem.generators()) {
+            AssetSchedule s = byId.get(g.id());
+            int starts = s == null ? 0 : starts(g, s.powerMw());
+            if (starts > 0 && g.startUpCostEur() > 0) {
+                perSubject.add(new ConstraintScore("Start-up cost", g.id(), 0,
+                        -Math.round(g.startUpCostEur() * starts * 1000), starts));
+            }
+        }
+        for (EvSession e : problem.evSessions()) {
+            AssetSchedule s = byId.get(e.id());
+            double missing = s == null ? 0 : evShortfallMwh(e, s.powerMw(), h);
+            if (missing > EPSILON) {
+                perSubject.add(new ConstraintScore("EV energy by departure", e.id(), 0,
+                        -Math.round(e.shortfallEurPerMwh() * missing * 1000), 1));
+            }
+        }
         Map<String, long[]> hard = new java.util.LinkedHashMap<>();
         for (Violation v : violations(problem, assets)) {
-            double mwh = "MW".equals(v.unit()) ? v.amount() * h : v.amount();
+            double mwh = switch (v.unit()) {
+                case "MW" -> v.amount() * h;
+                case "slots" -> v.amount() * h * maxGeneratorMw(problem, v.subject());
+                default -> v.amount();
+            };
             long[] sums = hard.computeIfAbsent(v.rule() + "\u0000" + v.subject(), k -> new long[2]);
             sums[0] -= Math.max(1, Math.round(mwh * 1_000_000));
             sums[1]++;
@@ -196,6 +304,12 @@ public final class ScheduleCheck {
         totals.values().forEach(c -> summary.append(String.format("%-34s %12d Wh %16.3f EUR%n", c.constraint(),
                 c.hardWh(), c.softMilliEur() / 1000.0)));
         return new ScoreExplanation(List.copyOf(totals.values()), perSubject, summary.toString());
+    }
+
+    /** A minimum up or down time broken for a slot weighs as the generator's full output in that slot. */
+    static double maxGeneratorMw(Problem problem, String id) {
+        return problem.generators().stream().filter(g -> g.id().equals(id)).mapToDouble(Generator::maxMw).findFirst()
+                .orElse(1.0);
     }
 
     /** The net power of a node's assets per slot, visiting only its members (a fleet has thousands of assets). */
