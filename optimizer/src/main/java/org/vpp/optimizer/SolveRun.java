@@ -95,7 +95,14 @@ final class SolveRun {
                 ? Optional.empty() : Optional.of(new OptimalityGap(lpObjective, valuation.objectiveEur()));
         if (gap.isPresent()) {
             Optional<LpSolution> exact = lpReference.exactBoundWhereNeeded(problem);
-            if (exact.isPresent() && exact.get().bounded() && exact.get().boundEur() < lpObjective) {
+            boolean keepsEveryRule = score.hardScore() == 0 && ScheduleCheck.violations(problem, assets).isEmpty();
+            if (exact.isPresent() && exact.get().bounded() && keepsEveryRule
+                    && exact.get().boundEur() < valuation.objectiveEur() - 1e-6) {
+                // A bound below a schedule that keeps every rule is no bound: the two models disagree somewhere.
+                notes.add("the exact program's bound (" + exact.get().boundEur() + " EUR) lies below this schedule's"
+                        + " value (" + valuation.objectiveEur() + " EUR), which keeps every rule: ignored, the gap is"
+                        + " measured against the LP relaxation");
+            } else if (exact.isPresent() && exact.get().bounded() && exact.get().boundEur() < lpObjective) {
                 LpSolution e = exact.get();
                 gap = Optional.of(new OptimalityGap(e.boundEur(), valuation.objectiveEur(), "MIP " + e.solver() + " "
                         + (e.optimal() ? "optimum" : "bound after " + e.wallTime().toMillis() + " ms")));

@@ -286,7 +286,9 @@ public final class LpReference {
                 assets.add(new AssetSchedule(id, power, List.of()));
             }
         }
+        // A solver stopped before its first bound reports an infinite one (of either sign): no bound is known then.
         double bound = exact ? (optimal ? objective.value() : objective.bestBound()) : objective.value();
+        if (!Double.isFinite(bound)) bound = Double.NaN;
         return new LpSolution(optimal, status.name(), solverId, objective.value(), bound, assets, wall);
     }
 

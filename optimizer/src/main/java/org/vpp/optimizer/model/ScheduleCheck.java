@@ -307,7 +307,7 @@ public final class ScheduleCheck {
     }
 
     /** A minimum up or down time broken for a slot weighs as the generator's full output in that slot. */
-    static double maxGeneratorMw(Problem problem, String id) {
+    public static double maxGeneratorMw(Problem problem, String id) {
         return problem.generators().stream().filter(g -> g.id().equals(id)).mapToDouble(Generator::maxMw).findFirst()
                 .orElse(1.0);
     }
