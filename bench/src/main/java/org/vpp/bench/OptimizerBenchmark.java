@@ -28,7 +28,8 @@ import org.vpp.optimizer.model.Schedule;
 import org.vpp.optimizer.model.ScheduleCheck;
 
 /**
- * {@code ./vpp bench optimizer [--sizes 10,100,1000] [--fleet batteries|mixed|batteries,mixed] [--devices 10000]
+ * {@code ./vpp bench optimizer [--sizes 10,100,1000] [--fleet batteries|mixed|batteries,mixed] [--parts 1] [--threads 1]
+ * [--devices 10000]
  * [--budget 30] [--device-lp full|sites|skip]
  * [--duration-edges 1.75,2.5] [--fraction-edges 0.333,0.667] [--efficiency-edges ""] [--day 2024-03-15]
  * [CSV options, see {@link CsvOptions}] [prices.csv]}: LP optimum,
@@ -56,6 +57,8 @@ public final class OptimizerBenchmark {
         String[] rest = csvOptions.rest().toArray(String[]::new);
         String day = null;
         List<String> fleets = List.of("batteries");
+        int parts = 1;
+        int threads = 1;
         for (int i = 0; i < rest.length; i++) {
             String arg = rest[i];
             switch (arg) {
@@ -68,6 +71,8 @@ public final class OptimizerBenchmark {
                 case "--budget" -> budgetSeconds = Long.parseLong(rest[++i]);
                 case "--day" -> day = rest[++i];
                 case "--fleet" -> fleets = fleetKinds(rest[++i]);
+                case "--parts" -> parts = Integer.parseInt(rest[++i]);
+                case "--threads" -> threads = Integer.parseInt(rest[++i]);
                 default -> csv = Refusal.orExit(() -> BenchPrices.file(arg), System.err);
             }
         }
@@ -84,10 +89,12 @@ public final class OptimizerBenchmark {
         OptimizerSettings settings = OptimizerSettings.defaults()
                 .withTimeBudget(Duration.ofSeconds(budgetSeconds), Duration.ofSeconds(Math.max(5, budgetSeconds / 3)))
                 .withGapTarget(Optional.of(0.001))
-                .withExplain(false);
+                .withExplain(false)
+                .withParts(parts, threads);
         Optimizer optimizer = new Optimizer(settings);
-        System.out.printf("cores=%d maxHeap=%dMiB java=%s budget=%ds%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), budgetSeconds);
+        System.out.printf("cores=%d maxHeap=%dMiB java=%s budget=%ds parts=%d threads=%d%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"), budgetSeconds, parts, threads);
         System.out.println("prices | fleet | LP EUR | MIP incumbent EUR / bound EUR (status, s) | LP+warm start s "
                 + "| warm start EUR (hard Wh) | local search adds EUR | Timefold EUR | gap (bound) | to 1% s | to 0.5% s "
                 + "| total s | feasible");

@@ -112,7 +112,23 @@ final class ModelBuilder {
             }
             OutputFact fact = OutputFact.ofEvSession(e, curve, options);
             facts.put(e.id(), fact);
-            addOutputs(fact, lp.get(e.id()), t -> 0.0, outputLevels);
+            // The LP's draw rounded to the nearest step, but never past the car's free capacity: rounding each slot up
+            // could otherwise overfill a car the LP filled exactly (at negative prices it does).
+            AssetSchedule start = lp.get(e.id());
+            double room = e.maxEnergyMwh();
+            double h = problem.horizon().slotHours();
+            for (int t = 0; t < n; t++) {
+                int option = fact.nearestOption(t, start == null ? 0.0 : start.powerMw().get(t));
+                if (-options[t][option] * h > room + 1e-12) {
+                    option = fact.nearestOption(t, 0.0);
+                    for (int i = 0; i < options[t].length; i++) {
+                        double draw = -options[t][i] * h;
+                        if (draw <= room + 1e-12 && draw > -options[t][option] * h) option = i;
+                    }
+                }
+                room -= -options[t][option] * h;
+                outputLevels.add(new OutputLevel(fact, t, option));
+            }
         }
 
         double h = problem.horizon().slotHours();

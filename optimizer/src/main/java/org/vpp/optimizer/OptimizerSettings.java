@@ -20,6 +20,11 @@ import java.util.Optional;
  * @param maxLevelsPerBattery    cap on the number of levels of one battery (coarser grid for huge ones)
  * @param optionsPerOutput       power options per slot of renewables, generators and flexible loads
  * @param explain                attach a per-rule and per-asset score analysis to each schedule
+ * @param parts                  cut each problem into at most this many parts that nothing couples (no grid node, no
+ *                               commitment joins them) and solve each on its own; 1 = never cut. The cut and each
+ *                               part's seed ({@code randomSeed + index}) do not depend on {@code partThreads}, so with a
+ *                               move limit the schedule is the same on any number of threads
+ * @param partThreads            how many parts one solve works on at once (Timefold Community solves on one thread)
  */
 public record OptimizerSettings(
         Duration timeBudget,
@@ -32,13 +37,16 @@ public record OptimizerSettings(
         int levelsPerFullPowerSlot,
         int maxLevelsPerBattery,
         int optionsPerOutput,
-        boolean explain) {
+        boolean explain,
+        int parts,
+        int partThreads) {
 
     public OptimizerSettings {
         if (timeBudget.isNegative() || timeBudget.isZero() || unimprovedTimeLimit.isNegative()) {
             throw new IllegalArgumentException("time budget must be positive");
         }
-        if (solverThreads < 1 || levelsPerFullPowerSlot < 1 || maxLevelsPerBattery < 2 || optionsPerOutput < 1) {
+        if (solverThreads < 1 || levelsPerFullPowerSlot < 1 || maxLevelsPerBattery < 2 || optionsPerOutput < 1
+                || parts < 1 || partThreads < 1) {
             throw new IllegalArgumentException("threads, levels and options must be positive");
         }
     }
@@ -46,46 +54,52 @@ public record OptimizerSettings(
     /** 30 s budget, stop after 5 s without improvement or at a 0.5% gap, one solver thread, LP warm start. */
     public static OptimizerSettings defaults() {
         return new OptimizerSettings(Duration.ofSeconds(30), Duration.ofSeconds(5), 0, Optional.of(0.005), 0L, 1,
-                true, 8, 400, 10, true);
+                true, 8, 400, 10, true, 1, 1);
     }
 
     public OptimizerSettings withTimeBudget(Duration budget, Duration unimproved) {
         return new OptimizerSettings(budget, unimproved, moveLimit, gapTarget, randomSeed, solverThreads,
-                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
+                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain, parts, partThreads);
     }
 
     public OptimizerSettings withMoveLimit(long moves) {
         return new OptimizerSettings(timeBudget, unimprovedTimeLimit, moves, gapTarget, randomSeed, solverThreads,
-                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
+                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain, parts, partThreads);
     }
 
     public OptimizerSettings withGapTarget(Optional<Double> target) {
         return new OptimizerSettings(timeBudget, unimprovedTimeLimit, moveLimit, target, randomSeed, solverThreads,
-                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
+                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain, parts, partThreads);
     }
 
     public OptimizerSettings withRandomSeed(long seed) {
         return new OptimizerSettings(timeBudget, unimprovedTimeLimit, moveLimit, gapTarget, seed, solverThreads,
-                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
+                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain, parts, partThreads);
     }
 
     public OptimizerSettings withSolverThreads(int threads) {
         return new OptimizerSettings(timeBudget, unimprovedTimeLimit, moveLimit, gapTarget, randomSeed, threads,
-                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
+                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain, parts, partThreads);
     }
 
     public OptimizerSettings withWarmStartFromLp(boolean warmStart) {
         return new OptimizerSettings(timeBudget, unimprovedTimeLimit, moveLimit, gapTarget, randomSeed, solverThreads,
-                warmStart, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain);
+                warmStart, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain, parts, partThreads);
     }
 
     public OptimizerSettings withLevelsPerFullPowerSlot(int levels) {
         return new OptimizerSettings(timeBudget, unimprovedTimeLimit, moveLimit, gapTarget, randomSeed, solverThreads,
-                warmStartFromLp, levels, maxLevelsPerBattery, optionsPerOutput, explain);
+                warmStartFromLp, levels, maxLevelsPerBattery, optionsPerOutput, explain, parts, partThreads);
     }
 
     public OptimizerSettings withExplain(boolean explainScore) {
         return new OptimizerSettings(timeBudget, unimprovedTimeLimit, moveLimit, gapTarget, randomSeed, solverThreads,
-                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explainScore);
+                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explainScore, parts, partThreads);
+    }
+
+    /** Cut each problem into at most {@code maxParts} independent parts, solved {@code threads} at a time. */
+    public OptimizerSettings withParts(int maxParts, int threads) {
+        return new OptimizerSettings(timeBudget, unimprovedTimeLimit, moveLimit, gapTarget, randomSeed, solverThreads,
+                warmStartFromLp, levelsPerFullPowerSlot, maxLevelsPerBattery, optionsPerOutput, explain, maxParts, threads);
     }
 }

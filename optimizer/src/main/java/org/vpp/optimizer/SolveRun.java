@@ -30,6 +30,7 @@ final class SolveRun {
     private final Consumer<Progress> listener;
     private volatile boolean cancelled;
     private volatile Solver<VppSolution> solver;
+    private volatile List<SolveRun> partRuns = List.of();
 
     SolveRun(Problem problem, OptimizerSettings settings, LpReference lpReference, SolverFactories factories,
              Consumer<Progress> listener) {
@@ -46,9 +47,105 @@ final class SolveRun {
         if (running != null) {
             running.terminateEarly();
         }
+        partRuns.forEach(SolveRun::cancel);
     }
 
     Schedule run() {
+        List<Problem> parts = IndependentParts.of(problem, settings.parts());
+        return parts.size() == 1 ? runWhole() : runInParts(parts);
+    }
+
+    /**
+     * The parts solved side by side, {@code partThreads} at a time, each as a whole problem with its own LP, warm start,
+     * search (seeded {@code randomSeed + index}) and bound, then put together: the score and the bound are the sums of
+     * the parts' (nothing couples them), the valuation, violations and explanation are recomputed on the whole problem.
+     */
+    private Schedule runInParts(List<Problem> parts) {
+        long startNanos = System.nanoTime();
+        int k = parts.size();
+        long[] hard = new long[k];
+        long[] soft = new long[k];
+        double[] lp = new double[k];
+        boolean[] reported = new boolean[k];
+        List<SolveRun> runs = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            int index = i;
+            OptimizerSettings partSettings = settings.withRandomSeed(settings.randomSeed() + i).withParts(1, 1)
+                    .withExplain(false);
+            runs.add(new SolveRun(parts.get(i), partSettings, lpReference, factories, progress -> {
+                synchronized (reported) {
+                    hard[index] = progress.hardScoreWh();
+                    soft[index] = progress.softScoreMilliEur();
+                    lp[index] = progress.lpObjectiveEur();
+                    reported[index] = true;
+                    for (boolean r : reported) if (!r) return;
+                    listener.accept(new Progress(elapsed(startNanos), java.util.Arrays.stream(hard).sum(),
+                            java.util.Arrays.stream(soft).sum(), java.util.Arrays.stream(lp).sum()));
+                }
+            }));
+        }
+        partRuns = List.copyOf(runs);
+        if (cancelled) runs.forEach(SolveRun::cancel);
+        java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(settings.partThreads(), k), r -> {
+                    Thread thread = new Thread(r, Thread.currentThread().getName() + "-part-" + counter.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        List<Schedule> solved = new ArrayList<>(k);
+        try {
+            List<java.util.concurrent.Future<Schedule>> futures = runs.stream().map(r -> pool.submit(r::run)).toList();
+            for (var future : futures) solved.add(future.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            runs.forEach(SolveRun::cancel);
+            throw new IllegalStateException("interrupted while solving the parts", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            runs.forEach(SolveRun::cancel);
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+
+        java.util.Map<String, AssetSchedule> byId = new java.util.HashMap<>();
+        List<AssetSchedule> relaxed = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        notes.add("solved as " + k + " independent parts (nothing couples them), " + Math.min(settings.partThreads(), k)
+                + " at a time");
+        long hardWh = 0;
+        long softMilliEur = 0;
+        boolean terminatedEarly = cancelled;
+        boolean everyPartBounded = true;
+        double bound = 0;
+        java.util.TreeSet<String> sources = new java.util.TreeSet<>();
+        for (int i = 0; i < k; i++) {
+            Schedule s = solved.get(i);
+            s.assets().forEach(a -> byId.put(a.assetId(), a));
+            relaxed.addAll(s.relaxedPlan());
+            hardWh += s.hardScoreWh();
+            softMilliEur += s.softScoreMilliEur();
+            terminatedEarly |= s.terminatedEarly();
+            for (String note : s.notes()) notes.add("part " + (i + 1) + ": " + note);
+            if (s.gap().isPresent()) {
+                bound += s.gap().get().boundEur();
+                sources.add(s.gap().get().boundSource());
+            } else {
+                everyPartBounded = false;
+            }
+        }
+        List<AssetSchedule> assets = problem.assetIds().stream().map(byId::get).toList();
+        Valuation valuation = ScheduleCheck.valuation(problem, assets);
+        Optional<OptimalityGap> gap = everyPartBounded
+                ? Optional.of(new OptimalityGap(bound, valuation.objectiveEur(), sources.size() == 1
+                        ? sources.first() : "sum of the parts' bounds (" + String.join(", ", sources) + ")"))
+                : Optional.empty();
+        ScoreExplanation explanation = settings.explain() ? ScheduleCheck.explain(problem, assets) : ScoreExplanation.none();
+        return new Schedule(problem.horizon(), assets, hardWh, softMilliEur, valuation, gap, explanation,
+                ScheduleCheck.violations(problem, assets), terminatedEarly, elapsed(startNanos), notes, relaxed);
+    }
+
+    private Schedule runWhole() {
         long startNanos = System.nanoTime();
         List<String> notes = new ArrayList<>();
         Optional<LpSolution> lp = Optional.empty();

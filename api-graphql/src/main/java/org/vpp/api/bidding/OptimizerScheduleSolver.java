@@ -113,7 +113,9 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
                 Integer.parseInt(p.getOrDefault("levelsPerFullPowerSlot", Integer.toString(current.levelsPerFullPowerSlot()))),
                 Integer.parseInt(p.getOrDefault("maxLevelsPerBattery", Integer.toString(current.maxLevelsPerBattery()))),
                 Integer.parseInt(p.getOrDefault("optionsPerOutput", Integer.toString(current.optionsPerOutput()))),
-                current.explain());
+                current.explain(),
+                // a schedule recorded before parts existed was solved whole; the thread count never changes the result
+                Integer.parseInt(p.getOrDefault("parts", "1")), current.partThreads());
     }
 
     /** {@code vpp_solver_time_seconds{plan}}: the optimizer's search, in real time, by the plan it chose. */
@@ -243,6 +245,7 @@ public class OptimizerScheduleSolver implements ScheduleSolver {
         parameters.put("levelsPerFullPowerSlot", Integer.toString(settings.levelsPerFullPowerSlot()));
         parameters.put("maxLevelsPerBattery", Integer.toString(settings.maxLevelsPerBattery()));
         parameters.put("optionsPerOutput", Integer.toString(settings.optionsPerOutput()));
+        parameters.put("parts", Integer.toString(settings.parts()));
         parameters.put("aggregation", aggregate ? "sites:" + solved.batteries().size() : "none");
         parameters.put("selected", selected);
         parameters.put("assets", Integer.toString(problem.assetIds().size()));
