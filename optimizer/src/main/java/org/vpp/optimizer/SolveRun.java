@@ -57,8 +57,9 @@ final class SolveRun {
 
     /**
      * The parts solved side by side, {@code partThreads} at a time, each as a whole problem with its own LP, warm start,
-     * search (seeded {@code randomSeed + index}) and bound, then put together: the score and the bound are the sums of
-     * the parts' (nothing couples them), the valuation, violations and explanation are recomputed on the whole problem.
+     * search (seeded {@code randomSeed + index}) and LP bound, within its share of the time budget, then put together:
+     * the score and the LP bound are the sums of the parts' (nothing couples them); the valuation, violations,
+     * explanation and, where the relaxation may be loose, the exact bound are computed on the whole problem.
      */
     private Schedule runInParts(List<Problem> parts) {
         long startNanos = System.nanoTime();
@@ -67,12 +68,16 @@ final class SolveRun {
         long[] soft = new long[k];
         double[] lp = new double[k];
         boolean[] reported = new boolean[k];
+        // The time budget is the whole solve's: parts solved in rounds of partThreads share it (the move limit is each
+        // part's, so a move-limited solve stays the same on any number of threads).
+        int rounds = (k + Math.min(settings.partThreads(), k) - 1) / Math.min(settings.partThreads(), k);
         List<SolveRun> runs = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
             int index = i;
             OptimizerSettings partSettings = settings.withRandomSeed(settings.randomSeed() + i).withParts(1, 1)
-                    .withExplain(false);
-            runs.add(new SolveRun(parts.get(i), partSettings, lpReference, factories, progress -> {
+                    .withExplain(false).withTimeBudget(share(settings.timeBudget(), rounds),
+                            share(settings.unimprovedTimeLimit(), rounds));
+            runs.add(new SolveRun(parts.get(i), partSettings, lpReference.withoutExactBound(), factories, progress -> {
                 synchronized (reported) {
                     hard[index] = progress.hardScoreWh();
                     soft[index] = progress.softScoreMilliEur();
@@ -140,6 +145,8 @@ final class SolveRun {
                 ? Optional.of(new OptimalityGap(bound, valuation.objectiveEur(), sources.size() == 1
                         ? sources.first() : "sum of the parts' bounds (" + String.join(", ", sources) + ")"))
                 : Optional.empty();
+        boolean keepsEveryRule = hardWh == 0 && ScheduleCheck.violations(problem, assets).isEmpty();
+        gap = gap.map(g -> tightened(g, keepsEveryRule, notes));
         ScoreExplanation explanation = settings.explain() ? ScheduleCheck.explain(problem, assets) : ScoreExplanation.none();
         return new Schedule(problem.horizon(), assets, hardWh, softMilliEur, valuation, gap, explanation,
                 ScheduleCheck.violations(problem, assets), terminatedEarly, elapsed(startNanos), notes, relaxed);
@@ -190,27 +197,38 @@ final class SolveRun {
         // here can), so there the exact program's bound is used when tighter.
         Optional<OptimalityGap> gap = Double.isNaN(lpObjective)
                 ? Optional.empty() : Optional.of(new OptimalityGap(lpObjective, valuation.objectiveEur()));
-        if (gap.isPresent()) {
-            Optional<LpSolution> exact = lpReference.exactBoundWhereNeeded(problem);
-            boolean keepsEveryRule = score.hardScore() == 0 && ScheduleCheck.violations(problem, assets).isEmpty();
-            if (exact.isPresent() && exact.get().bounded() && keepsEveryRule
-                    && exact.get().boundEur() < valuation.objectiveEur() - 1e-6) {
-                // A bound below a schedule that keeps every rule is no bound: the two models disagree somewhere.
-                notes.add("the exact program's bound (" + exact.get().boundEur() + " EUR) lies below this schedule's"
-                        + " value (" + valuation.objectiveEur() + " EUR), which keeps every rule: ignored, the gap is"
-                        + " measured against the LP relaxation");
-            } else if (exact.isPresent() && exact.get().bounded() && exact.get().boundEur() < lpObjective) {
-                LpSolution e = exact.get();
-                gap = Optional.of(new OptimalityGap(e.boundEur(), valuation.objectiveEur(), "MIP " + e.solver() + " "
-                        + (e.optimal() ? "optimum" : "bound after " + e.wallTime().toMillis() + " ms")));
-                notes.add("gap measured against the " + gap.get().boundSource() + " (" + Math.round(e.boundEur())
-                        + " EUR), tighter than the LP relaxation (" + Math.round(lpObjective) + " EUR), which "
-                        + LpReference.whyRelaxationMayBeLoose(problem).orElse("is looser"));
-            }
-        }
+        boolean keepsEveryRule = score.hardScore() == 0 && ScheduleCheck.violations(problem, assets).isEmpty();
+        gap = gap.map(g -> tightened(g, keepsEveryRule, notes));
         return new Schedule(problem.horizon(), assets, score.hardScore(), score.softScore(), valuation, gap,
                 explanation, ScheduleCheck.violations(problem, assets), terminatedEarly, elapsed(startNanos), notes,
                 lp.filter(LpSolution::optimal).map(LpSolution::assets).orElse(List.of()));
+    }
+
+    /** A budget shared by {@code rounds} rounds of parts (at least a millisecond; zero stays zero). */
+    private static Duration share(Duration budget, int rounds) {
+        return budget.isZero() ? budget : Duration.ofMillis(Math.max(1, budget.toMillis() / rounds));
+    }
+
+    /**
+     * The gap against the exact program's bound where the relaxation may be loose and that bound is tighter; a bound
+     * below a schedule that keeps every rule is no bound (the two models disagree somewhere) and is ignored.
+     */
+    private OptimalityGap tightened(OptimalityGap relaxed, boolean keepsEveryRule, List<String> notes) {
+        Optional<LpSolution> exact = lpReference.exactBoundWhereNeeded(problem).filter(LpSolution::bounded);
+        if (exact.isEmpty() || exact.get().boundEur() >= relaxed.boundEur()) return relaxed;
+        LpSolution e = exact.get();
+        if (keepsEveryRule && e.boundEur() < relaxed.objectiveEur() - 1e-6) {
+            notes.add("the exact program's bound (" + e.boundEur() + " EUR) lies below this schedule's value ("
+                    + relaxed.objectiveEur() + " EUR), which keeps every rule: ignored, the gap is measured against the"
+                    + " LP relaxation");
+            return relaxed;
+        }
+        OptimalityGap gap = new OptimalityGap(e.boundEur(), relaxed.objectiveEur(), "MIP " + e.solver() + " "
+                + (e.optimal() ? "optimum" : "bound after " + e.wallTime().toMillis() + " ms"));
+        notes.add("gap measured against the " + gap.boundSource() + " (" + Math.round(e.boundEur())
+                + " EUR), tighter than the LP relaxation (" + Math.round(relaxed.boundEur()) + " EUR), which "
+                + LpReference.whyRelaxationMayBeLoose(problem).orElse("is looser"));
+        return gap;
     }
 
     private static Duration elapsed(long startNanos) {

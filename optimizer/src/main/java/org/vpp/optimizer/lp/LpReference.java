@@ -65,6 +65,11 @@ public final class LpReference {
         this(solverIds, DEFAULT_EXACT_BUDGET);
     }
 
+    /** The same solvers without the exact program (its bound is then asked for once, on the whole problem). */
+    public LpReference withoutExactBound() {
+        return new LpReference(solverIds, Duration.ZERO);
+    }
+
     /** @param exactBudget time for the exact program where the relaxation is loose; zero: never solve it */
     public LpReference(List<String> solverIds, Duration exactBudget) {
         this.solverIds = List.copyOf(solverIds);
