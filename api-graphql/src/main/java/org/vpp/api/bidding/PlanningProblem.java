@@ -31,7 +31,7 @@ import org.vpp.optimizer.model.Renewable;
  *       stored energy it found in the morning.</li>
  *   <li>PV and wind may produce up to their forecast (curtailment is free); loads consume their forecast (not
  *       shiftable until flexible-load contracts exist); generators run between their minimum and maximum at
- *       {@code generatorCost}.</li>
+ *       {@code generatorCost}, within their registered ramp rate.</li>
  *   <li>EV chargers are left out until charging sessions are modelled (issue 13), and said so in {@link #notes}.</li>
  *   <li>Every group with a grid-connection limit becomes a grid node over the devices beneath it.</li>
  * </ul>
@@ -91,7 +91,11 @@ public final class PlanningProblem {
                 case GENERATOR -> {
                     double max = l == null ? 0 : Math.max(0, l.maxPowerOr(0));
                     double min = l == null ? 0 : Math.max(0, Math.min(max, l.minPowerOr(0)));
-                    generators.add(new Generator(d.id(), min, max, generatorCostEurPerMwh));
+                    Generator generator = new Generator(d.id(), min, max, generatorCostEurPerMwh);
+                    // The registry knows a generator's ramp, not its minimum up/down times or start-up cost (nor its
+                    // output before the delivery day: taken as long off).
+                    Double ramp = l == null ? null : l.rampRateMwPerMin();
+                    generators.add(ramp != null && ramp > 0 ? generator.withCommitment(ramp, 1, 1, 0) : generator);
                 }
                 default -> {
                 }

@@ -45,6 +45,25 @@ class PlanningProblemTest {
     }
 
     @Test
+    void aGeneratorIsPlannedWithinItsRegisteredRampFromAnOffStateAndWithoutOtherCommitmentRules() {
+        TechnicalLimits limits = TechnicalLimits.power(0.5, 2.0, 0.02);
+        FleetSnapshot withGenerator = new FleetSnapshot(START, List.of(
+                new FleetSnapshot.Device("gen", AssetKind.GENERATOR, "site", limits, null, null)),
+                List.of(new FleetSnapshot.Group("site", AssetKind.SITE, null, null)), Map.of());
+        Problem p = PlanningProblem.problem(withGenerator, new DeviceForecasts(START, SLOT, 2, List.of()),
+                List.of(50.0, 70.0), 90);
+        assertThat(p.generators()).singleElement().satisfies(g -> {
+            assertThat(g.minMw()).isEqualTo(0.5);
+            assertThat(g.maxMw()).isEqualTo(2.0);
+            assertThat(g.rampMwPerMin()).isEqualTo(0.02);
+            assertThat(g.rampPerSlotMw(15)).as("0.3 MW per quarter-hour").isCloseTo(0.3, within(1e-12));
+            assertThat(g.minUpSlots()).isEqualTo(1);
+            assertThat(g.startUpCostEur()).isZero();
+            assertThat(g.initiallyOn()).isFalse();
+        });
+    }
+
+    @Test
     void batteriesStartFromTheirLastStateOfChargeAndRenewablesAreCappedAtTheirLimit() {
         Problem p = PlanningProblem.problem(fleet(0.75), forecasts(), List.of(50.0, 70.0), 90);
         Battery b = p.batteries().getFirst();

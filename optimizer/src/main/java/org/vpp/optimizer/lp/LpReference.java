@@ -131,7 +131,8 @@ public final class LpReference {
                 }
             }
         }
-        if (problem.generators().stream().anyMatch(Generator::hasCommitmentRules)) {
+        if (problem.generators().stream().anyMatch(g -> g.minUpSlots() > 1 || g.minDownSlots() > 1
+                || g.startUpCostEur() > 0)) {
             reasons.add("commits generators fractionally");
         }
         if (!problem.evSessions().isEmpty()) {
