@@ -14,7 +14,8 @@ import org.vpp.optimizer.model.Problem;
 
 /**
  * A problem cut into parts that nothing couples: assets behind one grid node stay together (their connection limit
- * and the node's commitments bind them), a commitment of the whole fleet keeps everything in one part, and every
+ * and the node's commitments bind them), a commitment of the whole fleet or block products (one quantity of the whole
+ * fleet per block) keep everything in one part, and every
  * other asset is free. The groups are dealt into at most {@code maxParts} parts, largest group first into the part
  * with the fewest assets (ties: the lowest index), so the cut depends on the problem and {@code maxParts} only, never on
  * how many threads then solve the parts.
@@ -26,7 +27,8 @@ final class IndependentParts {
 
     static List<Problem> of(Problem problem, int maxParts) {
         List<String> ids = problem.assetIds();
-        if (maxParts <= 1 || ids.size() < 2 || problem.commitments().stream().anyMatch(c -> c.nodeId().isEmpty())
+        if (maxParts <= 1 || ids.size() < 2 || problem.blocks().active()
+                || problem.commitments().stream().anyMatch(c -> c.nodeId().isEmpty())
                 || problem.nodes().stream().anyMatch(n -> n.assetIds().isEmpty())) {
             return List.of(problem);
         }

@@ -150,10 +150,14 @@ final class ModelBuilder {
             commitments.add(new CommitmentFact(index, c.nodeId().orElse("fleet"), c.slot(), c.netMw() * h,
                     c.toleranceMw() * h));
         }
-        if (fleetCommitted) {
+        if (fleetCommitted || problem.blocks().active()) {
             facts.values().forEach(fact -> memberships.add(new Membership(fact, fleetIndex)));
         }
-        return new VppSolution(memberships, limits, commitments, batteryLevels, outputLevels);
+        VppSolution solution = new VppSolution(memberships, limits, commitments, batteryLevels, outputLevels);
+        if (problem.blocks().active()) {
+            solution.blocks = List.of(new BlockFact(fleetIndex, problem.blocks().slots(), problem.blocks().toleranceMw() * h));
+        }
+        return solution;
     }
 
     /** The level nearest to the LP's state of charge that the power limits allow from the previous level. */

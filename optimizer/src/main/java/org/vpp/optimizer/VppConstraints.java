@@ -6,6 +6,7 @@ import static ai.timefold.solver.core.api.score.stream.Joiners.greaterThan;
 import static ai.timefold.solver.core.api.score.stream.Joiners.lessThan;
 
 import ai.timefold.solver.core.api.score.HardSoftScore;
+import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
 import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
@@ -41,6 +42,7 @@ public final class VppConstraints implements ConstraintProvider {
                 gridImportLimit(factory),
                 gridExportLimit(factory),
                 commitmentDelivered(factory),
+                blockQuantityEqual(factory),
                 flexibleLoadEnergyDelivered(factory),
                 generatorRampLimit(factory),
                 generatorMinimumUpTime(factory),
@@ -119,6 +121,21 @@ public final class VppConstraints implements ConstraintProvider {
                 .penalize(HardSoftScore.ONE_HARD, (node, slot, net, c) -> Units.violationWh(deviationMwh(net, c)))
                 .justifyWith((node, slot, net, c, score) -> new RuleJustification(c.nodeId(), slot, deviationMwh(net, c), "MWh"))
                 .asConstraint("Commitment delivered");
+    }
+
+    // Where the market trades blocks, the fleet's net energy is one quantity per block (within the market's volume step):
+    // a bid cannot ask the hourly product for different quantities in its quarter-hours. Breach: the block's spread.
+    Constraint blockQuantityEqual(ConstraintFactory factory) {
+        return nodeNetEnergy(factory)
+                .join(BlockFact.class, equal((node, slot, net) -> node, BlockFact::nodeIndex))
+                .groupBy((node, slot, net, block) -> block, (node, slot, net, block) -> block.blockOf(slot),
+                        ConstraintCollectors.min((Integer node, Integer slot, Long net, BlockFact block) -> net),
+                        ConstraintCollectors.max((Integer node, Integer slot, Long net, BlockFact block) -> net))
+                .filter((block, index, low, high) -> blockSpreadExcessMwh(block, low, high) > SOC_EPSILON_MWH)
+                .penalize(HardSoftScore.ONE_HARD, (block, index, low, high) -> Units.violationWh(blockSpreadExcessMwh(block, low, high)))
+                .justifyWith((block, index, low, high, score) -> new RuleJustification("fleet", index * block.slots(),
+                        blockSpreadExcessMwh(block, low, high), "MWh"))
+                .asConstraint("Block quantity equal");
     }
 
     // A flexible load consumes its fixed energy over the horizon.
@@ -296,6 +313,10 @@ public final class VppConstraints implements ConstraintProvider {
         return factory.forEach(OutputLevel.class)
                 .filter(o -> o.asset().kind == OutputKind.EV_SESSION)
                 .groupBy(OutputLevel::asset, sum(o -> Units.wh(-o.gridMwh())));
+    }
+
+    static double blockSpreadExcessMwh(BlockFact block, long lowWh, long highWh) {
+        return (highWh - lowWh) / Units.WH_PER_MWH - block.toleranceMwh();
     }
 
     static boolean isOn(OutputLevel o) {

@@ -17,6 +17,8 @@ public final class VppSolution {
     public List<NodeLimit> nodeLimits;
     @ProblemFactCollectionProperty
     public List<CommitmentFact> commitments;
+    @ProblemFactCollectionProperty
+    public List<BlockFact> blocks = List.of();
     @PlanningEntityCollectionProperty
     public List<BatteryLevel> batteryLevels;
     @PlanningEntityCollectionProperty

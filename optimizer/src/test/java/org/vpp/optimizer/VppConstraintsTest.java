@@ -110,6 +110,19 @@ class VppConstraintsTest {
     }
 
     @Test
+    void penalizesAFleetQuantityThatChangesInsideABlock() {
+        // one two-slot block, 0.1 MWh volume step: idle in slot 0, 0.5 MWh sold in slot 1: 0.4 MWh beyond the step
+        BatteryFact b = fact(1.0, 0.5, 0.0, 10);
+        verifier.verifyThat(VppConstraints::blockQuantityEqual)
+                .given(at(b, -1, 2), at(b, 0, 2), at(b, 1, 0), new Membership(b, 0), new BlockFact(0, 2, 0.1))
+                .penalizesBy(400_000);
+        // 0.25 MWh in each slot: one quantity
+        verifier.verifyThat(VppConstraints::blockQuantityEqual)
+                .given(at(b, -1, 2), at(b, 0, 1), at(b, 1, 0), new Membership(b, 0), new BlockFact(0, 2, 0.0))
+                .penalizesBy(0);
+    }
+
+    @Test
     void penalizesAFlexibleLoadThatMissesItsEnergy() {
         OutputFact load = new OutputFact("ev", OutputKind.FLEXIBLE_LOAD, PRICES, new double[][] {{0, -1}, {0, -1}},
                 0, 2.0, 0.0);

@@ -78,7 +78,8 @@ public record OutputGrouping(Problem grouped, Map<String, List<Renewable>> renew
             nodes.add(new GridNode(node.id(), ids, node.importLimitMw(), node.exportLimitMw()));
         }
         Problem grouped = new Problem(problem.horizon(), problem.prices(), problem.batteries(), groupedRenewables,
-                problem.generators(), groupedLoads, problem.evSessions(), nodes, problem.commitments());
+                problem.generators(), groupedLoads, problem.evSessions(), nodes, problem.commitments(),
+                problem.blocks());
         return new OutputGrouping(grouped, renewables, loads);
     }
 

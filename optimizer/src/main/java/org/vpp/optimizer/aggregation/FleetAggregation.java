@@ -88,7 +88,7 @@ public final class FleetAggregation {
         }
         List<Commitment> commitments = problem.commitments();
         Problem aggregated = new Problem(problem.horizon(), problem.prices(), batteries, problem.renewables(),
-                problem.generators(), problem.loads(), problem.evSessions(), nodes, commitments);
+                problem.generators(), problem.loads(), problem.evSessions(), nodes, commitments, problem.blocks());
         return new AggregatedProblem(problem, aggregated, members, groupOfUnit);
     }
 

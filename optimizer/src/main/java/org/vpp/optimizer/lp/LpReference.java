@@ -250,6 +250,26 @@ public final class LpReference {
                     commitment.slot(), netTerms);
         }
 
+        if (problem.blocks().active()) {
+            // per block: low <= fleet net in each of its slots <= high, high - low <= tolerance
+            int size = problem.blocks().slots();
+            for (int start = 0; start < n; start += size) {
+                MPVariable low = solver.makeNumVar(-MPSolver.infinity(), MPSolver.infinity(), "");
+                MPVariable high = solver.makeNumVar(-MPSolver.infinity(), MPSolver.infinity(), "");
+                MPConstraint width = solver.makeConstraint(-MPSolver.infinity(), problem.blocks().toleranceMw());
+                width.setCoefficient(high, 1.0);
+                width.setCoefficient(low, -1.0);
+                for (int t = start; t < Math.min(n, start + size); t++) {
+                    MPConstraint above = solver.makeConstraint(0.0, MPSolver.infinity());
+                    addNet(above, netTerms.keySet(), t, netTerms);
+                    above.setCoefficient(low, -1.0);
+                    MPConstraint below = solver.makeConstraint(-MPSolver.infinity(), 0.0);
+                    addNet(below, netTerms.keySet(), t, netTerms);
+                    below.setCoefficient(high, -1.0);
+                }
+            }
+        }
+
         MPSolver.ResultStatus status = solver.solve();
         boolean optimal = status == MPSolver.ResultStatus.OPTIMAL;
         boolean feasible = optimal || (exact && status == MPSolver.ResultStatus.FEASIBLE);

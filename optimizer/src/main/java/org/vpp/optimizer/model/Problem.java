@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Everything the optimizer needs for one delivery horizon. Power sign: positive = export/discharge. */
+/**
+ * Everything the optimizer needs for one delivery horizon. Power sign: positive = export/discharge. {@code blocks}: the
+ * market's block products, when it trades the fleet's position in blocks of slots ({@link BlockProducts#NONE}: not).
+ */
 public record Problem(
         Horizon horizon,
         Prices prices,
@@ -15,9 +18,20 @@ public record Problem(
         List<FlexibleLoad> loads,
         List<EvSession> evSessions,
         List<GridNode> nodes,
-        List<Commitment> commitments) {
+        List<Commitment> commitments,
+        BlockProducts blocks) {
+
+    /** A problem whose market trades every slot on its own. */
+    public Problem(Horizon horizon, Prices prices, List<Battery> batteries, List<Renewable> renewables,
+                   List<Generator> generators, List<FlexibleLoad> loads, List<EvSession> evSessions, List<GridNode> nodes,
+                   List<Commitment> commitments) {
+        this(horizon, prices, batteries, renewables, generators, loads, evSessions, nodes, commitments, BlockProducts.NONE);
+    }
 
     public Problem {
+        if (blocks == null) {
+            blocks = BlockProducts.NONE;
+        }
         batteries = List.copyOf(batteries);
         renewables = List.copyOf(renewables);
         generators = List.copyOf(generators);
@@ -83,20 +97,26 @@ public record Problem(
     }
 
     public Problem withNodes(List<GridNode> newNodes) {
-        return new Problem(horizon, prices, batteries, renewables, generators, loads, evSessions, newNodes, commitments);
+        return new Problem(horizon, prices, batteries, renewables, generators, loads, evSessions, newNodes, commitments, blocks);
     }
 
     public Problem withCommitments(List<Commitment> newCommitments) {
-        return new Problem(horizon, prices, batteries, renewables, generators, loads, evSessions, nodes, newCommitments);
+        return new Problem(horizon, prices, batteries, renewables, generators, loads, evSessions, nodes, newCommitments, blocks);
     }
 
     public Problem withOthers(List<Renewable> newRenewables, List<Generator> newGenerators, List<FlexibleLoad> newLoads) {
         return new Problem(horizon, prices, batteries, newRenewables, newGenerators, newLoads, evSessions, nodes,
-                commitments);
+                commitments, blocks);
     }
 
     public Problem withEvSessions(List<EvSession> newSessions) {
-        return new Problem(horizon, prices, batteries, renewables, generators, loads, newSessions, nodes, commitments);
+        return new Problem(horizon, prices, batteries, renewables, generators, loads, newSessions, nodes, commitments,
+                blocks);
+    }
+
+    public Problem withBlocks(BlockProducts newBlocks) {
+        return new Problem(horizon, prices, batteries, renewables, generators, loads, evSessions, nodes, commitments,
+                newBlocks);
     }
 
     /** The same horizon and prices with one battery only (for per-asset valuation). */

@@ -102,6 +102,22 @@ public final class ScheduleCheck {
                 exceed(found, "gridImport", node.id(), t, -net - node.importLimitMw(), "MW");
             }
         }
+        if (problem.blocks().active()) {
+            BlockProducts blocks = problem.blocks();
+            double[] fleet = new double[n];
+            for (AssetSchedule a : assets) {
+                for (int t = 0; t < n; t++) fleet[t] += a.powerMw().get(t);
+            }
+            for (int start = 0; start < n; start += blocks.slots()) {
+                double low = Double.POSITIVE_INFINITY;
+                double high = Double.NEGATIVE_INFINITY;
+                for (int t = start; t < Math.min(n, start + blocks.slots()); t++) {
+                    low = Math.min(low, fleet[t]);
+                    high = Math.max(high, fleet[t]);
+                }
+                exceed(found, "blockQuantity", "fleet", start, high - low - blocks.toleranceMw(), "MW");
+            }
+        }
         for (Commitment c : problem.commitments()) {
             double net = c.nodeId().map(id -> net(byId, nodeAssets.get(id), n)[c.slot()])
                     .orElseGet(() -> assets.stream().mapToDouble(a -> a.powerMw().get(c.slot())).sum());
