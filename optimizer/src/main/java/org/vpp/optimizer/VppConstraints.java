@@ -50,6 +50,7 @@ public final class VppConstraints implements ConstraintProvider {
                 evCapacityLimit(factory),
                 energyRevenue(factory),
                 batteryDegradationCost(factory),
+                batteryDepthWear(factory),
                 fuelCost(factory),
                 startUpCost(factory),
                 evEnergyByDeparture(factory),
@@ -234,6 +235,16 @@ public final class VppConstraints implements ConstraintProvider {
                 .asConstraint("Battery degradation cost");
     }
 
+    // A cell held deeply discharged ages faster: each MWh below the battery's deep-discharge floor at the end of a slot
+    // costs its depth price per hour of the slot, so deeper and longer costs more.
+    Constraint batteryDepthWear(ConstraintFactory factory) {
+        return factory.forEach(BatteryLevel.class)
+                .filter(l -> l.slot() >= 0 && depthMilliEur(l) > 0)
+                .penalize(HardSoftScore.ONE_SOFT, VppConstraints::depthMilliEur)
+                .justifyWith((l, score) -> new RuleJustification(l.battery().id, l.slot(), depthMilliEur(l) / Units.MILLI_EUR_PER_EUR, "EUR"))
+                .asConstraint("Battery depth wear");
+    }
+
     // Generators burn fuel at their cost per MWh produced.
     Constraint fuelCost(ConstraintFactory factory) {
         return factory.forEach(OutputLevel.class)
@@ -359,6 +370,10 @@ public final class VppConstraints implements ConstraintProvider {
     static long degradationMilliEur(BatteryLevel a, BatteryLevel b) {
         double throughput = Math.abs(b.socMwh() - a.socMwh());
         return Units.milliEur(throughput * b.battery().battery.degradationEurPerMwh());
+    }
+
+    static long depthMilliEur(BatteryLevel l) {
+        return Units.milliEur(l.battery().battery.depthWearEur(l.socMwh(), l.battery().prices.slotHours()));
     }
 
     static long fuelMilliEur(OutputLevel o) {

@@ -149,6 +149,17 @@ class VppConstraintsTest {
     }
 
     @Test
+    void penalizesHoldingABatteryBelowItsDeepDischargeFloorByDepthAndTime() {
+        // floor 0.5 MWh at 40 EUR per MWh-hour: ends slot 0 empty (0.5 MWh deep: 20 EUR), slot 1 at 0.25 (10 EUR)
+        Battery battery = new Battery("b", 1.0, 0.0, 1.0, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 10, 2.0, 0.0, 0.0)
+                .withDepthWear(0.5, 40);
+        BatteryFact b = new BatteryFact(battery, PRICES, 60, 4, 400);
+        verifier.verifyThat(VppConstraints::batteryDepthWear)
+                .given(at(b, -1, 4), at(b, 0, 0), at(b, 1, 1))
+                .penalizesBy(30_000);
+    }
+
+    @Test
     void penalizesGeneratorOutputAtItsFuelCost() {
         OutputFact generator = new OutputFact("g", OutputKind.GENERATOR, PRICES, new double[][] {{0, 1}, {0, 1}},
                 50.0, 0, 0);

@@ -133,7 +133,7 @@ public final class PlanningProblem {
             out.add(new Battery(b.id(), b.capacityMwh(), b.socMinMwh(), b.socMaxMwh(), b.reserveMwh(), b.initialSocMwh(),
                     b.chargeEfficiency(), b.dischargeEfficiency(), charge, discharge,
                     b.rampMwPerMin(), b.degradationEurPerMwh(),
-                    b.terminalTargetMwh(), b.terminalValueEurPerMwh()));
+                    b.terminalTargetMwh(), b.terminalValueEurPerMwh(), b.deepFloorMwh(), b.deepEurPerMwhHour()));
         }
         return out;
     }

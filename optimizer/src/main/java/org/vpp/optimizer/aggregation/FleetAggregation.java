@@ -92,10 +92,14 @@ public final class FleetAggregation {
         return new AggregatedProblem(problem, aggregated, members, groupOfUnit);
     }
 
-    /** The equivalent battery of a group: the sum of its devices. */
+    /**
+     * The equivalent battery of a group: the sum of its devices. The depth term's floor is the sum of the devices'
+     * floors and its price their capacity-weighted mean: exact when the devices of a class move in proportion (the
+     * tracking LP prices each device's own depth).
+     */
     static Battery equivalent(String group, List<Battery> devices) {
         double capacity = 0, floor = 0, socMax = 0, reserve = 0, initial = 0, charge = 0, discharge = 0, ramp = 0;
-        double etaC = 0, etaD = 0, degradation = 0, target = 0, targetValue = 0;
+        double etaC = 0, etaD = 0, degradation = 0, target = 0, targetValue = 0, deepFloor = 0, deepPrice = 0;
         for (Battery b : devices) {
             capacity += b.capacityMwh();
             floor += b.usableFloorMwh();
@@ -110,9 +114,12 @@ public final class FleetAggregation {
             degradation += b.degradationEurPerMwh() * b.capacityMwh();
             target += b.terminalTargetMwh();
             targetValue += b.terminalValueEurPerMwh() * b.capacityMwh();
+            deepFloor += b.deepFloorMwh();
+            deepPrice += b.deepEurPerMwhHour() * b.capacityMwh();
         }
         return new Battery(group, capacity, floor, socMax, Math.min(reserve, floor), initial, etaC / capacity,
-                etaD / capacity, charge, discharge, ramp, degradation / capacity, target, targetValue / capacity);
+                etaD / capacity, charge, discharge, ramp, degradation / capacity, target, targetValue / capacity,
+                Math.min(deepFloor, capacity), deepPrice / capacity);
     }
 
     /**

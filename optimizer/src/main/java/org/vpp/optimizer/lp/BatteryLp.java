@@ -85,6 +85,16 @@ public final class BatteryLp {
             objective.setCoefficient(d[t], price * h - deg * h / b.dischargeEfficiency());
             objective.setCoefficient(c[t], -price * h - deg * h * b.chargeEfficiency());
         }
+        if (b.deepEurPerMwhHour() > 0 && b.deepFloorMwh() > b.usableFloorMwh()) {
+            // depth[t] >= deepFloor - soc[t], depth >= 0, each MWh of depth costs its price per hour of the slot
+            for (int t = 0; t < n; t++) {
+                MPVariable depth = solver.makeNumVar(0.0, MPSolver.infinity(), "");
+                MPConstraint below = solver.makeConstraint(b.deepFloorMwh(), MPSolver.infinity());
+                below.setCoefficient(depth, 1.0);
+                below.setCoefficient(s[t], 1.0);
+                objective.setCoefficient(depth, -b.deepEurPerMwhHour() * h);
+            }
+        }
         if (b.terminalValueEurPerMwh() > 0 && b.terminalTargetMwh() > b.usableFloorMwh()) {
             MPVariable shortfall = solver.makeNumVar(0.0, MPSolver.infinity(), "");
             MPConstraint terminal = solver.makeConstraint(b.terminalTargetMwh(), MPSolver.infinity());

@@ -147,7 +147,7 @@ public final class ScheduleCheck {
             double previous = b.initialSocMwh();
             for (int t = 0; t < n; t++) {
                 double soc = s.socMwh().get(t);
-                degradation += b.degradationEurPerMwh() * Math.abs(soc - previous);
+                degradation += b.degradationEurPerMwh() * Math.abs(soc - previous) + b.depthWearEur(soc, h);
                 previous = soc;
             }
             terminal += b.terminalValueEurPerMwh() * Math.max(0, b.terminalTargetMwh() - previous);

@@ -1,7 +1,8 @@
 package org.vpp.optimizer.model;
 
 /**
- * What a schedule is worth, in EUR: energy revenue at the expected prices, minus degradation, fuel, the terminal
+ * What a schedule is worth, in EUR ({@code degradationCostEur}: throughput wear and the depth term of
+ * {@link Battery}): energy revenue at the expected prices, minus degradation, fuel, the terminal
  * state-of-charge shortfall, generator start-ups and the energy EV sessions miss at departure. {@code objectiveEur} is
  * what the optimizer maximises.
  */
