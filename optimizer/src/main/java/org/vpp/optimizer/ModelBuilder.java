@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.vpp.optimizer.lp.LpSolution;
 import org.vpp.optimizer.model.AssetSchedule;
 import org.vpp.optimizer.model.Battery;
+import org.vpp.optimizer.model.BlockProducts;
 import org.vpp.optimizer.model.Commitment;
 import org.vpp.optimizer.model.EvSession;
 import org.vpp.optimizer.model.FlexibleLoad;
@@ -153,11 +154,98 @@ final class ModelBuilder {
         if (fleetCommitted || problem.blocks().active()) {
             facts.values().forEach(fact -> memberships.add(new Membership(fact, fleetIndex)));
         }
+        if (problem.blocks().active() && !batteryLevels.isEmpty()) {
+            keepBlocks(problem.blocks(), n, batteryLevels, outputLevels);
+        }
         VppSolution solution = new VppSolution(memberships, limits, commitments, batteryLevels, outputLevels);
         if (problem.blocks().active()) {
             solution.blocks = List.of(new BlockFact(fleetIndex, problem.blocks().slots(), problem.blocks().toleranceMw() * h));
         }
         return solution;
+    }
+
+    /**
+     * The rounded start made to trade one quantity per block where it can: rounding each battery to its levels moves
+     * the fleet's net a little in every slot, so slot by slot the battery level (within three levels, within its power
+     * limits on both sides) that brings the fleet's net nearest the block's quantity (the mean of the block's nets) is
+     * taken, again and again while it helps. A level changed at slot t also changes slot t+1, which is
+     * corrected in turn.
+     */
+    static void keepBlocks(BlockProducts blocks, int n, List<BatteryLevel> batteryLevels, List<OutputLevel> outputs) {
+        Map<BatteryFact, BatteryLevel[]> byBattery = new LinkedHashMap<>();
+        for (BatteryLevel l : batteryLevels) {
+            byBattery.computeIfAbsent(l.battery, k -> new BatteryLevel[n + 1])[l.slot + 1] = l;
+        }
+        List<BatteryLevel[]> units = new ArrayList<>(byBattery.values());
+        double[] net = new double[n];
+        for (OutputLevel o : outputs) net[o.slot] += o.powerMw();
+        for (BatteryLevel[] u : units) {
+            for (int t = 0; t < n; t++) net[t] += u[0].battery.powerMw(u[t].level, u[t + 1].level);
+        }
+        // A block whose quantity some slot cannot reach (every battery at its limit) gets the mean of what was reached
+        // in the next pass.
+        for (int pass = 0; pass < BLOCK_REPAIR_PASSES; pass++) {
+            double[] target = new double[n];
+            for (int start = 0; start < n; start += blocks.slots()) {
+                int end = Math.min(n, start + blocks.slots());
+                double sum = 0;
+                for (int t = start; t < end; t++) sum += net[t];
+                for (int t = start; t < end; t++) target[t] = sum / (end - start);
+            }
+            for (int t = 0; t < n; t++) {
+                for (int round = 0; round < MAX_BLOCK_REPAIRS_PER_SLOT; round++) {
+                    if (!moveNearer(units, t, n, net, target[t], blocks.toleranceMw() / 2)) break;
+                }
+            }
+        }
+    }
+
+    /** One battery level at slot t moved to bring the fleet's net there nearer the target; false if none helps. */
+    private static boolean moveNearer(List<BatteryLevel[]> units, int t, int n, double[] net, double target,
+                                      double closeEnough) {
+        double bestError = Math.abs(net[t] - target);
+        if (bestError <= closeEnough) return false;
+        BatteryLevel[] best = null;
+        int bestLevel = -1;
+        for (BatteryLevel[] u : units) {
+            BatteryFact f = u[0].battery;
+            int previous = u[t].level;
+            int current = u[t + 1].level;
+            Integer next = t + 2 <= n ? u[t + 2].level : null;
+            for (int d = -3; d <= 3; d++) {
+                int level = current + d;
+                if (d == 0 || level < 0 || level >= f.levelCount || !withinPower(f, previous, level)
+                        || (next != null && !withinPower(f, level, next))) continue;
+                double error = Math.abs(net[t] - f.powerMw(previous, current) + f.powerMw(previous, level) - target);
+                if (error < bestError - 1e-12) {
+                    bestError = error;
+                    best = u;
+                    bestLevel = level;
+                }
+            }
+        }
+        if (best == null) return false;
+        BatteryFact f = best[0].battery;
+        int previous = best[t].level;
+        int current = best[t + 1].level;
+        net[t] += f.powerMw(previous, bestLevel) - f.powerMw(previous, current);
+        if (t + 1 < n) {
+            int next = best[t + 2].level;
+            net[t + 1] += f.powerMw(bestLevel, next) - f.powerMw(current, next);
+        }
+        best[t + 1].level = bestLevel;
+        return true;
+    }
+
+    /** Passes of {@link #keepBlocks}, each with the blocks' quantities taken afresh from the nets reached. */
+    static final int BLOCK_REPAIR_PASSES = 3;
+
+    /** How many battery levels {@link #keepBlocks} may change to bring one slot to its block's quantity. */
+    static final int MAX_BLOCK_REPAIRS_PER_SLOT = 50;
+
+    private static boolean withinPower(BatteryFact f, int from, int to) {
+        double grid = f.gridMwh(from, to);
+        return -grid <= f.maxChargeGridMwh + 1e-9 && grid <= f.maxDischargeGridMwh + 1e-9;
     }
 
     /** The level nearest to the LP's state of charge that the power limits allow from the previous level. */

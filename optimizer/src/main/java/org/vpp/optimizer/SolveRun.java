@@ -169,7 +169,8 @@ final class SolveRun {
         boolean hasOutputs = working.outputLevels.size() > 0;
         // Block moves where a slot's choice is tied to its neighbours': generators with unit commitment.
         boolean hasBlocks = problem.generators().stream().anyMatch(g -> g.hasCommitmentRules());
-        SolverFactory<VppSolution> factory = factories.get(settings.randomSeed(), hasBatteries, hasOutputs, hasBlocks);
+        SolverFactory<VppSolution> factory = factories.get(settings.randomSeed(), hasBatteries, hasOutputs, hasBlocks,
+                problem.blocks().active() && problem.batteries().size() > 1);
         SolutionManager<VppSolution, HardSoftScore> solutionManager = SolutionManager.create(factory);
         HardSoftScore initialScore = solutionManager.update(working);
         listener.accept(new Progress(elapsed(startNanos), initialScore.hardScore(), initialScore.softScore(), lpObjective));

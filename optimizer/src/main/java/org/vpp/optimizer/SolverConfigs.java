@@ -39,6 +39,12 @@ final class SolverConfigs {
      *                  block can switch it on or off, or change the level of a whole run, without one.
      */
     static SolverConfig solverConfig(long randomSeed, boolean hasBatteries, boolean hasOutputs, boolean hasBlocks) {
+        return solverConfig(randomSeed, hasBatteries, hasOutputs, hasBlocks, false);
+    }
+
+    /** @param hasBlockProducts add {@link PairedLevelMoves}: the market trades blocks, the fleet's net must stay put */
+    static SolverConfig solverConfig(long randomSeed, boolean hasBatteries, boolean hasOutputs, boolean hasBlocks,
+                                     boolean hasBlockProducts) {
         List<MoveSelectorConfig> moves = new ArrayList<>();
         if (hasBatteries) {
             moves.add(new ChangeMoveSelectorConfig()
@@ -49,6 +55,9 @@ final class SolverConfigs {
                     .withEntitySelectorConfig(new EntitySelectorConfig().withEntityClass(OutputLevel.class)));
             moves.add(new SwapMoveSelectorConfig()
                     .withEntitySelectorConfig(new EntitySelectorConfig().withEntityClass(OutputLevel.class)));
+        }
+        if (hasBatteries && hasBlockProducts) {
+            moves.add(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(PairedLevelMoves.class));
         }
         if (hasOutputs && hasBlocks) {
             moves.add(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(CommitmentMoves.class));

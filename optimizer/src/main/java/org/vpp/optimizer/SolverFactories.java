@@ -14,7 +14,13 @@ final class SolverFactories {
     }
 
     SolverFactory<VppSolution> get(long seed, boolean hasBatteries, boolean hasOutputs, boolean hasBlocks) {
-        return cache.computeIfAbsent(seed + "/" + hasBatteries + "/" + hasOutputs + "/" + hasBlocks,
-                key -> SolverFactory.create(SolverConfigs.solverConfig(seed, hasBatteries, hasOutputs, hasBlocks)));
+        return get(seed, hasBatteries, hasOutputs, hasBlocks, false);
+    }
+
+    SolverFactory<VppSolution> get(long seed, boolean hasBatteries, boolean hasOutputs, boolean hasBlocks,
+                                   boolean hasBlockProducts) {
+        return cache.computeIfAbsent(seed + "/" + hasBatteries + "/" + hasOutputs + "/" + hasBlocks + "/" + hasBlockProducts,
+                key -> SolverFactory.create(SolverConfigs.solverConfig(seed, hasBatteries, hasOutputs, hasBlocks,
+                        hasBlockProducts)));
     }
 }
