@@ -2,9 +2,7 @@ package org.vpp.optimizer;
 
 import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 import ai.timefold.solver.core.impl.score.director.ScoreDirector;
-import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
 import ai.timefold.solver.core.preview.api.move.Move;
-import ai.timefold.solver.core.preview.api.move.MutableSolutionView;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -13,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.SequencedCollection;
 import java.util.random.RandomGenerator;
 import org.vpp.optimizer.model.Generator;
 
@@ -71,7 +68,7 @@ public final class CommitmentMoves implements MoveIteratorFactory<VppSolution, M
                     Move<VppSolution> move = draw(units.get(random.nextInt(units.size())), random);
                     if (move != null) return move;
                 }
-                return new OutputChanges(List.of(), List.of());
+                return ValueChanges.ofOutputs("CommitmentBlock", List.of(), List.of());
             }
         };
     }
@@ -123,7 +120,7 @@ public final class CommitmentMoves implements MoveIteratorFactory<VppSolution, M
                 values.add(option);
             }
         }
-        return entities.isEmpty() ? null : new OutputChanges(entities, values);
+        return entities.isEmpty() ? null : ValueChanges.ofOutputs("CommitmentBlock", entities, values);
     }
 
     private void index(VppSolution solution) {
@@ -139,39 +136,5 @@ public final class CommitmentMoves implements MoveIteratorFactory<VppSolution, M
         });
         generators = Collections.unmodifiableList(units);
         indexed = solution;
-    }
-
-    /** Several output levels set at once; undone by the solver, which records every change the move makes. */
-    record OutputChanges(List<OutputLevel> entities, List<Integer> options) implements Move<VppSolution> {
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public void execute(MutableSolutionView<VppSolution> view) {
-            var option = (PlanningVariableMetaModel<VppSolution, OutputLevel, Integer>) (Object)
-                    view.getSolutionMetaModel().entity(OutputLevel.class).variable("option");
-            for (int i = 0; i < entities.size(); i++) {
-                view.changeVariable(option, entities.get(i), options.get(i));
-            }
-        }
-
-        @Override
-        public SequencedCollection<Object> getPlanningEntities() {
-            return List.copyOf(entities);
-        }
-
-        @Override
-        public SequencedCollection<Object> getPlanningValues() {
-            return List.copyOf(options);
-        }
-
-        @Override
-        public String describe() {
-            return "CommitmentBlock";
-        }
-
-        @Override
-        public String toString() {
-            return "CommitmentBlock" + entities + "->" + options;
-        }
     }
 }

@@ -2,16 +2,13 @@ package org.vpp.optimizer;
 
 import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 import ai.timefold.solver.core.impl.score.director.ScoreDirector;
-import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
 import ai.timefold.solver.core.preview.api.move.Move;
-import ai.timefold.solver.core.preview.api.move.MutableSolutionView;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.SequencedCollection;
 import java.util.random.RandomGenerator;
 
 /**
@@ -59,7 +56,7 @@ public final class PairedLevelMoves implements MoveIteratorFactory<VppSolution, 
                     Move<VppSolution> move = draw(units, random);
                     if (move != null) return move;
                 }
-                return new LevelChanges(List.of(), List.of());
+                return ValueChanges.ofBatteries("PairedLevels", List.of(), List.of());
             }
         };
     }
@@ -92,7 +89,7 @@ public final class PairedLevelMoves implements MoveIteratorFactory<VppSolution, 
             }
         }
         if (best == null) return null;
-        return new LevelChanges(List.of(a[t + 1], best[t + 1]), List.of(la, bestLevel));
+        return ValueChanges.ofBatteries("PairedLevels", List.of(a[t + 1], best[t + 1]), List.of(la, bestLevel));
     }
 
     private void index(VppSolution solution) {
@@ -106,39 +103,5 @@ public final class PairedLevelMoves implements MoveIteratorFactory<VppSolution, 
         }
         batteries = List.copyOf(new ArrayList<>(arrays.values()));
         indexed = solution;
-    }
-
-    /** Two battery levels set at once; undone by the solver, which records every change the move makes. */
-    record LevelChanges(List<BatteryLevel> entities, List<Integer> levels) implements Move<VppSolution> {
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public void execute(MutableSolutionView<VppSolution> view) {
-            var level = (PlanningVariableMetaModel<VppSolution, BatteryLevel, Integer>) (Object)
-                    view.getSolutionMetaModel().entity(BatteryLevel.class).variable("level");
-            for (int i = 0; i < entities.size(); i++) {
-                view.changeVariable(level, entities.get(i), levels.get(i));
-            }
-        }
-
-        @Override
-        public SequencedCollection<Object> getPlanningEntities() {
-            return List.copyOf(entities);
-        }
-
-        @Override
-        public SequencedCollection<Object> getPlanningValues() {
-            return List.copyOf(levels);
-        }
-
-        @Override
-        public String describe() {
-            return "PairedLevels";
-        }
-
-        @Override
-        public String toString() {
-            return "PairedLevels" + entities + "->" + levels;
-        }
     }
 }
