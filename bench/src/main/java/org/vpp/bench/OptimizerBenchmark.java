@@ -29,6 +29,7 @@ import org.vpp.optimizer.model.ScheduleCheck;
 
 /**
  * {@code ./vpp bench optimizer [--sizes 10,100,1000] [--fleet batteries|mixed|batteries,mixed] [--parts 1] [--threads 1]
+ * [--blocks SLOTS:STEP_MW]
  * [--devices 10000]
  * [--budget 30] [--device-lp full|sites|skip]
  * [--duration-edges 1.75,2.5] [--fraction-edges 0.333,0.667] [--efficiency-edges ""] [--day 2024-03-15]
@@ -58,6 +59,7 @@ public final class OptimizerBenchmark {
         String day = null;
         List<String> fleets = List.of("batteries");
         int parts = 1;
+        org.vpp.optimizer.model.BlockProducts blocks = org.vpp.optimizer.model.BlockProducts.NONE;
         int threads = 1;
         for (int i = 0; i < rest.length; i++) {
             String arg = rest[i];
@@ -72,6 +74,7 @@ public final class OptimizerBenchmark {
                 case "--day" -> day = rest[++i];
                 case "--fleet" -> fleets = fleetKinds(rest[++i]);
                 case "--parts" -> parts = Integer.parseInt(rest[++i]);
+                case "--blocks" -> blocks = blockProducts(rest[++i]);
                 case "--threads" -> threads = Integer.parseInt(rest[++i]);
                 default -> csv = Refusal.orExit(() -> BenchPrices.file(arg), System.err);
             }
@@ -92,17 +95,18 @@ public final class OptimizerBenchmark {
                 .withExplain(false)
                 .withParts(parts, threads);
         Optimizer optimizer = new Optimizer(settings);
-        System.out.printf("cores=%d maxHeap=%dMiB java=%s budget=%ds parts=%d threads=%d%n",
+        System.out.printf("cores=%d maxHeap=%dMiB java=%s budget=%ds parts=%d threads=%d blocks=%s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                System.getProperty("java.version"), budgetSeconds, parts, threads);
+                System.getProperty("java.version"), budgetSeconds, parts, threads, blocks);
         System.out.println("prices | fleet | LP EUR | MIP incumbent EUR / bound EUR (status, s) | LP+warm start s "
                 + "| warm start EUR (hard Wh) | local search adds EUR | Timefold EUR | gap (bound) | to 1% s | to 0.5% s "
                 + "| total s | feasible");
         for (var curve : curves.entrySet()) {
             for (String fleet : fleets) for (int size : sizes) {
-                Problem problem = fleet.equals("mixed")
+                Problem problem = (fleet.equals("mixed")
                         ? BenchFleet.mixed(size, size, horizon, curve.getValue())
-                        : Problem.ofBatteries(horizon, Prices.expected(curve.getValue()), BenchFleet.batteries(size, size));
+                        : Problem.ofBatteries(horizon, Prices.expected(curve.getValue()), BenchFleet.batteries(size, size)))
+                        .withBlocks(blocks);
                 List<Progress> progress = new ArrayList<>();
                 Schedule schedule = optimizer.optimize(problem, progress::add);
                 double lp = new LpReference().solve(problem).objectiveEur();
@@ -182,6 +186,19 @@ public final class OptimizerBenchmark {
                 label, value, 100 * (1 - value / deviceOptimum), seconds, result.shortfalls().size(),
                 result.shortfalls().stream().mapToDouble(s -> Math.abs(s.missingMw())).sum() * horizon.slotHours(),
                 result.violations().size());
+    }
+
+    /** {@code SLOTS:STEP_MW}, e.g. {@code 4:0.1} (hourly products on quarter-hours, 0.1 MW volume step). */
+    private static org.vpp.optimizer.model.BlockProducts blockProducts(String text) {
+        String[] parts = text.split(":");
+        try {
+            return new org.vpp.optimizer.model.BlockProducts(Integer.parseInt(parts[0]),
+                    parts.length > 1 ? Double.parseDouble(parts[1]) : 0.0);
+        } catch (RuntimeException e) {
+            System.err.println("--blocks: expected SLOTS:STEP_MW such as 4:0.1, got '" + text + "' (" + e.getMessage() + ")");
+            System.exit(2);
+            return null;
+        }
     }
 
     /** {@code batteries}, {@code mixed} or both, comma-separated; anything else is refused by name. */
