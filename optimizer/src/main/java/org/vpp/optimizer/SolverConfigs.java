@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Solver configuration. No construction heuristic: every solve starts from a complete schedule (LP warm start
  * or idle). Moves: change one battery level (shifts energy between two neighbouring slots), change an
- * output option, swap the options of two outputs (keeps a flexible load's energy).
+ * output option, swap the options of two outputs (keeps a flexible load's energy); with committed generators also
+ * block moves over runs of one output and {@link CommitmentMoves}; with block products {@link PairedLevelMoves}.
  */
 final class SolverConfigs {
 

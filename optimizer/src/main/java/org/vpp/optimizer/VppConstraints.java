@@ -23,7 +23,9 @@ import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
  * break them and such rules could never fire (the pinned initial level is the one value outside, and it is given,
  * not planned). {@code ScheduleCheck} still verifies both on every schedule the optimizer returns. Every rule here
  * can fire: the grid constrains levels, not the steps between them (power, ramp), nor sums of assets (grid
- * connection, commitments), nor the energy of flexible loads, whose levels are free per slot.
+ * connection, commitments, block products), nor the energy of flexible loads and EV sessions, whose options are free
+ * per slot, nor a generator's slots one after another (ramp, minimum up and down times). A generator's minimum
+ * stable output and an EV's charger steps need no rule: its options are built from them.
  */
 public final class VppConstraints implements ConstraintProvider {
 
