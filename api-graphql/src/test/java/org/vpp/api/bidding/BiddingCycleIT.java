@@ -331,7 +331,9 @@ class BiddingCycleIT {
               history { sequence type } totals { offeredMwh clearedMwh revenueEur } } }""";
     private static final String SCHEDULE = """
             query($id: ID!) { schedule(bidId: $id) { bidId score gapToBound feasible aggregatedUnits assetCount
-              content { id sha256 } value { energyRevenueEur objectiveEur }
+              content { id sha256 }
+              value { energyRevenueEur degradationCostEur fuelCostEur terminalShortfallCostEur startUpCostEur
+                      evShortfallCostEur objectiveEur }
               explanation { perConstraint { constraint hardWh softEur } perSubject(first: 50) { subject } }
               nodes { id kind depth assetCount powerMw } assets { assetId kind powerMw socMwh } } }""";
 
@@ -372,6 +374,11 @@ class BiddingCycleIT {
         assertThat(schedule.get("score")).isEqualTo(prepared.get("score").asString());
         assertThat(number((Map<String, Object>) schedule.get("value"), "energyRevenueEur"))
                 .isEqualTo(prepared.get("expectedRevenueEur").asDouble());
+        Map<String, Object> value = (Map<String, Object>) schedule.get("value");
+        assertThat(number(value, "objectiveEur")).as("the value's parts add up").isCloseTo(number(value, "energyRevenueEur")
+                - number(value, "degradationCostEur") - number(value, "fuelCostEur")
+                - number(value, "terminalShortfallCostEur") - number(value, "startUpCostEur")
+                - number(value, "evShortfallCostEur"), org.assertj.core.api.Assertions.within(1e-6));
         assertThat(schedule.get("feasible")).isEqualTo(true);
         assertThat(schedule.get("assetCount")).isEqualTo(3);
         assertThat((List<?>) ((Map<String, Object>) schedule.get("explanation")).get("perConstraint")).isNotEmpty();
