@@ -32,7 +32,8 @@ import org.vpp.optimizer.model.Renewable;
  *   <li>PV and wind may produce up to their forecast (curtailment is free); loads consume their forecast (not
  *       shiftable until flexible-load contracts exist); generators run between their minimum and maximum at
  *       {@code generatorCost}, within their registered ramp rate.</li>
- *   <li>EV chargers are left out until charging sessions are modelled (issue 13), and said so in {@link #notes}.</li>
+ *   <li>EV chargers are left out, and said so in {@link #notes}: the optimizer plans EV sessions (issue 13), but no
+ *       charging sessions are reported to the VPP yet.</li>
  *   <li>Every group with a grid-connection limit becomes a grid node over the devices beneath it.</li>
  * </ul>
  */
@@ -142,7 +143,8 @@ public final class PlanningProblem {
     public static List<String> notes(FleetSnapshot fleet) {
         long ev = fleet.devices().stream().filter(d -> d.kind() == AssetKind.EV_CHARGER).count();
         List<String> notes = new ArrayList<>();
-        if (ev > 0) notes.add(ev + " EV charger(s) planned at 0 MW: charging sessions are not modelled yet");
+        if (ev > 0) notes.add(ev + " EV charger(s) planned at 0 MW: no charging sessions (arrival, departure, energy"
+                + " needed) are reported to the VPP, which the optimizer's EV sessions need");
         if (!fleet.leftOut().isEmpty()) notes.add(fleet.leftOut().size() + " device(s) not available (not ONLINE)");
         return notes;
     }
