@@ -66,6 +66,36 @@ class PhysicalBoundsTest {
     }
 
     @Test
+    void generationIsClippedAtTheDevicesCapacityPointAndBandAlike() {
+        // A trend carried a 2.8 MW wind park's forecast to 9 MW once; its capacity is the ceiling.
+        Source park = Source.of(SourceKind.WIND, ZoneOffset.UTC).withCapacity(2.8);
+        ForecastModel bounded = PhysicalBounds.around(new Constant(9), park);
+
+        assertThat(bounded.fit(ONE_DAY).predict(96)).containsOnly(2.8);
+        assertThat(PhysicalBounds.clip(park, ONE_DAY.end(), ONE_DAY.step(), new double[] {-1, 1.5, 4}))
+                .containsExactly(0, 1.5, 2.8);
+        var feed = new org.vpp.forecast.feature.WeatherFeed() {
+            public org.vpp.forecast.feature.WeatherColumns issued(java.time.Instant issuedAt, java.time.Instant from,
+                                                                  Duration step, int count) {
+                throw new AssertionError("not read");
+            }
+
+            public org.vpp.forecast.feature.WeatherColumns dayAhead(java.time.Instant from, Duration step, int count) {
+                throw new AssertionError("not read");
+            }
+        };
+        assertThat(park.withWeather(feed).capacity()).as("weather keeps the capacity").hasValue(2.8);
+    }
+
+    @Test
+    void onlyAGeneratingSourceHasACapacityAndItIsNeverNegative() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Source.of(SourceKind.LOAD, ZoneOffset.UTC).withCapacity(5))
+                .hasMessageContaining("only a generating source has a capacity");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Source.of(SourceKind.WIND, ZoneOffset.UTC).withCapacity(-1))
+                .hasMessageContaining("capacity must be finite and not negative");
+    }
+
+    @Test
     void pricesMayBeNegative() {
         ForecastModel model = PhysicalBounds.around(new Constant(-40), Source.of(SourceKind.PRICE, ZoneOffset.UTC));
 

@@ -25,8 +25,12 @@ import org.vpp.messages.dispatch.ShortfallCause;
  *
  * <p>The rule:
  * <ol>
- *   <li>every short device's setpoint drops by what it misses (an OFFLINE device's to 0): it will not deliver it, and
- *       the groups above it see their net change accordingly;</li>
+ *   <li>every short device is expected to deliver its setpoint less what it misses (an OFFLINE device nothing), and
+ *       the groups above it see their net change accordingly. The setpoint it is sent drops to that too, except for
+ *       PV and wind: their setpoint is a cap on what the weather gives (curtailment), so lowering it cannot make them
+ *       deliver more and would throw away whatever the weather gives above the guess. They keep their cap. (Lowering it
+ *       to their last power once held every PV plant at its pre-dawn 0 MW for a whole delivery day: each slot's
+ *       "last power" was the previous slot's cap.);</li>
  *   <li>shortfalls are covered one at a time, the largest (by |missing|) first, then by asset id;</li>
  *   <li>candidates are the controllable devices of the plan that are online, available, not short themselves and
  *       share a group with the short device; they are taken, one at a time, by (a) the nearest group they share with
@@ -91,14 +95,18 @@ public final class RedispatchPolicy {
         }
 
         Covered run(List<Shortfall> shortfalls) {
+            Map<String, Double> expected = new HashMap<>();
             for (Shortfall s : shortfalls) {
                 DispatchDevice device = device(s.assetId());
                 shortIds.add(device.id());
                 double current = setpointOf(device.id());
-                setpoints.put(device.id(), s.cause() == ShortfallCause.OFFLINE ? 0 : current - s.missing().value());
+                double delivers = s.cause() == ShortfallCause.OFFLINE ? 0 : current - s.missing().value();
+                expected.put(device.id(), delivers);
+                if (!isCap(device.kind())) setpoints.put(device.id(), delivers);
             }
             for (DispatchDevice d : plan.devices()) {
-                d.groups().forEach(g -> nets.merge(g, setpointOf(d.id()), Double::sum));
+                double power = expected.getOrDefault(d.id(), setpointOf(d.id()));
+                d.groups().forEach(g -> nets.merge(g, power, Double::sum));
             }
             double uncovered = 0;
             List<Shortfall> largestFirst = shortfalls.stream()
@@ -185,6 +193,11 @@ public final class RedispatchPolicy {
             List<String> pair = List.of(from.id(), id);
             moved.merge(pair, powerMw, Double::sum);
             levels.put(pair, to.level());
+        }
+
+        /** PV and wind take their setpoint as a cap on what the weather gives: curtailment, never a target. */
+        private static boolean isCap(AssetKind kind) {
+            return kind == AssetKind.PV || kind == AssetKind.WIND;
         }
 
         private double setpointOf(String id) {

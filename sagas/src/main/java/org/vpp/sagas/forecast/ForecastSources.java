@@ -89,6 +89,14 @@ public class ForecastSources {
             case LOAD -> Source.of(SourceKind.LOAD, properties.timeZone());
             case PRICE -> throw new IllegalStateException("a device is never a price source");
         };
-        return java.util.Optional.ofNullable(source).map(s -> new ForecastSourceSpec(id, s, asset.id(), null));
+        return java.util.Optional.ofNullable(source).map(s -> withCapacity(s, asset))
+                .map(s -> new ForecastSourceSpec(id, s, asset.id(), null));
+    }
+
+    /** A PV plant or wind park never produces more than its registered maximum power: its forecasts neither. */
+    private static Source withCapacity(Source source, AssetView asset) {
+        if (!source.kind().nonNegative() || asset.limits() == null || asset.limits().maxPowerMw() == null) return source;
+        double max = asset.limits().maxPowerMw();
+        return Double.isFinite(max) && max > 0 ? source.withCapacity(max) : source;
     }
 }

@@ -133,6 +133,7 @@ class RedispatchPolicyTest {
     void movesForSeveralShortfallsAddUpAgainstOneRampAndAShortDeviceKeepsWhatItDelivers() {
         // G1 ramps 0.1 MW/min: 1.5 MW in the slot. B1 (2, offline) first: G1 +1.5 (ramp), then the region's
         // cheapest, G2 (30), +0.5. PV1 under-performs by 1 (2 -> 1): G1 has no ramp left, so G2 again, +1 -> 3.5.
+        // PV1 keeps its cap of 2: whatever the weather gives above the 1 expected is not thrown away.
         Covered covered = RedispatchPolicy.cover(tree(null, null, 0.1), 0, SETPOINTS, List.of(
                 shortfall("PV1", 1, ShortfallCause.UNDER_PERFORMING),
                 shortfall("B1", 2, ShortfallCause.OFFLINE)), conditions());
@@ -141,8 +142,26 @@ class RedispatchPolicyTest {
                 new Redispatch("B1", "G1", Megawatts.of(1.5), "SITE"),
                 new Redispatch("B1", "G2", Megawatts.of(0.5), "REGION"),
                 new Redispatch("PV1", "G2", Megawatts.of(1), "REGION"));
-        assertThat(covered.setpointsMw()).contains(entry("B1", 0.0), entry("PV1", 1.0), entry("G1", 2.5),
+        assertThat(covered.setpointsMw()).contains(entry("B1", 0.0), entry("PV1", 2.0), entry("G1", 2.5),
                 entry("G2", 3.5));
+        assertThat(covered.uncoveredMw()).isZero();
+    }
+
+    @Test
+    void aRenewableBelowItsCapKeepsTheCapAndTheGridLimitCountsWhatItIsExpectedToDeliver() {
+        // Dawn: PV1's last power was 0 against a cap of 2, so it is foreseen to miss all 2. It is still sent 2: a
+        // lower cap could only throw away what the sun gives once it rises (sent its last power, a PV plant stayed at
+        // 0 MW all day, each slot's last power being the cap before). S1 (limit 4) counts PV1 at the 0 it is
+        // expected to deliver: 2 + 1 + 0 - 1 = 2, so the site's cheapest, B1 (10 EUR/MWh), takes all 2 (2 -> 4) within
+        // the 2 MW left. (Counted at its cap, S1 would be full and G2 in the region would have to cover.)
+        var conditions = new HashMap<>(conditions());
+        conditions.put("PV1", reporting("PV1", 1, 0.0, null));
+
+        Covered covered = RedispatchPolicy.cover(tree(4.0, null, null), 0, SETPOINTS,
+                List.of(shortfall("PV1", 2, ShortfallCause.UNDER_PERFORMING)), conditions);
+
+        assertThat(covered.setpointsMw()).contains(entry("PV1", 2.0), entry("B1", 4.0), entry("G1", 1.0), entry("G2", 2.0));
+        assertThat(covered.redispatches()).containsExactly(new Redispatch("PV1", "B1", Megawatts.of(2), "SITE"));
         assertThat(covered.uncoveredMw()).isZero();
     }
 
