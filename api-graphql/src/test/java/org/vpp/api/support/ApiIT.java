@@ -28,6 +28,7 @@ import org.vpp.api.security.Role;
         "vpp.telemetry.offline-after=PT5M",
         "vpp.forecast.enabled=false",
         "vpp.forecast.train-every=PT1H",
+        "vpp.forecast.device-horizon-steps=96", // ForecastPipelineIT follows one day's forecasts to their actuals
         "vpp.processes.enabled=false",
         "vpp.bidding.cycle-saga=false",
         "vpp.simulation.enabled=false",

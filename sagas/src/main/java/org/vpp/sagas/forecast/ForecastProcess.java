@@ -158,14 +158,24 @@ public class ForecastProcess implements ClockProcess {
         });
     }
 
+    /** Trains every source now, each for its kind's horizon ({@link ForecastSettings#horizonFor}). */
     public ForecastRun trainNow() {
-        return trainNow(properties.horizonSteps());
+        return train(properties.horizonSteps(), this::horizonOf);
     }
 
-    /** Trains every source now (by the clock), in parallel; waits until all are done. */
+    /** Trains every source now (by the clock) for {@code horizonSteps}, in parallel; waits until all are done. */
     public ForecastRun trainNow(int horizonSteps) {
+        return train(horizonSteps, spec -> horizonSteps);
+    }
+
+    private int horizonOf(ForecastSourceSpec spec) {
+        return properties.horizonFor(spec.id().kind());
+    }
+
+    private ForecastRun train(int horizonSteps, java.util.function.ToIntFunction<ForecastSourceSpec> horizon) {
         return exclusively(now -> {
-            ForecastRun run = forEachSource(now, horizonSteps, spec -> true, spec -> train(spec, now, horizonSteps));
+            ForecastRun run = forEachSource(now, horizonSteps, spec -> true,
+                    spec -> train(spec, now, horizon.applyAsInt(spec)));
             lastTraining = now;
             lastRetry = now;
             log.info("Forecast training at {}: {} of {} sources trained", now, run.done().size(), run.outcomes().size());
@@ -179,24 +189,28 @@ public class ForecastProcess implements ClockProcess {
      * wait a whole {@code train-every}.
      */
     public ForecastRun trainUntrained() {
-        int horizonSteps = properties.horizonSteps();
         return exclusively(now -> {
-            ForecastRun run = forEachSource(now, horizonSteps, spec -> !selected.containsKey(spec.id()),
-                    spec -> train(spec, now, horizonSteps));
+            ForecastRun run = forEachSource(now, properties.horizonSteps(), spec -> !selected.containsKey(spec.id()),
+                    spec -> train(spec, now, horizonOf(spec)));
             lastRetry = now;
             if (!run.done().isEmpty()) log.info("Forecast training at {} of sources without a model: {} trained", now, run.done().size());
             return run;
         });
     }
 
+    /** Issues a forecast for every trained source now, each for its kind's horizon. */
     public ForecastRun inferNow() {
-        return inferNow(properties.horizonSteps());
+        return infer(properties.horizonSteps(), this::horizonOf);
     }
 
     /** Issues a forecast of {@code horizonSteps} quarter-hours for every trained source now, in parallel. */
     public ForecastRun inferNow(int horizonSteps) {
+        return infer(horizonSteps, spec -> horizonSteps);
+    }
+
+    private ForecastRun infer(int horizonSteps, java.util.function.ToIntFunction<ForecastSourceSpec> horizon) {
         return exclusively(now -> {
-            ForecastRun run = forEachSource(now, horizonSteps, spec -> infer(spec, now, horizonSteps));
+            ForecastRun run = forEachSource(now, horizonSteps, spec -> infer(spec, now, horizon.applyAsInt(spec)));
             lastInference = now;
             log.debug("Forecast inference at {}: {} forecasts issued", now, run.done().size());
             return run;

@@ -65,7 +65,7 @@ class ForecastProcessTest {
     ForecastProcess process(boolean enabled) {
         ForecastSettings settings = new ForecastSettings(enabled, Duration.ofHours(1), Duration.ofMinutes(5), 96,
                 Duration.ofDays(7), 3, Duration.ofMillis(200), 1, ZoneId.of("Europe/Berlin"), List.of("DE-LU"), 42L, 51.0, 10.0,
-                Duration.ofHours(1));
+                Duration.ofHours(1), 96);
         QueryGateway queries = noDevicesAndNoRecordedSelection();
         return new ForecastProcess(new ForecastSources(queries, settings), (device, from, to, step) -> java.util.Optional.empty(),
                 PRICES, values, commands.gateway(), queries, clock, settings);
@@ -178,7 +178,7 @@ class ForecastProcessTest {
         };
         ForecastSettings daily = new ForecastSettings(true, Duration.ofDays(1), Duration.ofMinutes(5), 96,
                 Duration.ofDays(7), 3, Duration.ofMillis(200), 1, ZoneId.of("Europe/Berlin"), List.of("DE-LU"), 42L, 51.0,
-                10.0, Duration.ofHours(1));
+                10.0, Duration.ofHours(1), 96);
         QueryGateway queries = noDevicesAndNoRecordedSelection();
         ForecastProcess process = new ForecastProcess(new ForecastSources(queries, daily),
                 (device, from, to, step) -> java.util.Optional.empty(), young, values, commands.gateway(), queries, clock,
@@ -195,5 +195,48 @@ class ForecastProcessTest {
         clock.step(Duration.ofHours(1));
         process.runDue();
         assertThat(commands.sent(RecordModelSelection.class)).as("then not again before a day").hasSize(1);
+    }
+
+    /**
+     * A device's forecast reaches the end of the delivery day from the morning before: PV, wind and loads are trained
+     * and forecast for {@code device-horizon-steps} (192 by default), prices for {@code horizon-steps} (96).
+     */
+    @Test
+    void devicesAreTrainedAndForecastForTheirOwnLongerHorizonAndPricesForTheirs() {
+        var wind = new org.vpp.messages.fleet.AssetView(org.vpp.messages.asset.AssetId.of("wind-1"),
+                org.vpp.kernel.AssetKind.WIND, "wind-1", org.vpp.messages.asset.AssetId.of("site-1"),
+                org.vpp.messages.asset.AssetStatus.ONLINE, org.vpp.messages.asset.StatusOrigin.OPERATOR, null, null,
+                org.vpp.kernel.TechnicalLimits.power(0, 3, null), START, START, 0, null);
+        SimpleQueryBus bus = SimpleQueryBus.builder().build();
+        bus.subscribe(FindAssets.class.getName(), AssetPage.class, q -> new AssetPage(List.of(wind), false, 1));
+        bus.subscribe(FindForecastSource.class.getName(), ForecastSourceView.class, q -> null);
+        QueryGateway queries = DefaultQueryGateway.builder().queryBus(bus).build();
+        // Eight days of a wind park turning with the day: enough for two folds of 192 quarter-hours.
+        org.vpp.sagas.port.MeterHistory meters = (device, from, to, step) -> {
+            int n = Math.toIntExact(Duration.between(from, to).dividedBy(step));
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) v[i] = 1.5 + Math.sin(2 * Math.PI * (i % 96) / 96.0);
+            return java.util.Optional.of(new org.vpp.sagas.port.MeterHistory.Slots(new TimeSeries(from, step, v), 0));
+        };
+        ForecastSettings settings = new ForecastSettings(true, Duration.ofHours(1), Duration.ofMinutes(5), 96,
+                Duration.ofDays(8), 3, Duration.ofMillis(200), 1, ZoneId.of("Europe/Berlin"), List.of("DE-LU"), 42L, 51.0,
+                10.0, Duration.ofHours(1), null);
+        ForecastProcess process = new ForecastProcess(new ForecastSources(queries, settings), meters, PRICES, values,
+                commands.gateway(), queries, clock, settings);
+        ForecastSourceId windSource = ForecastSourceId.of(org.vpp.messages.forecast.ForecastSourceKind.WIND, "wind-1");
+
+        ForecastRun training = process.trainNow();
+        ForecastRun inference = process.inferNow();
+
+        assertThat(training.of(windSource).status()).as(training.of(windSource).detail()).isEqualTo(ForecastRun.Status.DONE);
+        assertThat(inference.of(windSource).status()).as(inference.of(windSource).detail()).isEqualTo(ForecastRun.Status.DONE);
+        assertThat(commands.sent(RecordModelSelection.class)).extracting(RecordModelSelection::sourceId,
+                RecordModelSelection::horizonSteps).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(windSource, 192), org.assertj.core.groups.Tuple.tuple(PRICE, 96));
+        assertThat(commands.sent(RecordForecastIssued.class)).extracting(RecordForecastIssued::sourceId,
+                RecordForecastIssued::horizonSteps).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(windSource, 192), org.assertj.core.groups.Tuple.tuple(PRICE, 96));
+        assertThat(stored).allSatisfy((id, v) -> assertThat(v).hasSize(id.value().startsWith("price") ? 96 : 192));
+        process.stopAccepting();
     }
 }

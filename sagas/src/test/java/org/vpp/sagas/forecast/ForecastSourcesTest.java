@@ -40,7 +40,7 @@ class ForecastSourcesTest {
         bus.subscribe(FindAssets.class.getName(), AssetPage.class, q -> new AssetPage(assets, false, assets.size()));
         ForecastSettings settings = new ForecastSettings(true, Duration.ofHours(1), Duration.ofMinutes(5), 96,
                 Duration.ofDays(7), 3, Duration.ofMillis(200), 1, ZoneId.of("Europe/Berlin"), List.of("DE-LU"), 42L, 51.0,
-                10.0, Duration.ofHours(1));
+                10.0, Duration.ofHours(1), 96);
 
         Map<String, ForecastSourceSpec> byDevice = new ForecastSources(DefaultQueryGateway.builder().queryBus(bus).build(),
                 settings).all().stream().filter(s -> s.device() != null)
