@@ -2,12 +2,14 @@ package org.vpp.api.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -107,6 +109,21 @@ class FuzzIT extends ApiIT {
         return broken;
     }
 
+    /** The text with one to three characters deleted, inserted (one of {@code insertable}) or swapped for a brace. */
+    private String edited(String text, String insertable) {
+        StringBuilder broken = new StringBuilder(text);
+        int edits = 1 + random.nextInt(3);
+        for (int e = 0; e < edits; e++) {
+            int at = random.nextInt(broken.length());
+            switch (random.nextInt(3)) {
+                case 0 -> broken.deleteCharAt(at);
+                case 1 -> broken.insert(at, insertable.charAt(random.nextInt(insertable.length())));
+                default -> broken.setCharAt(at, '{');
+            }
+        }
+        return broken.toString();
+    }
+
     private double absurd() {
         double magnitude = Math.pow(10, 5.1 + random.nextDouble() * 303); // beyond +-100 GW, finite
         return random.nextBoolean() ? magnitude : -magnitude;
@@ -182,17 +199,8 @@ class FuzzIT extends ApiIT {
         // GraphQL documents: a valid mutation with characters deleted, doubled or swapped for braces.
         String document = "mutation { renameAsset(input: {id: \"" + bat + "\", name: \"Renamed\"}) { status errors { field } } }";
         for (int i = 0; i < CASES; i++) {
-            StringBuilder broken = new StringBuilder(document);
-            int edits = 1 + random.nextInt(3);
-            for (int e = 0; e < edits; e++) {
-                int at = random.nextInt(broken.length());
-                switch (random.nextInt(3)) {
-                    case 0 -> broken.deleteCharAt(at);
-                    case 1 -> broken.insert(at, "{}()[]:$@!\"".charAt(random.nextInt(11)));
-                    default -> broken.setCharAt(at, '{');
-                }
-            }
-            GraphQl.Raw raw = new GraphQl(port, token(Role.OPERATOR)).post(JSON.writeValueAsString(Map.of("query", broken.toString())));
+            String broken = edited(document, "{}()[]:$@!\"");
+            GraphQl.Raw raw = new GraphQl(port, token(Role.OPERATOR)).post(JSON.writeValueAsString(Map.of("query", broken)));
             // An edit may leave a valid document (a doubled brace inside the name's string, say): that one may run and
             // is counted apart; every other is refused.
             if (raw.errors().isEmpty() && raw.data("renameAsset.status") != null) stillValid++;
@@ -238,5 +246,108 @@ class FuzzIT extends ApiIT {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> limits(Map<String, Object> input) {
         return (Map<String, Object>) input.get("limits");
+    }
+
+    /**
+     * WebSocket messages (graphql-transport-ws): on an acknowledged connection, a valid {@code subscribe} broken in its
+     * JSON, its shape, its order or its document; a frame the protocol has no use for (binary); a {@code subscribe}
+     * before {@code connection_init}. Each must be refused: the connection closed with a protocol code (4400 invalid
+     * message, 4401 unauthorised, 4409 duplicate id, 4429 a second init, 1003 binary data) or errors for its id (an
+     * {@code error} message, or a {@code next} carrying the parser's or validator's errors) that say why. The first
+     * run found malformed JSON closed with 1011 and no reason: {@code StrictGraphQlWebSocketHandler} now answers 4400. An edit that leaves a valid subscription is counted apart (it is answered nothing:
+     * no error, the connection open). Nothing is stored, and a fresh connection is acknowledged at the end.
+     */
+    @Test
+    void everyBrokenWebSocketMessageIsRefusedAndTheServerStaysHealthy() throws Exception {
+        long eventsBefore = eventCount();
+        long readingsBefore = readings();
+        String token = token(Role.VIEWER);
+        String document = "subscription { assetTelemetry(assetId: \"" + bat + "\") { at powerMw soc } }";
+        String subscribe = JSON.writeValueAsString(Map.of("id", "s1", "type", "subscribe", "payload", Map.of("query", document)));
+        Map<Integer, Integer> closeCodes = new TreeMap<>();
+        int errorMessages = 0;
+        int left = 0;
+        for (int i = 0; i < CASES; i++) {
+            int kind = random.nextInt(5);
+            try (var socket = kind == 3 ? org.vpp.api.support.GraphQlSocket.raw(port)
+                    : org.vpp.api.support.GraphQlSocket.connect(port, token)) {
+                switch (kind) {
+                    case 0 -> socket.sendRaw(edited(subscribe, "{}[]:,\"\\")); // the JSON broken
+                    case 1 -> socket.sendRaw(switch (random.nextInt(10)) { // valid JSON of the wrong shape or order
+                        case 0 -> "{\"type\":\"" + text(1 + random.nextInt(12)) + "\"}";
+                        case 1 -> "{\"id\":" + random.nextInt(1000) + ",\"type\":\"subscribe\",\"payload\":{\"query\":\"" + document.replace("\"", "\\\"") + "\"}}";
+                        case 2 -> "{\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { alerts { kind } }\"}}";
+                        case 3 -> "{\"id\":\"s1\",\"type\":\"subscribe\",\"payload\":\"" + text(8) + "\"}";
+                        case 4 -> "{\"id\":\"s1\",\"type\":\"subscribe\"}";
+                        case 5 -> random.nextBoolean() ? "[]" : String.valueOf(random.nextInt());
+                        case 6 -> "{\"type\":\"" + withControl("subscribe").replace("\\", "") .chars().mapToObj(c -> c < 0x20 || c >= 0x7f
+                                ? String.format(Locale.ROOT, "\\u%04x", c) : String.valueOf((char) c)).reduce("", String::concat) + "\"}";
+                        case 7 -> "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + token + "\"}}";
+                        case 8 -> { // the same id twice while the first runs
+                            socket.sendRaw(subscribe);
+                            yield subscribe;
+                        }
+                        default -> "{\"id\":\"s1\",\"type\":\"subscribe\",\"payload\":{\"query\":" + random.nextInt() + "}}";
+                    });
+                    case 2 -> { // the document broken: characters deleted, doubled, swapped for braces, or a control character
+                        String query = random.nextInt(4) == 0 ? withControl(document) : edited(document, "{}()[]:$@!\"");
+                        socket.sendRaw(JSON.writeValueAsString(Map.of("id", "s1", "type", "subscribe", "payload", Map.of("query", query))));
+                    }
+                    case 3 -> socket.sendRaw(subscribe); // before connection_init
+                    default -> { // a binary frame
+                        byte[] bytes = new byte[1 + random.nextInt(64)];
+                        random.nextBytes(bytes);
+                        socket.sendBinary(bytes);
+                    }
+                }
+                boolean answered = awaitRefusal(socket, Duration.ofSeconds(3));
+                if (socket.isClosed()) {
+                    closeCodes.merge(socket.closeCode(), 1, Integer::sum);
+                    tried("WebSocket messages", PROTOCOL_REFUSALS.contains(socket.closeCode()));
+                } else if (answered) {
+                    errorMessages++;
+                    tried("WebSocket messages", socket.received().stream().map(FuzzIT::socketErrors).filter(Objects::nonNull)
+                            .allMatch(errors -> !errors.isEmpty() && errors.stream().allMatch(e -> e instanceof Map<?, ?> err
+                                    && err.get("message") instanceof String message && !message.isBlank())));
+                } else if (kind == 0 || kind == 2) {
+                    left++; // an edit that left a valid subscription (inside a string, say): it runs, silently
+                } else {
+                    tried("WebSocket messages", false);
+                }
+            }
+        }
+        String summary = String.format(Locale.ROOT, "WebSocket fuzz (seed %d): %d tried, %d refused (close codes %s, %d error messages), %d edits left a valid subscription",
+                SEED, tally.get("WebSocket messages")[0], tally.get("WebSocket messages")[1], closeCodes, errorMessages, left);
+        System.out.println(summary);
+        assertThat(tally.get("WebSocket messages")[1]).as(summary).isEqualTo(tally.get("WebSocket messages")[0]);
+
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+        assertThat(readings()).isEqualTo(readingsBefore);
+        try (var healthy = org.vpp.api.support.GraphQlSocket.connect(port, token)) {
+            assertThat(healthy.received()).anyMatch(m -> "connection_ack".equals(m.get("type")));
+        }
+    }
+
+    /** 4400 invalid message, 4401 unauthorised, 4409 duplicate id, 4429 a second init, 1003 data the protocol has no use for. */
+    private static final java.util.Set<Integer> PROTOCOL_REFUSALS = java.util.Set.of(4400, 4401, 4409, 4429, 1003);
+
+    /** A message's GraphQL errors: an {@code error} message's payload, or a {@code next} carrying errors; else null. */
+    @SuppressWarnings("unchecked")
+    private static List<Object> socketErrors(Map<String, Object> message) {
+        if ("error".equals(message.get("type")) && message.get("payload") instanceof List<?> errors) return (List<Object>) errors;
+        if ("next".equals(message.get("type")) && message.get("payload") instanceof Map<?, ?> payload
+                && payload.get("errors") instanceof List<?> errors) return (List<Object>) errors;
+        return null;
+    }
+
+    /** Waits until the server closes the connection or answers with errors; false when neither came in time. */
+    private static boolean awaitRefusal(org.vpp.api.support.GraphQlSocket socket, Duration within) {
+        try {
+            org.awaitility.Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(10)).until(() -> socket.isClosed()
+                    || socket.received().stream().anyMatch(m -> socketErrors(m) != null));
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException none) {
+            return false;
+        }
     }
 }

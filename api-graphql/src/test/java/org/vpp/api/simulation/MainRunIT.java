@@ -67,7 +67,8 @@ class MainRunIT {
                     .pollInterval(Duration.ofSeconds(1)).until(() -> firstDeviceForecast(g), java.util.Objects::nonNull);
             String source = found.getKey();
             Map<String, Object> forecast = found.getValue();
-            assertThat((List<?>) forecast.get("values")).hasSize(96);
+            assertThat((List<?>) forecast.get("values")).as("a device forecast reaches two days: vpp.forecast.device-horizon-steps")
+                    .hasSize(192);
             assertThat(Duration.between(registered, Instant.parse((String) forecast.get("issuedAt"))))
                     .as("issued within the first simulated day").isLessThan(Duration.ofDays(1));
 

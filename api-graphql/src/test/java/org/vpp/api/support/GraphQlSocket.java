@@ -28,12 +28,18 @@ public final class GraphQlSocket implements AutoCloseable {
     private final WebSocket socket;
     private final List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason;
     private final AtomicInteger ids = new AtomicInteger();
 
     private GraphQlSocket(int port, boolean stalled) {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create("ws://localhost:" + port + "/graphql"), new Listener(stalled))
                 .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+    }
+
+    /** Connects and sends nothing: not even connection_init. */
+    public static GraphQlSocket raw(int port) {
+        return new GraphQlSocket(port, false);
     }
 
     /** Connects and sends connection_init with this token (null: none); does not wait for the answer. */
@@ -80,6 +86,31 @@ public final class GraphQlSocket implements AutoCloseable {
         Object payload = m.get("payload");
         return payload instanceof List<?> list ? (List<Map<String, Object>>) list
                 : (List<Map<String, Object>>) ((Map<String, Object>) payload).get("errors");
+    }
+
+    /** Sends this text as it is, well-formed or not (for the fuzzer). */
+    public void sendRaw(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** Sends these bytes as one binary frame (the protocol has none). */
+    public void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
+    /** Whether the server has closed the connection (or it broke). */
+    public boolean isClosed() {
+        return closed.isDone();
+    }
+
+    /** The close code, once closed; null while open. */
+    public Integer closeCode() {
+        return closed.getNow(null);
+    }
+
+    /** The reason the server gave with its close frame; null while open or without one. */
+    public String closeReason() {
+        return closeReason;
     }
 
     public List<Map<String, Object>> received() {
@@ -140,6 +171,7 @@ public final class GraphQlSocket implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closed.complete(statusCode);
             return null;
         }
