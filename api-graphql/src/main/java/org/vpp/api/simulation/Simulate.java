@@ -348,7 +348,7 @@ public final class Simulate {
                     d.committedMwh += Math.abs(s.target().value()) * hours(slot);
                     d.deliveredMwh += Math.abs(s.delivered().value()) * hours(slot);
                     d.deviationMwh += Math.abs(s.deviation().value()) * hours(slot);
-                    for (var c : s.causes()) d.deviationCause(c.assetId() + " (" + c.cause() + ")", Math.abs(c.deviation().value()) * hours(slot));
+                    for (var c : s.causes()) d.deviationCause(c.assetId(), c.cause(), Math.abs(c.deviation().value()) * hours(slot));
                 }
             }
             if (fetched == null) {

@@ -68,9 +68,12 @@ public record SimulationReport(int days, int devices, long seed, LocalDate first
         private final Map<String, double[]> errors = new TreeMap<>();
         private final Map<String, Double> causes = new TreeMap<>();
 
-        /** A device's share of a slot's deviation (MWh), as the dispatch named it. */
-        void deviationCause(String device, double mwh) {
-            causes.merge(device, mwh, Double::sum);
+        /**
+         * A share of a slot's deviation (MWh), as the dispatch named it: summed per device over the day, and per cause
+         * where the dispatch named no device (the plan could not cover the target; the devices below the listed ones).
+         */
+        void deviationCause(String assetId, String cause, double mwh) {
+            causes.merge(deviationKey(assetId, cause), mwh, Double::sum);
         }
         private final Map<String, TreeSet<String>> models = new TreeMap<>();
 
@@ -102,6 +105,16 @@ public record SimulationReport(int days, int devices, long seed, LocalDate first
                     round(fuelEur, 2), round(wearEur, 2), round(storageUsedEur, 2), round(realised, 2),
                     perfectForesightEur == null ? null : round(perfectForesightEur, 2), perfectForesightSolver, ratio,
                     round(committedMwh, 3), round(deliveredMwh, 3), round(deviationMwh, 3), f, largest(causes, 5));
+        }
+
+        /**
+         * What a deviation is summed under: the device, whose cause text changes from slot to slot ("delivered 0.01 MW
+         * of a 2.80 MW setpoint"); without one, the cause, with the count of the devices below the listed ones left
+         * out ("90 other devices" and "89 other devices" are one line).
+         */
+        static String deviationKey(String assetId, String cause) {
+            if (assetId != null) return assetId;
+            return cause.matches("\\d+ other devices?") ? "other devices (each below the listed ones)" : cause;
         }
 
         private static Map<String, Double> largest(Map<String, Double> causes, int n) {
