@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -26,9 +27,10 @@ public class StrictGraphQlWebSocketHandler extends GraphQlWebSocketHandler {
     private static final int MAX_REASON_BYTES = 123;
     private static final Logger log = LoggerFactory.getLogger(StrictGraphQlWebSocketHandler.class);
 
+    /** @param cors the origins a browser may open the socket from; null: no check, as Boot does without any */
     public StrictGraphQlWebSocketHandler(WebGraphQlHandler graphQlHandler, HttpMessageConverter<Object> converter,
-                                         Duration connectionInitTimeout, Duration keepAlive) {
-        super(graphQlHandler, converter, connectionInitTimeout, keepAlive);
+                                         Duration connectionInitTimeout, Duration keepAlive, CorsConfiguration cors) {
+        super(graphQlHandler, converter, connectionInitTimeout, keepAlive, cors);
     }
 
     @Override
