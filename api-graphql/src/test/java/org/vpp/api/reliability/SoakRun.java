@@ -67,14 +67,21 @@ public final class SoakRun {
      * @param twinStep   simulated time between two readings of a device
      * @param jvm        the application's JVM options
      */
-    record Settings(int devices, Duration simulated, double speed, Duration step, Duration twinStep, List<String> jvm) {
+    record Settings(int devices, Duration simulated, double speed, Duration step, Duration twinStep, List<String> jvm,
+                    List<String> extra) {
+
+        Settings(int devices, Duration simulated, double speed, Duration step, Duration twinStep, List<String> jvm) {
+            this(devices, simulated, speed, step, twinStep, jvm, List.of());
+        }
 
         List<String> arguments() {
-            return List.of("--vpp.simulation.devices=" + devices, "--vpp.simulation.seed=18", "--vpp.simulation.speed=" + speed,
+            List<String> arguments = new ArrayList<>(List.of("--vpp.simulation.devices=" + devices, "--vpp.simulation.seed=18", "--vpp.simulation.speed=" + speed,
                     "--vpp.simulation.start=" + START, "--vpp.simulation.twin-step=" + twinStep,
                     "--vpp.simulation.warm-up=P1D", "--vpp.simulation.horizon=P2D",
                     // the soak starts its own cycle once the world is up, whatever the registration took
-                    "--vpp.bidding.enabled=false", "--vpp.bidding.lead-time=PT6H");
+                    "--vpp.bidding.enabled=false", "--vpp.bidding.lead-time=PT6H"));
+            arguments.addAll(extra);
+            return arguments;
         }
     }
 
@@ -104,11 +111,13 @@ public final class SoakRun {
         int devices = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         double hours = args.length > 1 ? Double.parseDouble(args[1]) : 10;
         double speed = args.length > 2 ? Double.parseDouble(args[2]) : 60;
+        // Anything after the three numbers goes to the application, e.g. --vpp.telemetry.offline-after=PT2H.
+        List<String> extra = args.length > 3 ? List.of(args).subList(3, args.length) : List.of();
         Settings settings = new Settings(devices, Duration.ofMinutes(Math.round(hours * 60)), speed, Duration.ofHours(1),
-                Duration.ofMinutes(5), List.of("-Xmx4g"));
+                Duration.ofMinutes(5), List.of("-Xmx4g"), extra);
         System.out.printf(Locale.ROOT, "soak: %d devices, %.1f simulated hours at x%.0f (about %.1f real minutes), twins every %s;"
-                        + " machine: %d cores, JVM %s%n", devices, hours, speed, hours * 3600 / speed / 60, settings.twinStep(),
-                Runtime.getRuntime().availableProcessors(), Runtime.version());
+                        + " machine: %d cores, JVM %s%s%n", devices, hours, speed, hours * 3600 / speed / 60, settings.twinStep(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), extra.isEmpty() ? "" : "; application options " + extra);
         Path root = Files.createTempDirectory("vpp-soak-");
         Report report = run(settings, root);
         System.out.println(table(report));
