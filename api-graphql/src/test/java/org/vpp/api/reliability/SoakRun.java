@@ -45,7 +45,8 @@ import org.vpp.api.support.GraphQl;
  *   <li>memory: the heap right after a full collection ({@code jcmd GC.run}, then the JVM's own heap figure from
  *       {@code /actuator/prometheus}), and the process's resident set from {@code /proc};</li>
  *   <li>the {@code fleet} latency the dashboards saw in that step (p50, p99), and any answer that was not a clean 200;</li>
- *   <li>where the bid and the dispatch are, the dead letters, and the alerts active.</li>
+ *   <li>where the bid and the dispatch are, the dead letters, the alerts active, and the events appended in the step
+ *       with how many of them were an asset's status changing (the telemetry watchdog's OFFLINE and ONLINE).</li>
  * </ul>
  * {@code ./vpp bench soak [devices] [simulated hours] [speed]} prints the table (docs/reliability.md); {@code SoakIT}
  * runs a short one in CI and checks what must hold whatever the machine.
@@ -98,7 +99,7 @@ public final class SoakRun {
     /** @param telemetryLag the application's clock at the sample minus the newest reading stored (simulated time) */
     record Sample(Instant simulatedAt, double realSeconds, long readings, double readingsPerSecond, Duration telemetryLag,
                   long heapAfterGcBytes, long rssBytes, Latency site, Latency tree, String bid, int slotsSent,
-                  int slotsMeasured, long deadLetters, long activeAlerts) {
+                  int slotsMeasured, long deadLetters, long activeAlerts, long events, long statusChanges) {
     }
 
     record Report(Settings settings, double startSeconds, String bidId, String dispatchId, List<Sample> samples, String log) {
@@ -160,8 +161,10 @@ public final class SoakRun {
 
             List<Sample> samples = new ArrayList<>();
             java.util.concurrent.atomic.AtomicLong storedBefore = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong lastEvent = new java.util.concurrent.atomic.AtomicLong();
             try (Connection c = ChildApplication.connect(dataDir)) {
                 storedBefore.set(number(c, "SELECT count(*) FROM telemetry_reading WHERE at >= ?", START));
+                lastEvent.set(number(c, "SELECT coalesce(max(global_index), 0) FROM domain_event_entry"));
             }
             Instant from = now;
             Instant end = now.plus(settings.simulated());
@@ -180,7 +183,7 @@ public final class SoakRun {
                 int closed = window.getAndIncrement();
                 double real = (System.nanoTime() - realStep) / 1e9;
                 samples.add(sample(app, dataDir, admin, from, to, clock.get(), real, bidId, dispatchId,
-                        latencies(siteTimes, closed), latencies(treeTimes, closed), storedBefore));
+                        latencies(siteTimes, closed), latencies(treeTimes, closed), storedBefore, lastEvent));
                 from = to;
             }
             return new Report(settings, startSeconds, bidId, dispatchId, samples, app.log());
@@ -283,7 +286,8 @@ public final class SoakRun {
     }
 
     private static Sample sample(ChildApplication app, Path dataDir, GraphQl admin, Instant from, Instant to, Instant clock, double realSeconds,
-                                 String bidId, String dispatchId, Latency site, Latency tree, java.util.concurrent.atomic.AtomicLong storedBefore)
+                                 String bidId, String dispatchId, Latency site, Latency tree, java.util.concurrent.atomic.AtomicLong storedBefore,
+                                 java.util.concurrent.atomic.AtomicLong lastEvent)
             throws Exception {
         long heap = heapAfterGc(app, admin, dataDir);
         long rss = rss(app.pid());
@@ -297,8 +301,19 @@ public final class SoakRun {
             int measured = (int) number(c, "SELECT count(*) FROM dispatch_slot WHERE dispatch_id = ? AND measured_at IS NOT NULL", dispatchId);
             long dead = number(c, "SELECT count(*) FROM dead_letter_entry");
             long alerts = number(c, "SELECT count(*) FROM alert WHERE active");
+            // Events appended in the step, and how many of them were an asset's status changing (the watchdog's work).
+            long events;
+            long statusChanges;
+            try (PreparedStatement st = statement(c, "SELECT count(*), count(*) FILTER (WHERE payload_type LIKE '%AssetStatusChanged'),"
+                    + " coalesce(max(global_index), ?) FROM domain_event_entry WHERE global_index > ?", lastEvent.get(), lastEvent.get());
+                 ResultSet rs = st.executeQuery()) {
+                rs.next();
+                events = rs.getLong(1);
+                statusChanges = rs.getLong(2);
+                lastEvent.set(rs.getLong(3));
+            }
             Duration lag = newest == null ? null : Duration.between(newest, clock);
-            return new Sample(to, realSeconds, readings, readings / realSeconds, lag, heap, rss, site, tree, bid, sent, measured, dead, alerts);
+            return new Sample(to, realSeconds, readings, readings / realSeconds, lag, heap, rss, site, tree, bid, sent, measured, dead, alerts, events, statusChanges);
         }
     }
 
@@ -357,15 +372,15 @@ public final class SoakRun {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "world up after %.0f s; bid %s, manual dispatch %s%n", report.startSeconds(),
                 report.bidId(), report.dispatchId()));
-        out.append(String.format(Locale.ROOT, "%-17s %6s %9s %9s %8s %9s %8s %-26s %-26s %-22s %5s %5s %4s %6s%n", "simulated until",
+        out.append(String.format(Locale.ROOT, "%-17s %6s %9s %9s %8s %9s %8s %-26s %-26s %-22s %5s %5s %4s %6s %7s %6s%n", "simulated until",
                 "real s", "readings", "per s", "lag", "heap MB", "RSS MB", "fleet site p50/p99 (n)", "fleet tree p50/p99 (n)",
-                "bid", "sent", "meas.", "dead", "alerts"));
+                "bid", "sent", "meas.", "dead", "alerts", "events", "status"));
         for (Sample s : report.samples()) {
-            out.append(String.format(Locale.ROOT, "%-17s %6.1f %9d %9.0f %8s %9.0f %8.0f %-26s %-26s %-22s %5d %5d %4d %6d%n",
+            out.append(String.format(Locale.ROOT, "%-17s %6.1f %9d %9.0f %8s %9.0f %8.0f %-26s %-26s %-22s %5d %5d %4d %6d %7d %6d%n",
                     s.simulatedAt().toString().substring(0, 16), s.realSeconds(), s.readings(), s.readingsPerSecond(),
                     s.telemetryLag() == null ? "-" : s.telemetryLag().toSeconds() / 60 + " min",
                     s.heapAfterGcBytes() / 1048576.0, s.rssBytes() / 1048576.0, latency(s.site()), latency(s.tree()), s.bid(),
-                    s.slotsSent(), s.slotsMeasured(), s.deadLetters(), s.activeAlerts()));
+                    s.slotsSent(), s.slotsMeasured(), s.deadLetters(), s.activeAlerts(), s.events(), s.statusChanges()));
         }
         List<Sample> later = report.samples().subList(report.samples().size() / 2, report.samples().size());
         List<Sample> earlier = report.samples().subList(0, report.samples().size() / 2);
