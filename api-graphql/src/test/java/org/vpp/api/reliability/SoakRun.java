@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -48,7 +49,7 @@ import org.vpp.api.support.GraphQl;
  *   <li>where the bid and the dispatch are, the dead letters, the alerts active, and the events appended in the step
  *       with how many of them were an asset's status changing (the telemetry watchdog's OFFLINE and ONLINE).</li>
  * </ul>
- * {@code ./vpp bench soak [devices] [simulated hours] [speed]} prints the table (docs/reliability.md); {@code SoakIT}
+ * {@code ./vpp bench soak [devices] [simulated hours] [speed] [--application.option=value ...]} prints the table (docs/reliability.md); {@code SoakIT}
  * runs a short one in CI and checks what must hold whatever the machine.
  */
 public final class SoakRun {
@@ -67,6 +68,7 @@ public final class SoakRun {
      * @param step       simulated time between two samples
      * @param twinStep   simulated time between two readings of a device
      * @param jvm        the application's JVM options
+     * @param extra      further application options, e.g. {@code --vpp.telemetry.offline-after=PT2H}
      */
     record Settings(int devices, Duration simulated, double speed, Duration step, Duration twinStep, List<String> jvm,
                     List<String> extra) {
@@ -108,12 +110,17 @@ public final class SoakRun {
     private SoakRun() {
     }
 
+    private static final String USAGE = "usage: ./vpp bench soak [devices] [simulated hours] [speed] [--application.option=value ...]";
+
     public static void main(String[] args) throws Exception {
-        int devices = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        double hours = args.length > 1 ? Double.parseDouble(args[1]) : 10;
-        double speed = args.length > 2 ? Double.parseDouble(args[2]) : 60;
+        int devices = (int) positive(args, 0, "devices", 10_000, true);
+        double hours = positive(args, 1, "simulated hours", 10, false);
+        double speed = positive(args, 2, "speed", 60, false);
         // Anything after the three numbers goes to the application, e.g. --vpp.telemetry.offline-after=PT2H.
         List<String> extra = args.length > 3 ? List.of(args).subList(3, args.length) : List.of();
+        for (String option : extra) {
+            if (!option.startsWith("--") || !option.contains("=")) fail("application options are --name=value, got '" + option + "'");
+        }
         Settings settings = new Settings(devices, Duration.ofMinutes(Math.round(hours * 60)), speed, Duration.ofHours(1),
                 Duration.ofMinutes(5), List.of("-Xmx4g"), extra);
         System.out.printf(Locale.ROOT, "soak: %d devices, %.1f simulated hours at x%.0f (about %.1f real minutes), twins every %s;"
@@ -125,6 +132,25 @@ public final class SoakRun {
         System.exit(0);
     }
 
+    /** The argument at {@code index}, or {@code fallback} when absent; anything but a positive finite number ends the run. */
+    private static double positive(String[] args, int index, String name, double fallback, boolean whole) {
+        if (args.length <= index) return fallback;
+        String text = args[index];
+        try {
+            double value = whole ? Integer.parseInt(text) : Double.parseDouble(text);
+            if (value > 0 && Double.isFinite(value) && value <= 1_000_000) return value;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        fail(name + " must be a positive " + (whole ? "whole number" : "number") + " up to 1,000,000, got '" + text + "'");
+        return fallback;
+    }
+
+    private static void fail(String reason) {
+        System.err.println("vpp: " + reason + "\n" + USAGE);
+        System.exit(2);
+    }
+
     /** Runs the soak in {@code root} (data directory and log), stops the application and returns what it saw. */
     static Report run(Settings settings, Path root) throws Exception {
         Path dataDir = root.resolve("app");
@@ -133,6 +159,7 @@ public final class SoakRun {
         ChildApplication app = ChildApplication.startOn("", dataDir, log, settings.arguments(), settings.jvm());
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService clients = Executors.newCachedThreadPool();
+        ExecutorService httpThreads = Executors.newFixedThreadPool(4);
         try {
             Duration startLimit = Duration.ofMinutes(5).plus(Duration.ofMillis(settings.devices() * 30L));
             app.awaitLog("twins, clock", startLimit, Duration.ofMillis(500));
@@ -154,25 +181,24 @@ public final class SoakRun {
             ConcurrentLinkedQueue<long[]> siteTimes = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<long[]> treeTimes = new ConcurrentLinkedQueue<>();
             AtomicInteger window = new AtomicInteger();
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+            HttpClient http = HttpClient.newBuilder().executor(httpThreads).build();
             URI graphql = URI.create("http://localhost:" + app.port() + "/graphql");
             for (int i = 0; i < 8; i++) clients.submit(dashboard(http, graphql, viewer, SITE_QUERY, site, 500, running, window, siteTimes));
             for (int i = 0; i < 2; i++) clients.submit(dashboard(http, graphql, viewer, TREE_QUERY, "portfolio", 1000, running, window, treeTimes));
 
             List<Sample> samples = new ArrayList<>();
-            java.util.concurrent.atomic.AtomicLong storedBefore = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.atomic.AtomicLong lastEvent = new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong storedBefore = new AtomicLong();
+            AtomicLong lastEvent = new AtomicLong();
             try (Connection c = ChildApplication.connect(dataDir)) {
                 storedBefore.set(number(c, "SELECT count(*) FROM telemetry_reading WHERE at >= ?", START));
                 lastEvent.set(number(c, "SELECT coalesce(max(global_index), 0) FROM domain_event_entry"));
             }
             Instant from = now;
             Instant end = now.plus(settings.simulated());
-            long realStep = t0;
             Duration stepLimit = Duration.ofMinutes(2).plus(Duration.ofMillis((long) (settings.step().toMillis() * 10 / settings.speed())));
             while (from.isBefore(end)) {
                 Instant to = from.plus(settings.step());
-                realStep = System.nanoTime();
+                long realStep = System.nanoTime();
                 AtomicReference<Instant> clock = new AtomicReference<>();
                 await("the application's clock at " + to).atMost(stepLimit).pollInterval(Duration.ofMillis(500)).pollDelay(Duration.ZERO)
                         .until(() -> {
@@ -182,7 +208,7 @@ public final class SoakRun {
                         });
                 int closed = window.getAndIncrement();
                 double real = (System.nanoTime() - realStep) / 1e9;
-                samples.add(sample(app, dataDir, admin, from, to, clock.get(), real, bidId, dispatchId,
+                samples.add(sample(app, dataDir, from, to, clock.get(), real, bidId, dispatchId,
                         latencies(siteTimes, closed), latencies(treeTimes, closed), storedBefore, lastEvent));
                 from = to;
             }
@@ -190,6 +216,7 @@ public final class SoakRun {
         } finally {
             running.set(false);
             clients.shutdownNow();
+            httpThreads.shutdownNow();
             app.close();
             ChildApplication.cleanUp(dataDir);
         }
@@ -285,11 +312,11 @@ public final class SoakRun {
         return Latency.of(nanos, failed);
     }
 
-    private static Sample sample(ChildApplication app, Path dataDir, GraphQl admin, Instant from, Instant to, Instant clock, double realSeconds,
-                                 String bidId, String dispatchId, Latency site, Latency tree, java.util.concurrent.atomic.AtomicLong storedBefore,
-                                 java.util.concurrent.atomic.AtomicLong lastEvent)
+    private static Sample sample(ChildApplication app, Path dataDir, Instant from, Instant to, Instant clock, double realSeconds,
+                                 String bidId, String dispatchId, Latency site, Latency tree, AtomicLong storedBefore,
+                                 AtomicLong lastEvent)
             throws Exception {
-        long heap = heapAfterGc(app, admin, dataDir);
+        long heap = heapAfterGc(app, dataDir);
         long rss = rss(app.pid());
         try (Connection c = ChildApplication.connect(dataDir)) {
             // Readings stored during the step: all readings stamped after the soak's start, less those counted before.
@@ -318,7 +345,7 @@ public final class SoakRun {
     }
 
     /** A full collection in the application's JVM, then its heap in use as the JVM reports it. */
-    private static long heapAfterGc(ChildApplication app, GraphQl admin, Path dataDir) throws Exception {
+    private static long heapAfterGc(ChildApplication app, Path dataDir) throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(app.pid()), "GC.run").redirectErrorStream(true).start();
         String out = new String(gc.getInputStream().readAllBytes());
