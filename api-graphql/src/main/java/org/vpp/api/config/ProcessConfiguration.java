@@ -1,7 +1,9 @@
 package org.vpp.api.config;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,6 +12,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.vpp.api.simulation.SimulationProperties;
 import org.vpp.query.forecast.ForecastHistory;
 import org.vpp.query.forecast.ForecastStore;
 import org.vpp.query.telemetry.TelemetryStore;
@@ -67,11 +70,23 @@ public class ProcessConfiguration {
         return new ForecastProcess(sources, meters, prices, values, commands, queries, clock, settings);
     }
 
+    /** How many of its own reporting intervals a demo device may miss before the watchdog takes it offline. */
+    static final int SILENT_STEPS = 3;
+
     @Bean
     public TelemetryWatchdog telemetryWatchdog(DeviceHealthSource devices, CommandGateway commands, InstantSource clock,
-                                               VppProperties properties) {
-        return new TelemetryWatchdog(devices, commands, clock, properties.telemetry().offlineAfter(),
-                properties.telemetry().checkEvery());
+                                               VppProperties properties, SimulationProperties simulation) {
+        Duration offlineAfter = properties.telemetry().offlineAfter();
+        if (simulation.enabled() && offlineAfter.compareTo(simulation.twinStep().multipliedBy(SILENT_STEPS)) < 0) {
+            // A device reporting every twin step would be judged silent between two of its own readings, and every
+            // late tick would take devices offline and the next bring them back (the soak's feedback loop).
+            throw new IllegalArgumentException("vpp.telemetry.offline-after (" + offlineAfter + ") must be at least "
+                    + SILENT_STEPS + " times vpp.simulation.twin-step (" + simulation.twinStep()
+                    + "): the demo devices report once a twin step");
+        }
+        // The devices an ingestion reported are judged on a thread of their own, never the ingesting one.
+        var judge = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("telemetry-judge").daemon().factory());
+        return new TelemetryWatchdog(devices, commands, clock, offlineAfter, properties.telemetry().checkEvery(), judge);
     }
 
     /** Every {@link ClockProcess} bean of the application gets its lane: forecasting, the watchdog, the market's. */

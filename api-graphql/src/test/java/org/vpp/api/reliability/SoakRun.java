@@ -55,7 +55,9 @@ import org.vpp.api.support.GraphQl;
 public final class SoakRun {
 
     /** 16 June 2026, 06:00 UTC (08:00 Berlin): a summer day whose PV, wind and prices all move. */
-    static final Instant START = Instant.parse("2026-06-16T06:00:00Z");
+    // Midnight: with the registration of 10,000 devices taking about three simulated hours at 60x, the cycle for the next
+    // day still has six before its gate (noon in Berlin, less the safety margin) to forecast and optimize.
+    static final Instant START = Instant.parse("2026-06-16T00:00:00Z");
     private static final ZoneId MARKET_ZONE = ZoneId.of("Europe/Berlin");
     private static final String SITE_QUERY = "query($r: ID) { fleet(rootId: $r) { available { maxPowerMw } nodes { id depth status available { maxPowerMw currentPowerMw } } } }";
     private static final String TREE_QUERY = "query($r: ID) { fleet(rootId: $r) { installed { deviceCount maxPowerMw } available { deviceCount maxPowerMw minPowerMw storedEnergyMwh headroomMwh currentPowerMw } } }";
@@ -81,9 +83,16 @@ public final class SoakRun {
             List<String> arguments = new ArrayList<>(List.of("--vpp.simulation.devices=" + devices, "--vpp.simulation.seed=18", "--vpp.simulation.speed=" + speed,
                     "--vpp.simulation.start=" + START, "--vpp.simulation.twin-step=" + twinStep,
                     "--vpp.simulation.warm-up=P1D", "--vpp.simulation.horizon=P2D",
+                    // silence is three missed readings, looked for once a reading (as `simulate` does)
+                    "--vpp.telemetry.offline-after=" + twinStep.multipliedBy(3), "--vpp.telemetry.check-every=" + twinStep,
                     // the soak starts its own cycle once the world is up, whatever the registration took
                     "--vpp.bidding.enabled=false", "--vpp.bidding.lead-time=PT6H"));
-            arguments.addAll(extra);
+            // an option given again replaces the soak's own (Spring would join the two values with a comma)
+            for (String option : extra) {
+                String name = option.substring(0, option.indexOf('=') + 1);
+                arguments.removeIf(argument -> argument.startsWith(name));
+                arguments.add(option);
+            }
             return arguments;
         }
     }
@@ -104,7 +113,8 @@ public final class SoakRun {
                   int slotsMeasured, long deadLetters, long activeAlerts, long events, long statusChanges) {
     }
 
-    record Report(Settings settings, double startSeconds, String bidId, String dispatchId, List<Sample> samples, String log) {
+    /** @param onlineAtOpening devices available when the cycle was started */
+    record Report(Settings settings, double startSeconds, int onlineAtOpening, String bidId, String dispatchId, List<Sample> samples, String log) {
     }
 
     private SoakRun() {
@@ -173,6 +183,7 @@ public final class SoakRun {
                 rs.next();
                 site = rs.getString(1);
             }
+            int online = awaitFleetOnline(admin, app, settings.devices());
             Instant now = now(admin);
             String bidId = startCycle(admin, now);
             String dispatchId = requestDispatch(admin, app, settings);
@@ -212,7 +223,7 @@ public final class SoakRun {
                         latencies(siteTimes, closed), latencies(treeTimes, closed), storedBefore, lastEvent));
                 from = to;
             }
-            return new Report(settings, startSeconds, bidId, dispatchId, samples, app.log());
+            return new Report(settings, startSeconds, online, bidId, dispatchId, samples, app.log());
         } finally {
             running.set(false);
             clients.shutdownNow();
@@ -224,6 +235,27 @@ public final class SoakRun {
 
     private static Instant now(GraphQl client) {
         return Instant.parse(GraphQl.value(client.ok("{ market { now } }"), "market.now"));
+    }
+
+    /**
+     * The demo world's clock runs while it registers, so its devices are silent, and OFFLINE, until their twins start
+     * reporting; a cycle opened then plans nothing. Waits (at most three minutes) until nine in ten are available.
+     */
+    private static int awaitFleetOnline(GraphQl admin, ChildApplication app, int devices) {
+        AtomicInteger online = new AtomicInteger();
+        try {
+            await("the fleet online").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).pollDelay(Duration.ZERO)
+                    .until(() -> {
+                        if (!app.alive()) throw new AssertionError("ended before the fleet was online:\n" + ChildApplication.tail(app.log()));
+                        Number count = GraphQl.value(admin.ok("{ fleet(rootId: \"portfolio\") { available { deviceCount } } }"),
+                                "fleet.available.deviceCount");
+                        online.set(count.intValue());
+                        return online.get() >= devices * 0.9;
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // the soak goes on and reports how many were online
+        }
+        return online.get();
     }
 
     /** The cycle for the first delivery day whose gate (noon in the market's zone) is still ahead with a margin. */
@@ -397,7 +429,8 @@ public final class SoakRun {
 
     static String table(Report report) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "world up after %.0f s; bid %s, manual dispatch %s%n", report.startSeconds(),
+        out.append(String.format(Locale.ROOT, "world up after %.0f s; %d of %d devices online when the cycle was started; bid %s, manual dispatch %s%n", report.startSeconds(),
+                report.onlineAtOpening(), report.settings().devices(),
                 report.bidId(), report.dispatchId()));
         out.append(String.format(Locale.ROOT, "%-17s %6s %9s %9s %8s %9s %8s %-26s %-26s %-22s %5s %5s %4s %6s %7s %6s%n", "simulated until",
                 "real s", "readings", "per s", "lag", "heap MB", "RSS MB", "fleet site p50/p99 (n)", "fleet tree p50/p99 (n)",

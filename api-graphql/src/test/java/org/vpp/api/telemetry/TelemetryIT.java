@@ -250,6 +250,7 @@ class TelemetryIT extends ApiIT {
         clock.advance(Duration.ofMinutes(10));
         watchdog.checkAll();
         fleet.ingest(List.of(reading(bat, clock.instant(), 0.1, 0.5, true)));
+        eventually(watchdog::idle, idle -> idle, "the watchdog has judged the reading"); // it does so on its own thread
         assertThat(status(bat)).isEqualTo("MAINTENANCE");
     }
 

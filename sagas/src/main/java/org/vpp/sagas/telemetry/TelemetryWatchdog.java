@@ -3,8 +3,15 @@ package org.vpp.sagas.telemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -20,6 +27,12 @@ import org.vpp.sagas.port.DeviceHealthSource;
  * Turns what telemetry says into commands on the assets: silence longer than {@code offlineAfter} or a device's own
  * "unavailable" takes it OFFLINE; fresh available readings bring it back. Runs after every ingestion for the devices
  * that reported, and, as a process on the application clock, every {@code checkEvery} for all, to notice silence.
+ * <p>
+ * The devices an ingestion reported are judged on {@code judgeReported}, never on the ingesting thread: a burst of
+ * returning devices is thousands of commands, and a writer of telemetry kept waiting for them falls behind, which
+ * makes the watchdog find more devices silent (the feedback loop the 10,000-device soak measured). Reported devices
+ * waiting to be judged are coalesced into one set, so a backlog is one look at the devices' newest state, not one
+ * per batch; the judgement reads the telemetry store when it runs, so it is never made on a stale view.
  */
 public class TelemetryWatchdog implements ClockProcess {
 
@@ -30,10 +43,21 @@ public class TelemetryWatchdog implements ClockProcess {
     private final InstantSource clock;
     private final Duration offlineAfter;
     private final Duration checkEvery;
+    private final Executor judgeReported;
+    private final Set<AssetId> reported = ConcurrentHashMap.newKeySet();
+    /** A judgement is queued and has not started taking the reported devices: the next report needs none more. */
+    private final AtomicBoolean queued = new AtomicBoolean();
+    /** Judgements queued or running. */
+    private final AtomicInteger judging = new AtomicInteger();
     private volatile Instant lastCheck;
 
+    /**
+     * @param judgeReported where the devices an ingestion reported are judged: one thread of its own in the application
+     *                      ({@code Runnable::run} judges them on the ingesting thread, as a test may want)
+     */
     public TelemetryWatchdog(DeviceHealthSource devices, CommandGateway commands, InstantSource clock,
-                             Duration offlineAfter, Duration checkEvery) {
+                             Duration offlineAfter, Duration checkEvery, Executor judgeReported) {
+        this.judgeReported = judgeReported;
         this.devices = devices;
         this.commands = commands;
         this.clock = clock;
@@ -59,8 +83,39 @@ public class TelemetryWatchdog implements ClockProcess {
         return check(null, clock.instant());
     }
 
-    public void afterIngest(Collection<AssetId> reported) {
-        if (!reported.isEmpty()) check(reported, clock.instant());
+    /** Queues the devices that just reported for a judgement of their own; returns at once. */
+    public void afterIngest(Collection<AssetId> assets) {
+        if (assets.isEmpty()) return;
+        reported.addAll(assets);
+        // One judgement queued at a time: it takes every device reported until it starts.
+        if (!queued.compareAndSet(false, true)) return;
+        judging.incrementAndGet();
+        try {
+            judgeReported.execute(this::judgeReported);
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the next start's full check judges every device from the stored readings.
+            judging.decrementAndGet();
+            queued.set(false);
+        }
+    }
+
+    private void judgeReported() {
+        queued.set(false);
+        try {
+            List<AssetId> batch = new ArrayList<>(reported);
+            reported.removeAll(batch);
+            if (!batch.isEmpty()) check(batch, clock.instant());
+        } catch (RuntimeException e) {
+            // The next ingestion of these devices, or the next full check, judges them again.
+            log.warn("Telemetry watchdog: judging reported devices failed: {}", e.toString());
+        } finally {
+            judging.decrementAndGet();
+        }
+    }
+
+    /** True when no reported device waits to be judged (tests await it after an ingestion). */
+    public boolean idle() {
+        return judging.get() == 0 && reported.isEmpty();
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,7 +36,7 @@ class TelemetryWatchdogTest {
     final AtomicReference<DeviceHealth> battery = new AtomicReference<>(
             new DeviceHealth(BATTERY, AssetStatus.ONLINE, StatusOrigin.OPERATOR, START.minus(Duration.ofDays(1)), START, true));
     final TelemetryWatchdog watchdog = new TelemetryWatchdog(only -> List.of(battery.get()), commands.gateway(), clock,
-            OFFLINE_AFTER, CHECK_EVERY);
+            OFFLINE_AFTER, CHECK_EVERY, Runnable::run);
     final ProcessDriver driver = new ProcessDriver(clock, List.of(watchdog));
 
     @Test
@@ -76,5 +78,36 @@ class TelemetryWatchdogTest {
 
         assertThat(commands.sent(ReportTelemetryRestored.class)).containsExactly(new ReportTelemetryRestored(BATTERY, reading));
         assertThat(commands.sent(ReportTelemetryLost.class)).isEmpty();
+    }
+
+    @Test
+    void reportedDevicesAreJudgedOnTheWatchdogsOwnExecutorOnceForAllReportsWaitingThen() {
+        List<Runnable> queue = new ArrayList<>();
+        List<Collection<AssetId>> asked = new ArrayList<>();
+        AssetId pv = AssetId.of("pv-1");
+        Instant reading = START.plus(Duration.ofMinutes(20));
+        var watchdog = new TelemetryWatchdog(only -> {
+            asked.add(only);
+            return List.of(new DeviceHealth(BATTERY, AssetStatus.OFFLINE, StatusOrigin.TELEMETRY, START, reading, true));
+        }, commands.gateway(), clock, OFFLINE_AFTER, CHECK_EVERY, queue::add);
+        clock.step(Duration.ofMinutes(21));
+
+        watchdog.afterIngest(List.of(BATTERY));
+        watchdog.afterIngest(List.of(pv));
+        watchdog.afterIngest(List.of(BATTERY));
+
+        assertThat(asked).as("nothing judged on the ingesting thread").isEmpty();
+        assertThat(commands.sent(ReportTelemetryRestored.class)).isEmpty();
+        assertThat(watchdog.idle()).isFalse();
+        assertThat(queue).as("one judgement queued for the three reports").hasSize(1);
+
+        queue.removeFirst().run();
+
+        assertThat(asked).singleElement().satisfies(only -> assertThat(only).containsExactlyInAnyOrder(BATTERY, pv));
+        assertThat(commands.sent(ReportTelemetryRestored.class)).containsExactly(new ReportTelemetryRestored(BATTERY, reading));
+        assertThat(watchdog.idle()).isTrue();
+
+        watchdog.afterIngest(List.of(pv));
+        assertThat(queue).as("a report after the judgement started needs one more").hasSize(1);
     }
 }
