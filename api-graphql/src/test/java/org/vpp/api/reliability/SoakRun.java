@@ -86,7 +86,10 @@ public final class SoakRun {
                     // silence is three missed readings, looked for once a reading (as `simulate` does)
                     "--vpp.telemetry.offline-after=" + twinStep.multipliedBy(3), "--vpp.telemetry.check-every=" + twinStep,
                     // the soak starts its own cycle once the world is up, whatever the registration took
-                    "--vpp.bidding.enabled=false", "--vpp.bidding.lead-time=PT6H"));
+                    "--vpp.bidding.enabled=false", "--vpp.bidding.lead-time=PT6H",
+                    // its steps' budgets are application-clock time: at 60x, fetching 10,000 devices' forecasts
+                    // takes more than the default simulated hour of real time, and optimizing them about two
+                    "--vpp.bidding.inputs-within=PT3H", "--vpp.bidding.solver-grace=PT3H", "--vpp.bidding.draft-within=PT2H"));
             // an option given again replaces the soak's own (Spring would join the two values with a comma)
             for (String option : extra) {
                 String name = option.substring(0, option.indexOf('=') + 1);

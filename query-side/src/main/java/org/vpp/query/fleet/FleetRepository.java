@@ -125,6 +125,27 @@ public class FleetRepository {
                 rootId.value());
     }
 
+    /** The newest reading's state of each of {@code ids} that has one. */
+    public java.util.Map<AssetId, LastTelemetry> lastStates(java.util.Collection<AssetId> ids) {
+        java.util.Map<AssetId, LastTelemetry> states = new java.util.HashMap<>();
+        jdbc.query("SELECT asset_id, at AS last_at, power_mw AS last_power_mw, soc AS last_soc, available AS last_available"
+                        + " FROM asset_last_state WHERE asset_id = ANY (?)",
+                rs -> {
+                    states.put(AssetId.of(rs.getString("asset_id")), last(rs));
+                }, (Object) ids.stream().map(AssetId::value).toArray(String[]::new));
+        return states;
+    }
+
+    /**
+     * A number that changes whenever a node is added or changed by an event: every event applied raises its node's
+     * version. Another node of a scaled-out deployment may have applied it, so this is what tells a cached tree that
+     * it must be read again.
+     */
+    public long treeFingerprint() {
+        Long v = jdbc.queryForObject("SELECT count(*) * 1000003 + coalesce(sum(version), 0) FROM asset_node", Long.class);
+        return v == null ? 0 : v;
+    }
+
     static AssetView view(ResultSet rs, int i) throws SQLException {
         return new AssetView(AssetId.of(rs.getString("asset_id")), AssetKind.valueOf(rs.getString("kind")),
                 rs.getString("name"), assetId(rs, "parent_id"), AssetStatus.valueOf(rs.getString("status")),

@@ -1,31 +1,92 @@
 package org.vpp.query.fleet;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.fleet.FleetView;
+import org.vpp.messages.fleet.LastTelemetry;
 
 /**
- * The fleet's roll-ups, computed once per change and shared: every write to the fleet read model (the projection's
- * events, telemetry ingestion) calls {@link #changed()} after it commits, and a roll-up is recomputed only when
- * something changed since it was computed, or it is older than {@code maxAge} (the bound on staleness when another
- * node of a scaled-out deployment wrote). Concurrent requests for the same root while one computes wait for that one
- * (single flight) instead of each reading and rolling up the tree again.
+ * The fleet's roll-ups, computed from one shared copy of the whole tree that is read again only when it must be.
+ * <ul>
+ *   <li>The projection's events change the tree (a node added, moved, limited, its status): it calls {@link #changed()}
+ *       after it commits, and the next request reads the whole tree again.</li>
+ *   <li>Telemetry changes only devices' newest readings, many times a second under load: ingestion calls
+ *       {@link #telemetryChanged} after it commits, and the next request reads the newest state of just those devices
+ *       into the copy. A reader sees every reading committed before its request (read your writes), without the
+ *       whole tree read again for each batch.</li>
+ *   <li>Another node of a scaled-out deployment writes without telling this one: once the copy is older than
+ *       {@code maxAge}, the next request compares the tree's fingerprint (every event raises its node's version) and
+ *       reads the tree again if it moved, and reads every device's newest state either way.</li>
+ * </ul>
+ * A roll-up is computed once per root and version of the copy and shared; concurrent requests while the copy is
+ * brought up to date wait for that one (single flight) instead of each reading the tree again.
  */
 public final class FleetRollups {
 
     private static final int MAX_ENTRIES = 2_000;
 
-    private record Entry(long generation, long computedAt, CompletableFuture<FleetView> view) {
+    /** The whole fleet as last read, with the telemetry ingested since patched in; never changed once built. */
+    private record Tree(long structure, long fingerprint, long checkedAt, Map<AssetId, FleetRow> rows,
+                        Map<AssetId, List<AssetId>> children) {
+
+        static Tree of(long structure, long fingerprint, long checkedAt, List<FleetRow> rows) {
+            Map<AssetId, FleetRow> byId = new HashMap<>(rows.size() * 2);
+            Map<AssetId, List<AssetId>> children = new HashMap<>();
+            for (FleetRow row : rows) {
+                byId.put(row.id(), row);
+                if (row.parentId() != null) children.computeIfAbsent(row.parentId(), k -> new ArrayList<>()).add(row.id());
+            }
+            return new Tree(structure, fingerprint, checkedAt, byId, children);
+        }
+
+        Tree withStates(Map<AssetId, LastTelemetry> states, long checkedAt) {
+            Map<AssetId, FleetRow> byId = new HashMap<>(rows);
+            states.forEach((id, last) -> byId.computeIfPresent(id, (k, row) -> new FleetRow(row.id(), row.parentId(),
+                    row.kind(), row.name(), row.status(), row.limits(), last)));
+            return new Tree(structure, fingerprint, checkedAt, byId, children);
+        }
+
+        /** The subtree under {@code root} (inclusive), every node when null, none when there is no such node. */
+        List<FleetRow> subtree(AssetId root) {
+            if (root == null) return List.copyOf(rows.values());
+            List<FleetRow> out = new ArrayList<>();
+            Set<AssetId> seen = new HashSet<>();
+            Deque<AssetId> stack = new ArrayDeque<>();
+            if (rows.containsKey(root)) stack.push(root);
+            while (!stack.isEmpty()) {
+                AssetId id = stack.pop();
+                if (!seen.add(id)) continue;
+                out.add(rows.get(id));
+                for (AssetId child : children.getOrDefault(id, List.of())) stack.push(child);
+            }
+            return out;
+        }
+    }
+
+    private record Entry(Tree tree, CompletableFuture<FleetView> view) {
     }
 
     private final FleetRepository repository;
     private final long maxAgeNanos;
     private final LongSupplier nanos;
-    private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong structure = new AtomicLong();
+    private final Set<AssetId> reported = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock refreshing = new ReentrantLock();
+    private volatile Tree tree;
     private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
 
     public FleetRollups(FleetRepository repository, java.time.Duration maxAge, LongSupplier nanos) {
@@ -34,23 +95,27 @@ public final class FleetRollups {
         this.nanos = nanos;
     }
 
-    /** Something in the fleet read model changed and is committed: later requests compute afresh. */
+    /** The tree changed (an event applied) and is committed: the next request reads it again. */
     public void changed() {
-        generation.incrementAndGet();
+        structure.incrementAndGet();
+    }
+
+    /** Readings of these devices are committed: the next request reads their newest state. */
+    public void telemetryChanged(Collection<AssetId> devices) {
+        reported.addAll(devices);
     }
 
     /** The roll-up under {@code root} (the whole fleet when null), as of the last committed change. */
     public FleetView rollup(AssetId root) {
+        Tree current = current();
         String key = root == null ? "" : root.value();
-        long current = generation.get();
-        long now = nanos.getAsLong();
         if (cache.size() > MAX_ENTRIES) cache.clear();
-        Entry fresh = new Entry(current, now, new CompletableFuture<>());
-        Entry entry = cache.compute(key, (k, old) -> old != null && old.generation() == current
-                && now - old.computedAt() < maxAgeNanos && !old.view().isCompletedExceptionally() ? old : fresh);
+        Entry fresh = new Entry(current, new CompletableFuture<>());
+        Entry entry = cache.compute(key, (k, old) -> old != null && old.tree() == current
+                && !old.view().isCompletedExceptionally() ? old : fresh);
         if (entry == fresh) {
             try {
-                fresh.view().complete(FleetRollup.rollup(repository.subtree(root), root));
+                fresh.view().complete(FleetRollup.rollup(current.subtree(root), root));
             } catch (RuntimeException e) {
                 fresh.view().completeExceptionally(e);
                 cache.remove(key, fresh);
@@ -58,5 +123,45 @@ public final class FleetRollups {
             }
         }
         return entry.view().join();
+    }
+
+    /** The tree brought up to date with every change committed before this call. */
+    private Tree current() {
+        refreshing.lock();
+        try {
+            Tree t = tree;
+            long now = nanos.getAsLong();
+            long st = structure.get();
+            if (t == null || t.structure() != st) {
+                t = readAll(st, repository.treeFingerprint(), now);
+            } else if (now - t.checkedAt() >= maxAgeNanos) {
+                long fingerprint = repository.treeFingerprint();
+                if (fingerprint != t.fingerprint()) {
+                    t = readAll(st, fingerprint, now);
+                } else {
+                    reported.clear();
+                    t = t.withStates(repository.lastStates(t.rows().keySet()), now);
+                }
+            } else if (!reported.isEmpty()) {
+                List<AssetId> devices = new ArrayList<>(reported);
+                reported.removeAll(devices);
+                try {
+                    t = t.withStates(repository.lastStates(devices), t.checkedAt());
+                } catch (RuntimeException e) {
+                    reported.addAll(devices);
+                    throw e;
+                }
+            }
+            tree = t;
+            return t;
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
+    /** Reads the whole tree; a device reported meanwhile is read again by the next request. */
+    private Tree readAll(long st, long fingerprint, long now) {
+        reported.clear();
+        return Tree.of(st, fingerprint, now, repository.subtree(null));
     }
 }

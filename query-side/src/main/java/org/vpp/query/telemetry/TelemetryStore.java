@@ -54,7 +54,7 @@ public class TelemetryStore {
     /** Stores the readings all or nothing; once they are committed, the fleet's cached roll-ups are out of date. */
     public IngestResult ingest(Iterator<ReadingInput> readings, Instant now) {
         IngestResult result = store(readings, now);
-        if (result.accepted() && result.stored() > 0) rollups.changed();
+        if (result.accepted() && result.stored() > 0) rollups.telemetryChanged(result.assets());
         return result;
     }
 
