@@ -125,14 +125,16 @@ public class FleetRepository {
                 rootId.value());
     }
 
-    /** The newest reading's state of each of {@code ids} that has one. */
+    /** The newest reading's state of each of {@code ids} that has one; of every device when {@code ids} is null. */
     public java.util.Map<AssetId, LastTelemetry> lastStates(java.util.Collection<AssetId> ids) {
         java.util.Map<AssetId, LastTelemetry> states = new java.util.HashMap<>();
-        jdbc.query("SELECT asset_id, at AS last_at, power_mw AS last_power_mw, soc AS last_soc, available AS last_available"
-                        + " FROM asset_last_state WHERE asset_id = ANY (?)",
-                rs -> {
-                    states.put(AssetId.of(rs.getString("asset_id")), last(rs));
-                }, (Object) ids.stream().map(AssetId::value).toArray(String[]::new));
+        org.springframework.jdbc.core.RowCallbackHandler put = rs -> {
+            states.put(AssetId.of(rs.getString("asset_id")), last(rs));
+        };
+        String select = "SELECT asset_id, at AS last_at, power_mw AS last_power_mw, soc AS last_soc, available AS last_available"
+                + " FROM asset_last_state";
+        if (ids == null) jdbc.query(select, put);
+        else jdbc.query(select + " WHERE asset_id = ANY (?)", put, (Object) ids.stream().map(AssetId::value).toArray(String[]::new));
         return states;
     }
 

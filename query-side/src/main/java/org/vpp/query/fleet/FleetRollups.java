@@ -40,24 +40,24 @@ public final class FleetRollups {
     private static final int MAX_ENTRIES = 2_000;
 
     /** The whole fleet as last read, with the telemetry ingested since patched in; never changed once built. */
-    private record Tree(long structure, long fingerprint, long checkedAt, Map<AssetId, FleetRow> rows,
+    private record Tree(long structure, long telemetry, long fingerprint, long checkedAt, Map<AssetId, FleetRow> rows,
                         Map<AssetId, List<AssetId>> children) {
 
-        static Tree of(long structure, long fingerprint, long checkedAt, List<FleetRow> rows) {
+        static Tree of(long structure, long telemetry, long fingerprint, long checkedAt, List<FleetRow> rows) {
             Map<AssetId, FleetRow> byId = new HashMap<>(rows.size() * 2);
             Map<AssetId, List<AssetId>> children = new HashMap<>();
             for (FleetRow row : rows) {
                 byId.put(row.id(), row);
                 if (row.parentId() != null) children.computeIfAbsent(row.parentId(), k -> new ArrayList<>()).add(row.id());
             }
-            return new Tree(structure, fingerprint, checkedAt, byId, children);
+            return new Tree(structure, telemetry, fingerprint, checkedAt, byId, children);
         }
 
-        Tree withStates(Map<AssetId, LastTelemetry> states, long checkedAt) {
+        Tree withStates(Map<AssetId, LastTelemetry> states, long telemetry, long checkedAt) {
             Map<AssetId, FleetRow> byId = new HashMap<>(rows);
             states.forEach((id, last) -> byId.computeIfPresent(id, (k, row) -> new FleetRow(row.id(), row.parentId(),
                     row.kind(), row.name(), row.status(), row.limits(), last)));
-            return new Tree(structure, fingerprint, checkedAt, byId, children);
+            return new Tree(structure, telemetry, fingerprint, checkedAt, byId, children);
         }
 
         /** The subtree under {@code root} (inclusive), every node when null, none when there is no such node. */
@@ -84,6 +84,8 @@ public final class FleetRollups {
     private final long maxAgeNanos;
     private final LongSupplier nanos;
     private final AtomicLong structure = new AtomicLong();
+    /** Raised after the devices of each committed ingestion are added to {@code reported}. */
+    private final AtomicLong telemetry = new AtomicLong();
     private final Set<AssetId> reported = ConcurrentHashMap.newKeySet();
     private final ReentrantLock refreshing = new ReentrantLock();
     private volatile Tree tree;
@@ -103,6 +105,7 @@ public final class FleetRollups {
     /** Readings of these devices are committed: the next request reads their newest state. */
     public void telemetryChanged(Collection<AssetId> devices) {
         reported.addAll(devices);
+        telemetry.incrementAndGet();
     }
 
     /** The roll-up under {@code root} (the whole fleet when null), as of the last committed change. */
@@ -125,28 +128,33 @@ public final class FleetRollups {
         return entry.view().join();
     }
 
-    /** The tree brought up to date with every change committed before this call. */
+    /**
+     * The tree brought up to date with every change committed before this call. A copy that includes every change
+     * told so far and is not old is returned as it is, without waiting for a request that is reading.
+     */
     private Tree current() {
+        Tree t = tree;
+        if (t != null && t.structure() == structure.get() && t.telemetry() == telemetry.get()
+                && nanos.getAsLong() - t.checkedAt() < maxAgeNanos) return t;
         refreshing.lock();
         try {
-            Tree t = tree;
+            t = tree;
             long now = nanos.getAsLong();
             long st = structure.get();
+            long tv = telemetry.get(); // every device told up to here is in reported now
             if (t == null || t.structure() != st) {
-                t = readAll(st, repository.treeFingerprint(), now);
+                reported.clear();
+                t = Tree.of(st, tv, repository.treeFingerprint(), now, repository.subtree(null));
             } else if (now - t.checkedAt() >= maxAgeNanos) {
                 long fingerprint = repository.treeFingerprint();
-                if (fingerprint != t.fingerprint()) {
-                    t = readAll(st, fingerprint, now);
-                } else {
-                    reported.clear();
-                    t = t.withStates(repository.lastStates(t.rows().keySet()), now);
-                }
-            } else if (!reported.isEmpty()) {
+                reported.clear();
+                t = fingerprint != t.fingerprint() ? Tree.of(st, tv, fingerprint, now, repository.subtree(null))
+                        : t.withStates(repository.lastStates(null), tv, now);
+            } else if (t.telemetry() != tv) {
                 List<AssetId> devices = new ArrayList<>(reported);
                 reported.removeAll(devices);
                 try {
-                    t = t.withStates(repository.lastStates(devices), t.checkedAt());
+                    t = t.withStates(repository.lastStates(devices), tv, t.checkedAt());
                 } catch (RuntimeException e) {
                     reported.addAll(devices);
                     throw e;
@@ -157,11 +165,5 @@ public final class FleetRollups {
         } finally {
             refreshing.unlock();
         }
-    }
-
-    /** Reads the whole tree; a device reported meanwhile is read again by the next request. */
-    private Tree readAll(long st, long fingerprint, long now) {
-        reported.clear();
-        return Tree.of(st, fingerprint, now, repository.subtree(null));
     }
 }

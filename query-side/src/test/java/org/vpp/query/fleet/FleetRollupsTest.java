@@ -58,9 +58,9 @@ class FleetRollupsTest {
 
         @Override
         public Map<AssetId, LastTelemetry> lastStates(Collection<AssetId> ids) {
-            stateReads.add(List.copyOf(ids));
+            stateReads.add(ids == null ? null : List.copyOf(ids));
             Map<AssetId, LastTelemetry> out = new HashMap<>();
-            for (AssetId id : ids) if (states.containsKey(id)) out.put(id, states.get(id));
+            for (AssetId id : ids == null ? states.keySet() : ids) if (states.containsKey(id)) out.put(id, states.get(id));
             return out;
         }
 
@@ -129,6 +129,7 @@ class FleetRollupsTest {
         nanos.addAndGet(Duration.ofMillis(2).toNanos());
         assertThat(currentMw(null)).as("every device's state read after a second").isCloseTo(1.1, within(1e-9));
         assertThat(treeReads).as("the fingerprint did not move").hasValue(1);
+        assertThat(stateReads).as("all of them, in one read").containsExactly((Collection<AssetId>) null);
 
         nodes.remove(B2);
         fingerprint.incrementAndGet(); // another node applied an event
