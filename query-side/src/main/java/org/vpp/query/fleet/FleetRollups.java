@@ -32,12 +32,16 @@ import org.vpp.messages.fleet.LastTelemetry;
  *       {@code maxAge}, the next request compares the tree's fingerprint (every event raises its node's version) and
  *       reads the tree again if it moved, and reads every device's newest state either way.</li>
  * </ul>
- * A roll-up is computed once per root and version of the copy and shared; concurrent requests while the copy is
+ * While an event's change is not yet in the copy, a subtree of at most {@link #SMALL_SUBTREE} nodes (a site, a small
+ * region) is read on its own instead of waiting for the whole tree to be read again. A roll-up is computed once per
+ * root and version of the copy and shared; concurrent requests while the copy is
  * brought up to date wait for that one (single flight) instead of each reading the tree again.
  */
 public final class FleetRollups {
 
     private static final int MAX_ENTRIES = 2_000;
+    /** Subtrees up to this size are read on their own while the whole tree must be read again after an event. */
+    static final int SMALL_SUBTREE = 1_000;
 
     /** The whole fleet as last read, with the telemetry ingested since patched in; never changed once built. */
     private record Tree(long structure, long telemetry, long fingerprint, long checkedAt, Map<AssetId, FleetRow> rows,
@@ -58,6 +62,18 @@ public final class FleetRollups {
             states.forEach((id, last) -> byId.computeIfPresent(id, (k, row) -> new FleetRow(row.id(), row.parentId(),
                     row.kind(), row.name(), row.status(), row.limits(), last)));
             return new Tree(structure, telemetry, fingerprint, checkedAt, byId, children);
+        }
+
+        /** Whether the subtree under {@code root} has at most {@code limit} nodes (true when there is no such node). */
+        boolean hasAtMost(AssetId root, int limit) {
+            int count = 0;
+            Deque<AssetId> stack = new ArrayDeque<>();
+            if (rows.containsKey(root)) stack.push(root);
+            while (!stack.isEmpty()) {
+                if (++count > limit) return false;
+                for (AssetId child : children.getOrDefault(stack.pop(), List.of())) stack.push(child);
+            }
+            return true;
         }
 
         /** The subtree under {@code root} (inclusive), every node when null, none when there is no such node. */
@@ -110,6 +126,12 @@ public final class FleetRollups {
 
     /** The roll-up under {@code root} (the whole fleet when null), as of the last committed change. */
     public FleetView rollup(AssetId root) {
+        Tree stale = tree;
+        if (root != null && stale != null && stale.structure() != structure.get() && stale.hasAtMost(root, SMALL_SUBTREE)) {
+            // An event changed the tree: reading it whole takes a while under load, and a site's own subtree is a
+            // small query of its own. Only a large subtree waits for (or does) the whole read.
+            return FleetRollup.rollup(repository.subtree(root), root);
+        }
         Tree current = current();
         String key = root == null ? "" : root.value();
         if (cache.size() > MAX_ENTRIES) cache.clear();

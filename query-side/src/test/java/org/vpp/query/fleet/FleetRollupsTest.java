@@ -38,6 +38,7 @@ class FleetRollupsTest {
     private final AtomicLong fingerprint = new AtomicLong(1);
 
     private final AtomicInteger treeReads = new AtomicInteger();
+    private final List<AssetId> subtreeReads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Collection<AssetId>> stateReads = new ArrayList<>();
     private final AtomicLong nanos = new AtomicLong(1_000);
     private volatile CountDownLatch gate = new CountDownLatch(0);
@@ -46,12 +47,16 @@ class FleetRollupsTest {
     private final FleetRepository repository = new FleetRepository(null) {
         @Override
         public List<FleetRow> subtree(AssetId rootId) {
-            treeReads.incrementAndGet();
-            entered.countDown();
-            try {
-                gate.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (rootId != null) {
+                subtreeReads.add(rootId);
+            } else {
+                treeReads.incrementAndGet();
+                entered.countDown();
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             return nodes.values().stream().map(r -> withState(r, states.get(r.id()))).toList();
         }
@@ -101,8 +106,12 @@ class FleetRollupsTest {
         states.put(AssetId.of("b3"), reading(0.4, 0.5));
         assertThat(currentMw(AssetId.of("site-1"))).as("not yet told").isCloseTo(0.2, within(1e-9));
         rollups.changed();
-        assertThat(currentMw(AssetId.of("site-1"))).isCloseTo(0.6, within(1e-9));
+        assertThat(currentMw(AssetId.of("site-1"))).as("a small subtree read on its own").isCloseTo(0.6, within(1e-9));
+        assertThat(treeReads).hasValue(1);
+        assertThat(currentMw(null)).isCloseTo(0.9, within(1e-9));
         assertThat(treeReads).hasValue(2);
+        assertThat(currentMw(AssetId.of("site-1"))).isCloseTo(0.6, within(1e-9));
+        assertThat(subtreeReads).containsExactly(AssetId.of("site-1"));
     }
 
     @Test
@@ -172,6 +181,28 @@ class FleetRollupsTest {
             // the request fails; the device stays marked
         }
         assertThat(failing.rollup(null).available().currentPowerMw()).isCloseTo(1.1, within(1e-9));
+    }
+
+    @Test
+    void whileAnEventsChangeIsNotInTheCopyASiteIsReadOnItsOwnAndTheWholeTreeOnce() throws Exception {
+        fleet();
+        currentMw(null);
+        assertThat(subtreeReads).isEmpty();
+        states.put(B1, reading(0.9, 0.5));
+        gate = new CountDownLatch(1);
+        rollups.changed();
+        var whole = CompletableFuture.runAsync(() -> rollups.rollup(null));
+        Awaitility.await().until(() -> treeReads.get() == 2); // the whole tree is being read, and held there
+
+        assertThat(currentMw(AssetId.of("site-1"))).as("not waiting for the whole read").isCloseTo(0.9, within(1e-9));
+        assertThat(subtreeReads).containsExactly(AssetId.of("site-1"));
+        assertThat(whole).isNotDone();
+
+        gate.countDown();
+        whole.join();
+        assertThat(currentMw(AssetId.of("site-1"))).as("from the copy again").isCloseTo(0.9, within(1e-9));
+        assertThat(subtreeReads).hasSize(1);
+        assertThat(treeReads).hasValue(2);
     }
 
     @Test
