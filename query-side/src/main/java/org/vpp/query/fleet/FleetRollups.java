@@ -152,13 +152,18 @@ public final class FleetRollups {
 
     /**
      * The tree brought up to date with every change committed before this call. A copy that includes every change
-     * told so far and is not old is returned as it is, without waiting for a request that is reading.
+     * told so far is returned as it is, without waiting for a request that is reading; when it is only old, one
+     * request compares it with the database while the others still answer from it.
      */
     private Tree current() {
         Tree t = tree;
-        if (t != null && t.structure() == structure.get() && t.telemetry() == telemetry.get()
-                && nanos.getAsLong() - t.checkedAt() < maxAgeNanos) return t;
-        refreshing.lock();
+        if (t != null && t.structure() == structure.get() && t.telemetry() == telemetry.get()) {
+            if (nanos.getAsLong() - t.checkedAt() < maxAgeNanos) return t;
+            // Only old (another node may have written): one request looks, the others answer from the copy meanwhile.
+            if (!refreshing.tryLock()) return t;
+        } else {
+            refreshing.lock();
+        }
         try {
             t = tree;
             long now = nanos.getAsLong();

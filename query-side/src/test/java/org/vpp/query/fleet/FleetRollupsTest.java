@@ -39,9 +39,10 @@ class FleetRollupsTest {
 
     private final AtomicInteger treeReads = new AtomicInteger();
     private final List<AssetId> subtreeReads = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<Collection<AssetId>> stateReads = new ArrayList<>();
+    private final List<Collection<AssetId>> stateReads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong nanos = new AtomicLong(1_000);
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    private volatile CountDownLatch allStatesGate = new CountDownLatch(0);
     private final CountDownLatch entered = new CountDownLatch(1);
 
     private final FleetRepository repository = new FleetRepository(null) {
@@ -64,6 +65,13 @@ class FleetRollupsTest {
         @Override
         public Map<AssetId, LastTelemetry> lastStates(Collection<AssetId> ids) {
             stateReads.add(ids == null ? null : List.copyOf(ids));
+            if (ids == null) {
+                try {
+                    allStatesGate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Map<AssetId, LastTelemetry> out = new HashMap<>();
             for (AssetId id : ids == null ? states.keySet() : ids) if (states.containsKey(id)) out.put(id, states.get(id));
             return out;
@@ -145,6 +153,28 @@ class FleetRollupsTest {
         nanos.addAndGet(Duration.ofMillis(1_001).toNanos());
         assertThat(currentMw(null)).isCloseTo(0.2, within(1e-9));
         assertThat(treeReads).hasValue(2);
+    }
+
+    @Test
+    void whileOneRequestComparesAnOldCopyWithTheDatabaseTheOthersAnswerFromIt() throws Exception {
+        fleet();
+        currentMw(null);
+        nanos.addAndGet(Duration.ofMillis(1_001).toNanos());
+        states.put(B1, reading(0.7, 0.5)); // another node's ingestion
+        allStatesGate = new CountDownLatch(1);
+        var looking = new Thread(() -> rollups.rollup(null));
+        looking.start();
+        Awaitility.await().until(() -> stateReads.contains(null));
+
+        var site = new CompletableFuture<Double>();
+        new Thread(() -> site.complete(currentMw(AssetId.of("site-1")))).start(); // not the common pool: it is busy
+        Awaitility.await("a site answered while the copy is compared").until(site::isDone);
+        assertThat(site.join()).as("answered from the copy meanwhile").isCloseTo(0.2, within(1e-9));
+
+        allStatesGate.countDown();
+        looking.join();
+        assertThat(currentMw(AssetId.of("site-1"))).isCloseTo(0.7, within(1e-9));
+        assertThat(stateReads).containsExactly((Collection<AssetId>) null);
     }
 
     @Test
