@@ -84,7 +84,8 @@ public class ProcessConfiguration {
                     + SILENT_STEPS + " times vpp.simulation.twin-step (" + simulation.twinStep()
                     + "): the demo devices report once a twin step");
         }
-        // The devices an ingestion reported are judged on a thread of their own, never the ingesting one.
+        // The devices an ingestion reported are judged on a thread of their own, never the ingesting one; the watchdog
+        // stops it when the application stops (Spring calls its close()).
         var judge = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("telemetry-judge").daemon().factory());
         return new TelemetryWatchdog(devices, commands, clock, offlineAfter, properties.telemetry().checkEvery(), judge);
     }

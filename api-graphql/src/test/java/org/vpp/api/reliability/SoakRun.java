@@ -54,9 +54,11 @@ import org.vpp.api.support.GraphQl;
  */
 public final class SoakRun {
 
-    /** 16 June 2026, 06:00 UTC (08:00 Berlin): a summer day whose PV, wind and prices all move. */
-    // Midnight: with the registration of 10,000 devices taking about three simulated hours at 60x, the cycle for the next
-    // day still has six before its gate (noon in Berlin, less the safety margin) to forecast and optimize.
+    /**
+     * 16 June 2026, midnight UTC: a summer day whose PV, wind and prices all move. With the registration of 10,000
+     * devices taking about three simulated hours at 60x, the cycle for the next day still has six before its gate
+     * (noon in Berlin, less the safety margin) to forecast and optimize.
+     */
     static final Instant START = Instant.parse("2026-06-16T00:00:00Z");
     private static final ZoneId MARKET_ZONE = ZoneId.of("Europe/Berlin");
     private static final String SITE_QUERY = "query($r: ID) { fleet(rootId: $r) { available { maxPowerMw } nodes { id depth status available { maxPowerMw currentPowerMw } } } }";

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +35,7 @@ import org.vpp.sagas.port.DeviceHealthSource;
  * waiting to be judged are coalesced into one set, so a backlog is one look at the devices' newest state, not one
  * per batch; the judgement reads the telemetry store when it runs, so it is never made on a stale view.
  */
-public class TelemetryWatchdog implements ClockProcess {
+public class TelemetryWatchdog implements ClockProcess, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelemetryWatchdog.class);
 
@@ -53,7 +54,8 @@ public class TelemetryWatchdog implements ClockProcess {
 
     /**
      * @param judgeReported where the devices an ingestion reported are judged: one thread of its own in the application
-     *                      ({@code Runnable::run} judges them on the ingesting thread, as a test may want)
+     *                      ({@code Runnable::run} judges them on the ingesting thread, as a test may want); an
+     *                      {@link ExecutorService} given here is the watchdog's, and {@link #close()} stops it
      */
     public TelemetryWatchdog(DeviceHealthSource devices, CommandGateway commands, InstantSource clock,
                              Duration offlineAfter, Duration checkEvery, Executor judgeReported) {
@@ -111,6 +113,15 @@ public class TelemetryWatchdog implements ClockProcess {
         } finally {
             judging.decrementAndGet();
         }
+    }
+
+    /**
+     * Stops judging reported devices: a judgement cut short is made again by the next start's full check, which reads
+     * the stored readings.
+     */
+    @Override
+    public void close() {
+        if (judgeReported instanceof ExecutorService executor) executor.shutdownNow();
     }
 
     /** True when no reported device waits to be judged (tests await it after an ingestion). */

@@ -1,6 +1,7 @@
 package org.vpp.sagas.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -109,5 +110,19 @@ class TelemetryWatchdogTest {
 
         watchdog.afterIngest(List.of(pv));
         assertThat(queue).as("a report after the judgement started needs one more").hasSize(1);
+    }
+
+    @Test
+    void closingStopsItsOwnExecutorAndALaterReportIsNotThrownAtTheIngestingThread() {
+        var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        var watchdog = new TelemetryWatchdog(only -> List.of(battery.get()), commands.gateway(), clock, OFFLINE_AFTER,
+                CHECK_EVERY, executor);
+
+        watchdog.close();
+
+        assertThat(executor.isShutdown()).isTrue();
+        // a late ingestion during shutdown: refused by the stopped executor, never thrown at the ingesting thread
+        assertThatCode(() -> watchdog.afterIngest(List.of(BATTERY))).doesNotThrowAnyException();
+        assertThat(commands.sent(ReportTelemetryRestored.class)).isEmpty();
     }
 }
