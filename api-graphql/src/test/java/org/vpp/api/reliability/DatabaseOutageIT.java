@@ -11,13 +11,19 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.client.ClientGraphQlResponse;
@@ -161,8 +167,149 @@ class DatabaseOutageIT {
         } finally {
             pg.close();
             try (var files = Files.walk(root)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    private static final String REQUEST = """
+            mutation($input: RequestDispatchInput!) {
+              requestDispatch(input: $input) { status dispatch { id } errors { field code message } } }""";
+
+    /**
+     * Deadlines across an outage: a demo fleet at 60x (a simulated minute per real second), a manual dispatch of four
+     * quarter-hour slots, and the database stopped once the first slot was sent, until a client asking one request
+     * after another has been refused 6 times. Each refusal waits out the 5 s connection timeout, so the database is
+     * down for about 30 s, half an hour of the application's clock, and steps of the dispatch fall due while it is down
+     * (asserted on the application clock read just before and just after). Without a restart, the dispatch catches up
+     * in order: every slot sent once (or, over before the database came back, recorded as missed once) and measured
+     * once, completed once, nothing dead-lettered, and no deadline of an ended saga left behind.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDispatchsDeadlinesDueDuringAnOutageFireOnceAfterIt() throws Exception {
+        Path root = Files.createTempDirectory("vpp-outage-deadlines-");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        EmbeddedPostgres pg = postgres(root.resolve("pg"), port);
+        String url = "jdbc:postgresql://localhost:" + port + "/postgres";
+        List<String> arguments = List.of("--vpp.database.user=postgres", "--vpp.simulation.devices=12", "--vpp.simulation.seed=5",
+                "--vpp.simulation.speed=60", "--vpp.simulation.start=2026-06-16T10:00:00Z", "--vpp.bidding.enabled=false",
+                "--vpp.forecast.enabled=false", "--vpp.security.token-secret=" + SECRET);
+        try (ChildApplication app = ChildApplication.startOn(url, root.resolve("app"), root.resolve("app.log"), arguments)) {
+            app.awaitLog("VPP backend ready", START, Duration.ofMillis(200));
+            app.awaitLog("ADMIN token", START, Duration.ofMillis(200));
+            GraphQl admin = GraphQl.asAdmin(app.port(), root.resolve("app"));
+            // Half an hour ahead, four slots; a direction without headroom is refused (right after the start no device
+            // has reported yet), so the probe asks again until one is taken.
+            AtomicReference<String> dispatch = new AtomicReference<>();
+            AtomicReference<Instant> firstSlot = new AtomicReference<>();
+            await("a manual dispatch taken").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                if (!app.alive()) throw new AssertionError("ended:\n" + ChildApplication.tail(app.log()));
+                Instant now = applicationClock(admin);
+                Instant start = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(15L * (now.atZone(ZoneOffset.UTC).getMinute() / 15 + 2)));
+                for (double powerMw : List.of(0.2, -0.2, 0.05, -0.05)) {
+                    Map<String, Object> answer = GraphQl.value(admin.ok(REQUEST, Map.of("input", Map.of("nodeId", "portfolio",
+                            "powerMw", powerMw, "start", start.toString(), "end", start.plus(Duration.ofHours(1)).toString(),
+                            "reason", "outage probe"))), "requestDispatch");
+                    if (((List<?>) answer.get("errors")).isEmpty()) {
+                        dispatch.set((String) ((Map<String, Object>) answer.get("dispatch")).get("id"));
+                        firstSlot.set(start);
+                        return true;
+                    }
+                }
+                return false;
+            });
+            String id = dispatch.get();
+            await("the first slot sent").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> eventCount(url, id, "SlotDispatched") >= 1);
+            Map<String, Long> atOutage = eventCounts(url, id);
+
+            Instant down = applicationClock(admin);
+            pg.close(); // the database goes away while the dispatch runs
+            AtomicInteger refusals = new AtomicInteger();
+            await("6 refusals while the database is down").atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> {
+                        try {
+                            if (!admin.run("{ market { now } }", Map.of()).getErrors().isEmpty()) refusals.incrementAndGet();
+                        } catch (RuntimeException unavailable) {
+                            refusals.incrementAndGet();
+                        }
+                        return refusals.get() >= 6;
+                    });
+            pg = postgres(root.resolve("pg"), port); // and comes back on the same data and port
+            AtomicReference<Instant> up = new AtomicReference<>();
+            await("answers again").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> { up.set(applicationClock(admin)); return true; });
+            // The steps due: each slot sent 10 min before it starts, measured 10 min after it ends (application.yml).
+            List<Instant> due = new ArrayList<>();
+            for (int slot = 0; slot < 4; slot++) {
+                Instant slotStart = firstSlot.get().plus(Duration.ofMinutes(15L * slot));
+                due.add(slotStart.minus(Duration.ofMinutes(10)));
+                due.add(slotStart.plus(Duration.ofMinutes(25)));
+            }
+            List<Instant> dueWhileDown = due.stream().filter(t -> t.isAfter(down) && t.isBefore(up.get())).toList();
+            assertThat(dueWhileDown).as("steps due between %s and %s, application clock", down, up.get()).isNotEmpty();
+
+            await(id + " completed without a restart").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!app.alive()) throw new AssertionError("ended:\n" + ChildApplication.tail(app.log()));
+                return eventCount(url, id, "DispatchCompleted") >= 1;
+            });
+            Map<String, Long> events = eventCounts(url, id);
+            assertThat(events).as(id).containsEntry("DispatchPlanned", 1L).containsEntry("DispatchCompleted", 1L);
+            // A slot over before the database came back is recorded as missed (no setpoint sent), once, like the others.
+            assertThat(distinctSlots(url, id, "SlotDispatched")).as("slots sent or recorded missed, once each").isEqualTo(events.get("SlotDispatched")).isEqualTo(4);
+            assertThat(distinctSlots(url, id, "SlotDelivered")).as("slots measured once each").isEqualTo(events.get("SlotDelivered")).isEqualTo(4);
+            assertThat(scalar(url, "SELECT count(*) FROM dead_letter_entry")).as("dead letters").isZero();
+            // No deadline waits for a saga that has ended (db-scheduler deletes a fired one after its handler committed).
+            await("no deadline of an ended saga left").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    scalar(url, "SELECT count(*) FROM scheduled_tasks t WHERE NOT EXISTS (SELECT 1 FROM saga_entry s"
+                            + " WHERE position(convert_to(s.saga_id, 'UTF8') IN t.task_data) > 0)") == 0);
+            assertThat(app.alive()).isTrue();
+            long missed = scalar(url, "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = '" + id
+                    + "' AND payload_type LIKE '%.SlotDispatched' AND convert_from(payload, 'UTF8')::json->>'setpointsSent' = '0'");
+            System.out.printf("database outage during a dispatch: down from %s to %s (application clock), %d refusals;"
+                    + " %d steps due meanwhile; events at the outage %s, after it %s; %d slot(s) recorded missed%n", down, up.get(),
+                    refusals.get(), dueWhileDown.size(), atOutage, events, missed);
+        } finally {
+            pg.close();
+            try (var files = Files.walk(root)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static Instant applicationClock(GraphQl client) {
+        return Instant.parse(GraphQl.value(client.ok("{ market { now } }"), "market.now"));
+    }
+
+    private static Map<String, Long> eventCounts(String url, String aggregate) throws Exception {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); var s = c.prepareStatement(
+                "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
+            s.setString(1, aggregate);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) counts.merge(rs.getString(1).substring(rs.getString(1).lastIndexOf('.') + 1), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static long eventCount(String url, String aggregate, String type) throws Exception {
+        return eventCounts(url, aggregate).getOrDefault(type, 0L);
+    }
+
+    private static long distinctSlots(String url, String aggregate, String type) throws Exception {
+        return scalar(url, "SELECT count(DISTINCT convert_from(payload, 'UTF8')::json->>'slotStart') FROM domain_event_entry"
+                + " WHERE aggregate_identifier = '" + aggregate.replace("'", "''") + "' AND payload_type LIKE '%." + type + "'");
+    }
+
+    private static long scalar(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

@@ -157,8 +157,8 @@ public class DispatchSaga {
                 if (dispatchPlan == null) dispatchPlan = contents.read(plan, DispatchPlan.class);
                 send(dispatchPlan, nextSend, now, devices, settings, commands);
             } else {
-                log.warn("Dispatch {}: the slot at {} was over before its setpoints could go out (now {}); it is measured"
-                        + " as it went", dispatchId, slotStart(nextSend), now);
+                if (dispatchPlan == null) dispatchPlan = contents.read(plan, DispatchPlan.class);
+                missed(dispatchPlan, nextSend, now, commands);
             }
             nextSend++;
         }
@@ -204,6 +204,22 @@ public class DispatchSaga {
         int sent = devices.send(dispatchId, kind, slotStart(slot), slotStart(slot + 1), setpoints);
         commands.sendAndWait(new RecordSlotDispatched(dispatchId, now, slotStart(slot), sent, shortfalls,
                 covered.redispatches(), Megawatts.of(covered.uncoveredMw())));
+    }
+
+    /**
+     * A slot that was over before its setpoints could go out (the application or its database was down, or stalled,
+     * past the slot's end): recorded as dispatched with no setpoint sent and everything the plan asked of the devices
+     * uncovered, so the event store, not only the log, says so. It is then measured as it went.
+     */
+    private void missed(DispatchPlan dispatchPlan, int slot, Instant now, CommandGateway commands) {
+        log.warn("Dispatch {}: the slot at {} was over before its setpoints could go out (now {}); recorded with none sent,"
+                + " and measured as it went", dispatchId, slotStart(slot), now);
+        double asked = 0;
+        for (DispatchDevice device : dispatchPlan.devices()) {
+            if (device.controllable()) asked += dispatchPlan.power(device.id(), slot);
+        }
+        commands.sendAndWait(new RecordSlotDispatched(dispatchId, now, slotStart(slot), 0, List.of(), List.of(),
+                Megawatts.of(asked)));
     }
 
     /** A device silent for longer than {@code staleAfter} takes no re-dispatched power: it counts as unavailable. */

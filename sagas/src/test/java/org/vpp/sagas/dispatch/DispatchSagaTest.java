@@ -265,16 +265,19 @@ class DispatchSagaTest {
     }
 
     @Test
-    void aStepThatFiresLateCatchesUpInOrderSkippingASlotThatIsAlreadyOver() throws Exception {
+    void aStepThatFiresLateCatchesUpInOrderRecordingASlotThatIsAlreadyOverAsMissed() throws Exception {
         // Planned (e.g. recovered after a restart) 6 minutes into slot 2: slot 1 is over, slot 2 still runs.
         Instant late = S2.plus(Duration.ofMinutes(6));
         List<Object> commands = new ArrayList<>();
         fixture.givenCurrentTime(late).andThenAPublished(planned(late))
                 .whenTimeAdvancesTo(late.plusSeconds(1))
                 .expectDispatchedCommandsMatching(capture(commands));
-        assertThat(commands).hasSize(2);
-        assertThat(((RecordSlotDispatched) commands.get(0)).slotStart()).isEqualTo(S2);
-        assertThat(((RecordSlotDelivery) commands.get(1)).slotStart()).isEqualTo(S1);
+        assertThat(commands).hasSize(3);
+        // Slot 1 is in the event store as missed: nothing sent, all the plan asked of the controllable devices uncovered.
+        assertThat(commands.get(0)).isEqualTo(new RecordSlotDispatched(MARKET, late, S1, 0, List.of(), List.of(), Megawatts.of(1.5)));
+        assertThat(((RecordSlotDispatched) commands.get(1)).slotStart()).isEqualTo(S2);
+        assertThat(((RecordSlotDispatched) commands.get(1)).setpointsSent()).isPositive();
+        assertThat(((RecordSlotDelivery) commands.get(2)).slotStart()).isEqualTo(S1);
         assertThat(devices.sends).extracting(InMemoryDevices.Sent::slotStart).containsExactly(S2);
     }
 
