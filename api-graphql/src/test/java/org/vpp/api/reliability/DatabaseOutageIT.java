@@ -60,10 +60,7 @@ class DatabaseOutageIT {
     @Test
     void theApplicationRidesOutADatabaseOutageAndLosesNothingAcknowledged() throws Exception {
         Path root = Files.createTempDirectory("vpp-outage-");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         EmbeddedPostgres pg = postgres(root.resolve("pg"), port);
         String url = "jdbc:postgresql://localhost:" + port + "/postgres";
         List<String> arguments = List.of("--vpp.database.user=postgres", "--vpp.simulation.enabled=false",
@@ -179,9 +176,7 @@ class DatabaseOutageIT {
                     + " INTERNAL_ERROR), all stored once%n", acknowledged.size(), refusals.get(), generic.get());
         } finally {
             pg.close();
-            try (var files = Files.walk(root)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            delete(root);
         }
     }
 
@@ -202,10 +197,7 @@ class DatabaseOutageIT {
     @SuppressWarnings("unchecked")
     void aDispatchsDeadlinesDueDuringAnOutageFireOnceAfterIt() throws Exception {
         Path root = Files.createTempDirectory("vpp-outage-deadlines-");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         EmbeddedPostgres pg = postgres(root.resolve("pg"), port);
         String url = "jdbc:postgresql://localhost:" + port + "/postgres";
         List<String> arguments = List.of("--vpp.database.user=postgres", "--vpp.simulation.devices=12", "--vpp.simulation.seed=5",
@@ -288,9 +280,19 @@ class DatabaseOutageIT {
                     refusals.get(), dueWhileDown.size(), atOutage, events, missed);
         } finally {
             pg.close();
-            try (var files = Files.walk(root)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            delete(root);
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    private static void delete(Path root) throws java.io.IOException {
+        try (var files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

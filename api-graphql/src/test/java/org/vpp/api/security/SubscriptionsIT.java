@@ -135,7 +135,11 @@ class SubscriptionsIT extends ApiIT {
             String progress = socket.subscribe("subscription { dispatchProgress(id: \"" + dispatch + "\") { id status slotsMeasured } }");
             socket.next(progress, d -> d.get("dispatchProgress") != null, "the dispatch as it stands");
             clock.advance(Duration.ofMinutes(1));
-            graphQl(Role.OPERATOR).ok("mutation { cancelDispatch(input: {id: \"" + dispatch + "\", reason: \"done\"}) { status } }");
+            var cancelled = graphQl(Role.OPERATOR).ok("mutation { cancelDispatch(input: {id: \"" + dispatch
+                    + "\", reason: \"done\"}) { status errors { field message } } }");
+            // The cancel itself first: a refused one would otherwise show only as a subscription that never ends.
+            assertThat(GraphQl.<List<?>>value(cancelled, "cancelDispatch.errors")).as("the cancel's errors").isEmpty();
+            assertThat(GraphQl.<String>value(cancelled, "cancelDispatch.status")).isIn("APPLIED", "PENDING");
             socket.next(progress, d -> List.of("COMPLETED", "SETTLED").contains(((Map<?, ?>) d.get("dispatchProgress")).get("status")),
                     "the cancelled dispatch's end");
         }
