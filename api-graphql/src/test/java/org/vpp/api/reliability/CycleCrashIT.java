@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -84,6 +82,7 @@ class CycleCrashIT {
     @SuppressWarnings("unchecked")
     void aBiddingCycleAndADispatchKilledAtEveryStepFinishExactlyOnceAfterRestarts() throws Exception {
         Path dataDir = Files.createTempDirectory("vpp-cycle-crash-");
+        StoredEvents store = StoredEvents.of(dataDir);
         Path logs = Files.createTempDirectory("vpp-cycle-crash-logs-");
         List<String[]> table = new ArrayList<>();
         int run = 0;
@@ -91,16 +90,16 @@ class CycleCrashIT {
             // The cycle, killed after each of its steps.
             for (String step : STEPS) {
                 try (var app = ready(ChildApplication.start(dataDir, logs.resolve(++run + ".log"), ARGUMENTS))) {
-                    awaitWhileAlive(app, "the cycle's " + step, Duration.ofMinutes(3), () -> !bidEvents(dataDir, step).isEmpty());
+                    awaitWhileAlive(app, "the cycle's " + step, Duration.ofMinutes(3), () -> !bidEvents(store, step).isEmpty());
                     app.kill9();
                 }
                 table.add(new String[]{"kill -9 after " + step.replace("|", " or "), "events of " + BID + " at the kill: "
-                        + String.join(", ", bidEventTypes(dataDir))});
+                        + String.join(", ", store.types(BID))});
             }
             String dispatchId;
             Instant dispatchStart;
             try (var app = ready(ChildApplication.start(dataDir, logs.resolve(++run + ".log"), ARGUMENTS))) {
-                awaitWhileAlive(app, "the cycle closed", Duration.ofMinutes(2), () -> !bidEvents(dataDir, "BiddingCycleClosed").isEmpty());
+                awaitWhileAlive(app, "the cycle closed", Duration.ofMinutes(2), () -> !bidEvents(store, "BiddingCycleClosed").isEmpty());
                 // A manual dispatch of the next hour: the portfolio 0.5 MW above (or, when no asset has headroom upward
                 // for the whole hour, as the state of charge left by the market dispatch may decide, below) its plan,
                 // for four slots. A refusal for headroom is the product's correct answer, not the probe's subject: right
@@ -137,14 +136,14 @@ class CycleCrashIT {
                 dispatchStart = takenStart.get();
                 dispatchId = (String) ((Map<String, Object>) requested.get("dispatch")).get("id");
                 awaitWhileAlive(app, "a slot of " + dispatchId + " measured", Duration.ofMinutes(2),
-                        () -> count(dataDir, dispatchId, "SlotDelivered") > 0);
+                        () -> store.count(dispatchId, "SlotDelivered") > 0);
                 app.kill9();
             }
             table.add(new String[]{"kill -9 during a manual dispatch (4 slots)", "events of " + dispatchId + " at the kill: "
-                    + String.join(", ", eventTypes(dataDir, dispatchId))});
+                    + String.join(", ", store.types(dispatchId))});
 
             try (var app = ready(ChildApplication.start(dataDir, logs.resolve(++run + ".log"), ARGUMENTS))) {
-                awaitWhileAlive(app, dispatchId + " completed", Duration.ofMinutes(2), () -> count(dataDir, dispatchId, "DispatchCompleted") > 0);
+                awaitWhileAlive(app, dispatchId + " completed", Duration.ofMinutes(2), () -> store.count(dispatchId, "DispatchCompleted") > 0);
                 app.stop();
             }
 
@@ -155,49 +154,48 @@ class CycleCrashIT {
                 // Exactly once, all the way through; checked here, where nothing moves (the embedded PostgreSQL stops with the
                 // application). The projections first catch up with what the last run stored.
                 await("bid and dispatch rows at their aggregates' last sequence numbers").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
-                        query(dataDir, BID_ROWS_OFF) == 0 && query(dataDir, DISPATCH_ROWS_OFF) == 0);
-                Map<String, Long> bid = countsByType(dataDir, BID);
+                        store.query(BID_ROWS_OFF) == 0 && store.query(DISPATCH_ROWS_OFF) == 0);
+                Map<String, Long> bid = store.countsByType(BID);
                 for (String step : List.of("BiddingCycleOpened", "BidInputsFetched", "SchedulePrepared", "BidDrafted", "BidSubmitted", "BiddingCycleClosed")) {
                     assertThat(bid).as(BID + " " + step).containsEntry(step, 1L);
                 }
                 assertThat(bid.getOrDefault("BidAccepted", 0L) + bid.getOrDefault("BidPartiallyAccepted", 0L) + bid.getOrDefault("BidRejected", 0L))
                         .as("one market answer").isEqualTo(1);
                 assertThat(bid).as("never aborted").doesNotContainKey("BiddingCycleAborted");
-                assertThat(query(dataDir, "SELECT count(*) FROM bid WHERE zone = 'DE-LU' AND delivery_day = DATE '2026-06-17'")).as("bids for the day").isEqualTo(1);
-                assertThat(query(dataDir, "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.BiddingCycleOpened'"
+                assertThat(store.query("SELECT count(*) FROM bid WHERE zone = 'DE-LU' AND delivery_day = DATE '2026-06-17'")).as("bids for the day").isEqualTo(1);
+                assertThat(store.query("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.BiddingCycleOpened'"
                         + " AND aggregate_identifier LIKE 'DE-LU:2026-06-17%'")).as("cycles opened for the day").isEqualTo(1);
-                assertThat(query(dataDir, "SELECT count(*) FROM exchange_order WHERE bid_id = ?", BID)).as("orders in the book").isEqualTo(1);
+                assertThat(store.query("SELECT count(*) FROM exchange_order WHERE bid_id = ?", BID)).as("orders in the book").isEqualTo(1);
                 if (!bid.containsKey("BidRejected")) {
-                    assertThat(query(dataDir, "SELECT count(*) FROM dispatch WHERE bid_id = ?", BID)).as("market dispatches of the bid").isEqualTo(1);
+                    assertThat(store.query("SELECT count(*) FROM dispatch WHERE bid_id = ?", BID)).as("market dispatches of the bid").isEqualTo(1);
                 }
 
-                Map<String, Long> dispatch = countsByType(dataDir, dispatchId);
+                Map<String, Long> dispatch = store.countsByType(dispatchId);
                 assertThat(dispatch).as(dispatchId).containsEntry("DispatchPlanned", 1L).containsEntry("DispatchCompleted", 1L);
-                assertThat(distinct(dataDir, dispatchId, "SlotDispatched")).as("slots sent once each").isEqualTo(dispatch.get("SlotDispatched")).isEqualTo(4);
-                assertThat(distinct(dataDir, dispatchId, "SlotDelivered")).as("slots measured once each").isEqualTo(dispatch.get("SlotDelivered")).isEqualTo(4);
+                assertThat(store.distinctSlots(dispatchId, "SlotDispatched")).as("slots sent once each").isEqualTo(dispatch.get("SlotDispatched")).isEqualTo(4);
+                assertThat(store.distinctSlots(dispatchId, "SlotDelivered")).as("slots measured once each").isEqualTo(dispatch.get("SlotDelivered")).isEqualTo(4);
 
-                assertThat(query(dataDir, "SELECT count(*) FROM dead_letter_entry")).as("dead letters").isZero();
+                assertThat(store.query("SELECT count(*) FROM dead_letter_entry")).as("dead letters").isZero();
                 // Every deadline still scheduled belongs to a saga still running: none of an ended cycle or dispatch was left.
                 // Except one a killed process was running (picked): db-scheduler runs it again once its heartbeat is
                 // DEAD_AFTER old (ReviveOnSchedulerClock), and its saga, gone, takes no notice.
-                String ofEndedSagas = " FROM scheduled_tasks t WHERE NOT EXISTS (SELECT 1 FROM saga_entry s"
-                        + " WHERE position(convert_to(s.saga_id, 'UTF8') IN t.task_data) > 0)";
-                assertThat(texts(dataDir, "SELECT t.task_instance || ' at ' || t.execution_time || ': '"
+                String ofEndedSagas = StoredEvents.DEADLINES_OF_ENDED_SAGAS;
+                assertThat(store.texts("SELECT t.task_instance || ' at ' || t.execution_time || ': '"
                         + " || left(encode(t.task_data, 'escape'), 600)" + ofEndedSagas + " AND NOT t.picked"))
                         .as("deadlines of ended sagas").isEmpty();
-                long inFlightAtAKill = query(dataDir, "SELECT count(*)" + ofEndedSagas);
+                long inFlightAtAKill = store.query("SELECT count(*)" + ofEndedSagas);
                 table.add(new String[]{"after the restarts", BID + ": each step once, closed, 1 bid, 1 order; " + dispatchId
                         + ": 4 slots sent and measured once each, completed once; read models at their aggregates' versions; no dead letters;"
                         + " deadlines of ended sagas: none waiting, " + inFlightAtAKill + " in flight at a kill (revived after 3 min)"});
 
                 GraphQl admin = GraphQl.asAdmin(app.port(), dataDir);
                 for (String group : List.of("bids", "dispatches")) {
-                    List<String> before = rows(dataDir, group);
+                    List<String> before = rows(store, group);
                     String rebuild = GraphQl.value(admin.ok(REBUILD, Map.of("group", group)), "rebuildProjection.rebuild.id");
                     await(group + " rebuilt").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
                             GraphQl.<List<Map<String, Object>>>value(admin.ok("{ projectionRebuilds { rebuilds { id status } } }"), "projectionRebuilds.rebuilds")
                                     .stream().anyMatch(r -> r.get("id").equals(rebuild) && List.of("COMPLETED", "FAILED").contains(r.get("status"))));
-                    assertThat(rows(dataDir, group)).as(group + " after a rebuild from the event store").isEqualTo(before);
+                    assertThat(rows(store, group)).as(group + " after a rebuild from the event store").isEqualTo(before);
                 }
                 app.stop();
             }
@@ -232,73 +230,21 @@ class CycleCrashIT {
     }
 
     /** The bid's events of the given step ('|' between alternatives). */
-    private static List<String> bidEvents(Path dataDir, String step) throws SQLException {
-        List<String> types = bidEventTypes(dataDir);
+    private static List<String> bidEvents(StoredEvents store, String step) throws SQLException {
+        List<String> types = store.types(BID);
         List<String> wanted = List.of(step.split("\\|"));
         return types.stream().filter(wanted::contains).toList();
     }
 
-    private static List<String> bidEventTypes(Path dataDir) throws SQLException {
-        return eventTypes(dataDir, BID);
-    }
-
-    /** The simple names of an aggregate's event types, in order. */
-    private static List<String> eventTypes(Path dataDir, String aggregate) throws SQLException {
-        try (Connection c = ChildApplication.connect(dataDir); PreparedStatement s = c.prepareStatement(
-                "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
-            s.setString(1, aggregate);
-            List<String> types = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) types.add(rs.getString(1).substring(rs.getString(1).lastIndexOf('.') + 1));
-            }
-            return types;
-        }
-    }
-
-    private static Map<String, Long> countsByType(Path dataDir, String aggregate) throws SQLException {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String type : eventTypes(dataDir, aggregate)) counts.merge(type, 1L, Long::sum);
-        return counts;
-    }
-
-    private static long count(Path dataDir, String aggregate, String type) throws SQLException {
-        return countsByType(dataDir, aggregate).getOrDefault(type, 0L);
-    }
-
-    /** How many different slots the aggregate's events of this type name. */
-    private static long distinct(Path dataDir, String aggregate, String type) throws SQLException {
-        return query(dataDir, "SELECT count(DISTINCT convert_from(payload, 'UTF8')::json->>'slotStart') FROM domain_event_entry"
-                + " WHERE aggregate_identifier = ? AND payload_type LIKE ?", aggregate, "%." + type);
-    }
-
-    private static long query(Path dataDir, String sql, Object... args) throws SQLException {
-        try (Connection c = ChildApplication.connect(dataDir); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) s.setObject(i + 1, args[i]);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    /** The first column of every row, as text. */
-    private static List<String> texts(Path dataDir, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = ChildApplication.connect(dataDir); var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) out.add(rs.getString(1));
-        }
-        return out;
-    }
-
     /** Every row of the group's tables, as text, sorted. */
-    private static List<String> rows(Path dataDir, String group) throws SQLException {
+    private static List<String> rows(StoredEvents store, String group) throws SQLException {
         List<String> tables = switch (group) {
             case "bids" -> org.vpp.query.bid.BidProjection.TABLES;
             case "dispatches" -> org.vpp.query.dispatch.DispatchProjection.TABLES;
             default -> throw new IllegalArgumentException(group);
         };
         List<String> rows = new ArrayList<>();
-        try (Connection c = ChildApplication.connect(dataDir)) {
+        try (Connection c = store.open()) {
             for (String table : tables) {
                 try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
                     int columns = rs.getMetaData().getColumnCount();

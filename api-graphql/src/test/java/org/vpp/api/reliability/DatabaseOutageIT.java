@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -200,6 +199,7 @@ class DatabaseOutageIT {
         int port = freePort();
         EmbeddedPostgres pg = postgres(root.resolve("pg"), port);
         String url = "jdbc:postgresql://localhost:" + port + "/postgres";
+        StoredEvents store = StoredEvents.at(url);
         List<String> arguments = List.of("--vpp.database.user=postgres", "--vpp.simulation.devices=12", "--vpp.simulation.seed=5",
                 "--vpp.simulation.speed=60", "--vpp.simulation.start=2026-06-16T10:00:00Z", "--vpp.bidding.enabled=false",
                 "--vpp.forecast.enabled=false", "--vpp.security.token-secret=" + SECRET);
@@ -229,8 +229,8 @@ class DatabaseOutageIT {
             });
             String id = dispatch.get();
             await("the first slot sent").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> eventCount(url, id, "SlotDispatched") >= 1);
-            Map<String, Long> atOutage = eventCounts(url, id);
+                    .until(() -> store.count(id, "SlotDispatched") >= 1);
+            Map<String, Long> atOutage = store.countsByType(id);
 
             Instant down = applicationClock(admin);
             pg.close(); // the database goes away while the dispatch runs
@@ -260,21 +260,20 @@ class DatabaseOutageIT {
 
             await(id + " completed without a restart").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 if (!app.alive()) throw new AssertionError("ended:\n" + ChildApplication.tail(app.log()));
-                return eventCount(url, id, "DispatchCompleted") >= 1;
+                return store.count(id, "DispatchCompleted") >= 1;
             });
-            Map<String, Long> events = eventCounts(url, id);
+            Map<String, Long> events = store.countsByType(id);
             assertThat(events).as(id).containsEntry("DispatchPlanned", 1L).containsEntry("DispatchCompleted", 1L);
             // A slot over before the database came back is recorded as missed (no setpoint sent), once, like the others.
-            assertThat(distinctSlots(url, id, "SlotDispatched")).as("slots sent or recorded missed, once each").isEqualTo(events.get("SlotDispatched")).isEqualTo(4);
-            assertThat(distinctSlots(url, id, "SlotDelivered")).as("slots measured once each").isEqualTo(events.get("SlotDelivered")).isEqualTo(4);
-            assertThat(scalar(url, "SELECT count(*) FROM dead_letter_entry")).as("dead letters").isZero();
+            assertThat(store.distinctSlots(id, "SlotDispatched")).as("slots sent or recorded missed, once each").isEqualTo(events.get("SlotDispatched")).isEqualTo(4);
+            assertThat(store.distinctSlots(id, "SlotDelivered")).as("slots measured once each").isEqualTo(events.get("SlotDelivered")).isEqualTo(4);
+            assertThat(store.query("SELECT count(*) FROM dead_letter_entry")).as("dead letters").isZero();
             // No deadline waits for a saga that has ended (db-scheduler deletes a fired one after its handler committed).
             await("no deadline of an ended saga left").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    scalar(url, "SELECT count(*) FROM scheduled_tasks t WHERE NOT EXISTS (SELECT 1 FROM saga_entry s"
-                            + " WHERE position(convert_to(s.saga_id, 'UTF8') IN t.task_data) > 0)") == 0);
+                    store.query("SELECT count(*)" + StoredEvents.DEADLINES_OF_ENDED_SAGAS) == 0);
             assertThat(app.alive()).isTrue();
-            long missed = scalar(url, "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = '" + id
-                    + "' AND payload_type LIKE '%.SlotDispatched' AND convert_from(payload, 'UTF8')::json->>'setpointsSent' = '0'");
+            long missed = store.query("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
+                    + " AND payload_type LIKE '%.SlotDispatched' AND convert_from(payload, 'UTF8')::json->>'setpointsSent' = '0'", id);
             System.out.printf("database outage during a dispatch: down from %s to %s (application clock), %d refusals;"
                     + " %d steps due meanwhile; events at the outage %s, after it %s; %d slot(s) recorded missed%n", down, up.get(),
                     refusals.get(), dueWhileDown.size(), atOutage, events, missed);
@@ -298,33 +297,5 @@ class DatabaseOutageIT {
 
     private static Instant applicationClock(GraphQl client) {
         return Instant.parse(GraphQl.value(client.ok("{ market { now } }"), "market.now"));
-    }
-
-    private static Map<String, Long> eventCounts(String url, String aggregate) throws Exception {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); var s = c.prepareStatement(
-                "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
-            s.setString(1, aggregate);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) counts.merge(rs.getString(1).substring(rs.getString(1).lastIndexOf('.') + 1), 1L, Long::sum);
-            }
-        }
-        return counts;
-    }
-
-    private static long eventCount(String url, String aggregate, String type) throws Exception {
-        return eventCounts(url, aggregate).getOrDefault(type, 0L);
-    }
-
-    private static long distinctSlots(String url, String aggregate, String type) throws Exception {
-        return scalar(url, "SELECT count(DISTINCT convert_from(payload, 'UTF8')::json->>'slotStart') FROM domain_event_entry"
-                + " WHERE aggregate_identifier = '" + aggregate.replace("'", "''") + "' AND payload_type LIKE '%." + type + "'");
-    }
-
-    private static long scalar(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }
