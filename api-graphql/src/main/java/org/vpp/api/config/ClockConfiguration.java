@@ -1,5 +1,6 @@
 package org.vpp.api.config;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
@@ -20,7 +21,7 @@ import org.vpp.simulator.clock.AcceleratedClock;
 /**
  * The application's only time source, chosen here: real time, or the demo world's accelerated clock when the
  * simulation is on. An accelerated clock starts at {@code vpp.simulation.start}, else at the start of imported
- * prices, else now; and it resumes after the newest stored reading, so a restart never moves time backwards. Axon stamps events from a static clock of its own, which is pointed at ours, so event timestamps,
+ * prices, else now; and it resumes after the newest stored reading and event, so a restart never moves time backwards. Axon stamps events from a static clock of its own, which is pointed at ours, so event timestamps,
  * read models and the watchdog agree on what time it is. Tests replace the bean with a clock they step.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,16 +35,45 @@ public class ClockConfiguration {
         // A first run starts where asked, else where imported prices start (a replay), else now.
         Instant start = simulation.start() != null ? simulation.start()
                 : prices.coveredFrom().orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.MINUTES));
-        Instant resume = newestReading(jdbc);
-        if (resume != null && resume.isAfter(start)) start = resume.plus(simulation.twinStep()).truncatedTo(ChronoUnit.MINUTES);
+        start = resumeAt(start, newestReading(jdbc), newestEvent(jdbc), simulation.twinStep());
         log.info("Simulated clock: x{} from {}", simulation.speed(), start);
         return new AcceleratedClock(start, simulation.speed(), simulation.zone());
+    }
+
+    /**
+     * Where a simulated clock starts: at {@code start}, unless the store already holds later time. Then one twin step
+     * after the newest reading (on the minute), and never before the newest event: readings can lag the events (a
+     * cycle's step recorded while the twins' last reports were still on their way), and a clock resumed before a
+     * recorded step would have the next one refused as "time went backwards" after a kill -9.
+     */
+    static Instant resumeAt(Instant start, Instant newestReading, Instant newestEvent, Duration twinStep) {
+        Instant resume = start;
+        if (newestReading != null) resume = later(resume, newestReading.plus(twinStep).truncatedTo(ChronoUnit.MINUTES));
+        if (newestEvent != null) {
+            Instant minute = newestEvent.truncatedTo(ChronoUnit.MINUTES);
+            resume = later(resume, minute.equals(newestEvent) ? minute : minute.plus(Duration.ofMinutes(1)));
+        }
+        return resume;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b.isAfter(a) ? b : a;
     }
 
     private static Instant newestReading(JdbcTemplate jdbc) {
         try {
             java.sql.Timestamp t = jdbc.queryForObject("SELECT max(at) FROM telemetry_reading", java.sql.Timestamp.class);
             return t == null ? null : t.toInstant();
+        } catch (DataAccessException firstStartBeforeMigrations) {
+            return null;
+        }
+    }
+
+    /** The timestamp of the event appended last (Axon stamps events from this clock, as ISO-8601 text). */
+    private static Instant newestEvent(JdbcTemplate jdbc) {
+        try {
+            return jdbc.query("SELECT time_stamp FROM domain_event_entry ORDER BY global_index DESC LIMIT 1",
+                    (rs, i) -> Instant.parse(rs.getString(1))).stream().findFirst().orElse(null);
         } catch (DataAccessException firstStartBeforeMigrations) {
             return null;
         }
