@@ -28,7 +28,7 @@ import org.vpp.api.support.GraphQl;
  * step's event is in the event store: opened (while the inputs are fetched), inputs recorded (while the optimizer
  * runs), schedule recorded (while drafting), drafted (while submitting), submitted (while waiting for the market),
  * and the market's answer (while the dispatch is planned and the cycle closed); then once during a manual dispatch,
- * after its first slot was measured. The simulated clock resumes after the newest stored reading, so downtime does
+ * after its first slot was measured. The simulated clock resumes after the newest stored reading and event, so downtime does
  * not eat the cycle's deadlines. The checks:
  * <ul>
  *   <li>the cycle finishes by itself: every step's event exactly once, no abort, one bid for the day and zone, one
