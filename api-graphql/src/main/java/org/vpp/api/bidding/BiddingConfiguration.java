@@ -43,7 +43,8 @@ public class BiddingConfiguration {
     public BiddingCycleSettings biddingCycleSettings(BiddingProperties p) {
         return new BiddingCycleSettings(p.inputsWithin(), p.solverBudget(), p.solverGrace(), p.draftWithin(),
                 p.gateSafetyMargin(), p.marketSilenceLimit(),
-                new PricingPolicy(p.uncertaintyFactor(), EurPerMwh.of(p.marginalCost()), EurPerMwh.of(p.energyValue())));
+                new PricingPolicy(p.uncertaintyFactor(), EurPerMwh.of(p.marginalCost()), EurPerMwh.of(p.energyValue()),
+                        p.roundTripEfficiency()));
     }
 
     @Bean

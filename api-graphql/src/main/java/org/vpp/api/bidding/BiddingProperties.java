@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param uncertaintyFactor  pricing: 0 bids at the forecast point, 1 at its low (sell) or high (buy) quantile
  * @param marginalCost       pricing: EUR/MWh it costs the fleet to deliver or absorb energy
  * @param energyValue        pricing: EUR/MWh stored energy is worth to the fleet
+ * @param roundTripEfficiency pricing: the share of a bought MWh the fleet's storage sells back; a purchase is bid up
+ *                           to this times the forecast price of the plan's later sales
  * @param priceForecastMaxAge a forecast (price or device) older than this is stale: seasonal naive stands in
  * @param generatorCost      EUR/MWh a generator's output costs (until the registry records fuel costs)
  * @param aggregateAbove     more batteries than this are optimized as one equivalent battery per site
@@ -38,7 +40,7 @@ public record BiddingProperties(Boolean enabled, String zone, ZoneId timeZone, D
                                 Duration draftWithin, Duration gateSafetyMargin, Duration marketSilenceLimit,
                                 Double uncertaintyFactor, Double marginalCost, Double energyValue,
                                 Duration priceForecastMaxAge, Double generatorCost, Integer aggregateAbove,
-                                Long solverMoveLimit) {
+                                Long solverMoveLimit, Double roundTripEfficiency) {
 
     public BiddingProperties {
         enabled = enabled == null || enabled;
@@ -55,6 +57,7 @@ public record BiddingProperties(Boolean enabled, String zone, ZoneId timeZone, D
         uncertaintyFactor = uncertaintyFactor == null ? 0.5 : uncertaintyFactor;
         marginalCost = marginalCost == null ? 5.0 : marginalCost;
         energyValue = energyValue == null ? 150.0 : energyValue;
+        roundTripEfficiency = roundTripEfficiency == null ? 0.85 : roundTripEfficiency;
         priceForecastMaxAge = or(priceForecastMaxAge, Duration.ofHours(6));
         generatorCost = generatorCost == null ? 90.0 : generatorCost;
         aggregateAbove = aggregateAbove == null ? 200 : aggregateAbove;

@@ -13,8 +13,11 @@ import org.vpp.kernel.EurPerMwh;
  *                          negative
  * @param energyValue       V, what one MWh taken from the grid is worth to the fleet (e.g. what it fetches when
  *                          discharged later); a purchase never pays more than V - c
+ * @param roundTripEfficiency η in (0, 1]: the share of a purchased MWh the storage gives back when it is sold later;
+ *                            a purchase is bid up to η times its later sales' price, less c
  */
-public record PricingPolicy(double uncertaintyFactor, EurPerMwh marginalCost, EurPerMwh energyValue) {
+public record PricingPolicy(double uncertaintyFactor, EurPerMwh marginalCost, EurPerMwh energyValue,
+                            double roundTripEfficiency) {
 
     public PricingPolicy {
         Objects.requireNonNull(marginalCost, "marginalCost");
@@ -24,6 +27,9 @@ public record PricingPolicy(double uncertaintyFactor, EurPerMwh marginalCost, Eu
         }
         if (!(Double.isFinite(marginalCost.value()) && marginalCost.value() >= 0)) {
             throw new IllegalArgumentException("marginal cost must be finite and not negative, got " + marginalCost);
+        }
+        if (!(roundTripEfficiency > 0 && roundTripEfficiency <= 1)) {
+            throw new IllegalArgumentException("round-trip efficiency must be within (0, 1], got " + roundTripEfficiency);
         }
         if (!Double.isFinite(energyValue.value())) {
             throw new IllegalArgumentException("energy value must be finite, got " + energyValue);
@@ -37,7 +43,7 @@ public record PricingPolicy(double uncertaintyFactor, EurPerMwh marginalCost, Eu
 
     /** The rule and its parameters, as recorded on the drafted bid. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s(k=%s, marginalCost=%s, energyValue=%s)", BidPricing.RULE,
-                uncertaintyFactor, marginalCost.value(), energyValue.value());
+        return String.format(Locale.ROOT, "%s(k=%s, marginalCost=%s, energyValue=%s, roundTripEfficiency=%s)",
+                BidPricing.RULE, uncertaintyFactor, marginalCost.value(), energyValue.value(), roundTripEfficiency);
     }
 }

@@ -25,6 +25,7 @@ class BidPricingTest {
     private static final Instant SLOT = Instant.parse("2026-06-16T10:00:00Z");
     private static final EurPerMwh COST = EurPerMwh.of(8);
     private static final EurPerMwh VALUE = EurPerMwh.of(90);
+    private static final double ETA = 0.9;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -47,7 +48,7 @@ class BidPricingTest {
             """)
     void pricesEachSlotByTheDocumentedRule(String description, double k, double mw, double low, double point, double high,
                                            double expectedLimit) {
-        var policy = new PricingPolicy(k, COST, VALUE);
+        var policy = new PricingPolicy(k, COST, VALUE, ETA);
         var quote = new PriceQuote(SLOT, EurPerMwh.of(low), EurPerMwh.of(point), EurPerMwh.of(high));
 
         BidSlot slot = BidPricing.price(new PlannedSlot(SLOT, Megawatts.of(mw)), quote, policy);
@@ -65,15 +66,72 @@ class BidPricingTest {
                 new PriceQuote(SLOT.plus(hour), EurPerMwh.of(20), EurPerMwh.of(30), EurPerMwh.of(50)),
                 new PriceQuote(SLOT, EurPerMwh.of(40), EurPerMwh.of(60), EurPerMwh.of(80)));
 
-        assertThat(BidPricing.bid(plan, forecast, new PricingPolicy(0.5, COST, VALUE))).containsExactly(
+        assertThat(BidPricing.bid(plan, forecast, new PricingPolicy(0.5, COST, VALUE, ETA))).containsExactly(
                 new BidSlot(SLOT, Megawatts.of(2), EurPerMwh.of(50)),
                 new BidSlot(SLOT.plus(hour), Megawatts.of(-1), EurPerMwh.of(40)));
     }
 
     @Test
+    void aPurchaseIsBidUpToWhatItsEnergyFetchesInTheLaterSalesAndOneAfterTheLastSaleByTheForecastAlone() {
+        var hour = Duration.ofHours(1);
+        // listed out of order: the later sales are later in time, not in the list
+        var plan = List.of(
+                new PlannedSlot(SLOT.plus(hour.multipliedBy(2)), Megawatts.of(3)),
+                new PlannedSlot(SLOT, Megawatts.of(-2)),
+                new PlannedSlot(SLOT.plus(hour), Megawatts.of(1)),
+                new PlannedSlot(SLOT.plus(hour.multipliedBy(3)), Megawatts.of(-1)));
+        var forecast = List.of(
+                new PriceQuote(SLOT, EurPerMwh.of(20), EurPerMwh.of(30), EurPerMwh.of(50)),
+                new PriceQuote(SLOT.plus(hour), EurPerMwh.of(80), EurPerMwh.of(100), EurPerMwh.of(120)),
+                new PriceQuote(SLOT.plus(hour.multipliedBy(2)), EurPerMwh.of(60), EurPerMwh.of(60), EurPerMwh.of(60)),
+                new PriceQuote(SLOT.plus(hour.multipliedBy(3)), EurPerMwh.of(20), EurPerMwh.of(30), EurPerMwh.of(50)));
+
+        List<BidSlot> bid = BidPricing.bid(plan, forecast, new PricingPolicy(0.5, COST, VALUE, ETA));
+
+        // W = (1 * 100 + 3 * 60) / 4 = 70; 0.9 * 70 - 8 = 55 > 30 + 0.5 * (50 - 30) = 40
+        assertThat(bid.get(1).limitPrice().value()).isCloseTo(55, within(1e-9));
+        // no sale after it: the forecast's margin alone, 40
+        assertThat(bid.get(3).limitPrice().value()).isCloseTo(40, within(1e-9));
+        // sales keep their own rule: 100 - 0.5 * 20 = 90, and 60
+        assertThat(bid.get(0).limitPrice().value()).isCloseTo(60, within(1e-9));
+        assertThat(bid.get(2).limitPrice().value()).isCloseTo(90, within(1e-9));
+    }
+
+    @Test
+    void aPurchaseValuedByItsLaterSalesStillNeverPaysMoreThanTheEnergysValueLessItsCost() {
+        var hour = Duration.ofHours(1);
+        var plan = List.of(new PlannedSlot(SLOT, Megawatts.of(-1)), new PlannedSlot(SLOT.plus(hour), Megawatts.of(1)));
+        var forecast = List.of(new PriceQuote(SLOT, EurPerMwh.of(30), EurPerMwh.of(30), EurPerMwh.of(30)),
+                new PriceQuote(SLOT.plus(hour), EurPerMwh.of(200), EurPerMwh.of(200), EurPerMwh.of(200)));
+
+        // 0.9 * 200 - 8 = 172, above V - c = 82
+        assertThat(BidPricing.bid(plan, forecast, new PricingPolicy(0.5, COST, VALUE, ETA)).getFirst().limitPrice().value())
+                .isCloseTo(82, within(1e-9));
+    }
+
+    @Test
+    void aPurchaseWhoseLaterSalesAreWorthLessThanItsForecastMarginKeepsTheMargin() {
+        var hour = Duration.ofHours(1);
+        var plan = List.of(new PlannedSlot(SLOT, Megawatts.of(-1)), new PlannedSlot(SLOT.plus(hour), Megawatts.of(1)));
+        var forecast = List.of(new PriceQuote(SLOT, EurPerMwh.of(20), EurPerMwh.of(30), EurPerMwh.of(50)),
+                new PriceQuote(SLOT.plus(hour), EurPerMwh.of(40), EurPerMwh.of(40), EurPerMwh.of(40)));
+
+        // 0.9 * 40 - 8 = 28 < 30 + 0.5 * 20 = 40
+        assertThat(BidPricing.bid(plan, forecast, new PricingPolicy(0.5, COST, VALUE, ETA)).getFirst().limitPrice().value())
+                .isCloseTo(40, within(1e-9));
+    }
+
+    @Test
+    void aRoundTripEfficiencyOutsideZeroToOneIsRefused() {
+        assertThatThrownBy(() -> new PricingPolicy(0.5, COST, VALUE, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("round-trip efficiency must be within (0, 1], got 0.0");
+        assertThatThrownBy(() -> new PricingPolicy(0.5, COST, VALUE, 1.2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aSlotWithoutAPriceForecastIsNotPricedByGuessing() {
         var plan = List.of(new PlannedSlot(SLOT, Megawatts.of(2)));
-        assertThatThrownBy(() -> BidPricing.bid(plan, List.of(), new PricingPolicy(0.5, COST, VALUE)))
+        assertThatThrownBy(() -> BidPricing.bid(plan, List.of(), new PricingPolicy(0.5, COST, VALUE, ETA)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no price forecast for the slot at 2026-06-16T10:00:00Z");
     }
@@ -86,12 +144,13 @@ class BidPricingTest {
 
     @Test
     void anUncertaintyFactorAboveOneIsRefused() {
-        assertThatThrownBy(() -> new PricingPolicy(1.5, COST, VALUE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PricingPolicy(1.5, COST, VALUE, ETA)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void theRuleIsDescribedWithItsParametersForTheDraftedBid() {
-        assertThat(new PricingPolicy(0.5, COST, VALUE).describe())
-                .isEqualTo("forecast-with-uncertainty-margin(k=0.5, marginalCost=8.0, energyValue=90.0)");
+        assertThat(new PricingPolicy(0.5, COST, VALUE, ETA).describe())
+                .isEqualTo("forecast-margin-purchases-at-later-sales-value(k=0.5, marginalCost=8.0, energyValue=90.0,"
+                        + " roundTripEfficiency=0.9)");
     }
 }

@@ -82,7 +82,7 @@ class BiddingCycleSagaTest {
     private static final Instant RESULT_AT = Instant.parse("2026-06-15T10:45:00Z");
     private static final Instant MARKET_DUE = Instant.parse("2026-06-15T11:00:00Z");
 
-    private static final PricingPolicy PRICING = new PricingPolicy(0.5, EurPerMwh.of(8), EurPerMwh.of(90));
+    private static final PricingPolicy PRICING = new PricingPolicy(0.5, EurPerMwh.of(8), EurPerMwh.of(90), 0.9);
     private static final BiddingCycleSettings SETTINGS_OF_THE_DAY = new BiddingCycleSettings(Duration.ofMinutes(5),
             Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofMinutes(10),
             Duration.ofHours(1), PRICING);
