@@ -77,7 +77,6 @@ public final class Simulate {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration QUARTER = Duration.ofMinutes(15);
-    private static final Duration HISTORY = Duration.ofDays(5);
     /** The calendar of the demo market (vpp.bidding.time-zone's default): delivery days, local times in files. */
     private static final String MARKET_ZONE = "Europe/Berlin";
     /** How long the run waits for the application to be quiet at one instant before it gives up. */
@@ -127,7 +126,7 @@ public final class Simulate {
      */
     static Map<String, TimeSeries> checkFiles(SimulateOptions o) {
         ZoneId zone = ZoneId.of(MARKET_ZONE);
-        Instant needFrom = o.firstDay().minusDays(1).atStartOfDay(zone).toInstant().minus(HISTORY);
+        Instant needFrom = o.firstDay().minusDays(1).atStartOfDay(zone).toInstant().minus(Duration.ofDays(o.historyDays()));
         Instant needTo = o.firstDay().plusDays(o.days() + 1).atStartOfDay(zone).toInstant();
         Map<String, TimeSeries> profiles = new LinkedHashMap<>();
         Map<String, Path> files = new LinkedHashMap<>();
@@ -147,7 +146,7 @@ public final class Simulate {
             }
             if (series.start().isAfter(needFrom) || series.end().isBefore(needTo)) {
                 throw new SimulateOptions.Refused(entry.getKey(), file + " covers " + series.start() + " to " + series.end()
-                        + "; the run needs " + needFrom + " to " + needTo + " (five days of history, the day before delivery,"
+                        + "; the run needs " + needFrom + " to " + needTo + " (" + o.historyDays() + " days of history, the day before delivery,"
                         + " the delivery days and the day after)");
             }
             profiles.put(entry.getKey(), series);
@@ -157,6 +156,30 @@ public final class Simulate {
 
     private static java.util.Optional<Path> nullable(Path p) {
         return java.util.Optional.ofNullable(p);
+    }
+
+    /** How the application is started for a run (the database's arguments aside). */
+    static List<String> applicationArguments(SimulateOptions options) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN", "--logging.level.org.vpp=WARN",
+                "--vpp.simulation.enabled=false", "--vpp.processes.enabled=false", "--vpp.bidding.enabled=true",
+                "--vpp.bidding.solver-budget=PT120S", "--vpp.bidding.solver-grace=PT2H",
+                "--vpp.forecast.enabled=" + options.forecast().equals("trained"),
+                "--vpp.forecast.search-budget=PT30M", "--vpp.forecast.infer-every=PT1H",
+                // The clock waits for the training, and nothing else runs meanwhile: both cores train (one source each).
+                "--vpp.forecast.threads=2",
+                "--vpp.telemetry.offline-after=PT15M", "--vpp.telemetry.check-every=PT5M",
+                "--vpp.alerts.check-every=PT5M",
+                // The world's seed, so the weather service forecasts the weather its twins live in, and the imbalance
+                // prices draw from the same seed as the rest of the run.
+                "--vpp.simulation.seed=" + options.seed(), "--vpp.simulation.weather-forecasts=true"));
+        // Tracking processors wake as soon as an event is stored; pooled ones look again every half second, which at
+        // a few hundred waits per simulated day was three quarters of the run. What they do is the same.
+        for (String group : List.of("fleet", "forecasts", "bids", "dispatches", "alerts")) {
+            args.add("--axon.eventhandling.processors." + group + ".mode=tracking");
+        }
+        if (options.prices() != null) args.add("--vpp.prices.csv=" + options.prices().toAbsolutePath());
+        return args;
     }
 
     /**
@@ -171,20 +194,7 @@ public final class Simulate {
         Instant start = options.firstDay().minusDays(1).atStartOfDay(zone).toInstant();
         Instant end = options.firstDay().plusDays(options.days()).atStartOfDay(zone).toInstant().plus(Duration.ofHours(8));
         Path data = null;
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN", "--logging.level.org.vpp=WARN",
-                "--vpp.simulation.enabled=false", "--vpp.processes.enabled=false", "--vpp.bidding.enabled=true",
-                "--vpp.bidding.solver-budget=PT120S", "--vpp.bidding.solver-grace=PT2H",
-                "--vpp.forecast.enabled=" + options.forecast().equals("trained"),
-                "--vpp.forecast.search-budget=PT30M", "--vpp.forecast.infer-every=PT1H",
-                "--vpp.telemetry.offline-after=PT15M", "--vpp.telemetry.check-every=PT5M",
-                "--vpp.alerts.check-every=PT5M"));
-        // Tracking processors wake as soon as an event is stored; pooled ones look again every half second, which at
-        // a few hundred waits per simulated day was three quarters of the run. What they do is the same.
-        for (String group : List.of("fleet", "forecasts", "bids", "dispatches", "alerts")) {
-            args.add("--axon.eventhandling.processors." + group + ".mode=tracking");
-        }
-        if (options.prices() != null) args.add("--vpp.prices.csv=" + options.prices().toAbsolutePath());
+        List<String> args = applicationArguments(options);
         try {
             if (options.databaseUrl() != null) {
                 args.add("--vpp.database.url=" + options.databaseUrl());
@@ -215,7 +225,7 @@ public final class Simulate {
             long t2 = System.nanoTime();
             PriceHistory prices = app.getBean(PriceHistory.class);
             BiddingMarket market = app.getBean(BiddingMarket.class);
-            Instant historyFrom = start.minus(HISTORY);
+            Instant historyFrom = start.minus(Duration.ofDays(options.historyDays()));
             Duration span = Duration.between(historyFrom, end.plus(Duration.ofDays(1)));
             DemoWorld world = DemoWorld.build(specs, clock, historyFrom, span, options.seed(),
                     new OutageModel(Duration.ofDays(20), Duration.ofHours(6)), MeasurementNoise.typical(),

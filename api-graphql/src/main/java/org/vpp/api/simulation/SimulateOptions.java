@@ -17,16 +17,19 @@ import org.vpp.messages.common.PlainText;
  * @param days       delivery days to bid, dispatch and settle (1..31)
  * @param devices    size of the demo fleet (1..10,000)
  * @param seed       one seed for the fleet, the weather, the twins, the prices and the exchange
- * @param firstDay   the first delivery day (market calendar); the run starts the day before, with five days of history
+ * @param firstDay   the first delivery day (market calendar); the run starts the day before, after its history
  * @param prices     a day-ahead price file (replaces the synthetic prices), or null
  * @param pv         a PV profile each PV plant follows, scaled to its size, or null (likewise {@code wind}, {@code load})
  * @param out        where the report goes (report.txt, report.json, report.html)
  * @param forecast   {@code trained}: the forecaster trains and issues forecasts on the clock, as in the main run;
  *                   {@code naive}: no forecaster, every bid uses seasonal naive from the meters (faster)
  * @param databaseUrl a PostgreSQL database to run on (must be empty), or null for a fresh embedded one
+ * @param historyDays days of meter and price history before the run starts (5..90): what the forecaster trains on.
+ *                    The default, 28, is the application's training window ({@code vpp.forecast.history}); with less,
+ *                    cross-validation has fewer folds and the models with weekly lags or weather inputs are left out
  */
 public record SimulateOptions(int days, int devices, long seed, LocalDate firstDay, Path prices, Path pv, Path wind,
-                              Path load, Path out, String forecast, String databaseUrl) {
+                              Path load, Path out, String forecast, String databaseUrl, int historyDays) {
 
     public static final LocalDate DEFAULT_FIRST_DAY = LocalDate.of(2026, 6, 16);
     static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
@@ -34,8 +37,9 @@ public record SimulateOptions(int days, int devices, long seed, LocalDate firstD
     static final String USAGE = """
             usage: ./vpp simulate [--days N] [--devices N] [--seed N] [--start YYYY-MM-DD] [--prices FILE.csv]
                                   [--pv FILE.csv] [--wind FILE.csv] [--load FILE.csv] [--forecast trained|naive]
-                                  [--out DIR] [--database-url jdbc:postgresql://...]
-              defaults: --days 1 --devices 100 --seed 42 --start %s --forecast trained --out simulate-report
+                                  [--history-days N] [--out DIR] [--database-url jdbc:postgresql://...]
+              defaults: --days 1 --devices 100 --seed 42 --start %s --forecast trained --history-days 28
+                        --out simulate-report
             """.formatted(DEFAULT_FIRST_DAY);
 
     /** A refusal of the command line, naming the flag. */
@@ -65,7 +69,7 @@ public record SimulateOptions(int days, int devices, long seed, LocalDate firstD
                 throw new Refused(flag, "is not a flag (flags start with --)");
             }
             if (!List.of("--days", "--devices", "--seed", "--start", "--prices", "--pv", "--wind", "--load", "--out",
-                    "--forecast", "--database-url").contains(name)) {
+                    "--forecast", "--database-url", "--history-days").contains(name)) {
                 throw new Refused(name, "unknown flag");
             }
             PlainText.problem(name, value).ifPresent(p -> {
@@ -75,6 +79,7 @@ public record SimulateOptions(int days, int devices, long seed, LocalDate firstD
         }
         int days = integer(given, "--days", 1, 1, 31);
         int devices = integer(given, "--devices", 100, 1, 10_000);
+        int historyDays = integer(given, "--history-days", 28, 5, 90);
         long seed;
         try {
             seed = Long.parseLong(given.getOrDefault("--seed", "42"));
@@ -99,7 +104,7 @@ public record SimulateOptions(int days, int devices, long seed, LocalDate firstD
             throw new Refused("--database-url", "must be a jdbc:postgresql:// URL");
         }
         return new SimulateOptions(days, devices, seed, first, file(given, "--prices"), file(given, "--pv"),
-                file(given, "--wind"), file(given, "--load"), path(given, "--out", "simulate-report"), forecast, url);
+                file(given, "--wind"), file(given, "--load"), path(given, "--out", "simulate-report"), forecast, url, historyDays);
     }
 
     private static int integer(Map<String, String> given, String flag, int fallback, int min, int max) {

@@ -3,7 +3,7 @@ package org.vpp.api.simulation;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import org.vpp.forecast.feature.WeatherFeed;
 import org.vpp.messages.fleet.AssetView;
@@ -17,9 +17,12 @@ import org.vpp.simulator.weather.SimulatedWeatherFeed;
  * site's twins live in ({@link DemoWorld#siteWeather}: kept per site from the epoch, so the forecasts of any past
  * day are those of the weather that day really had). A device whose series was replaced by a file still gets its
  * site's simulated weather, which then explains little, and selection leaves the weather models out.
+ *
+ * <p>On in the demo run ({@code vpp.simulation.enabled}) and in {@code ./vpp simulate}, whose world is driven from
+ * outside the application ({@code vpp.simulation.weather-forecasts}, with {@code vpp.simulation.seed} its world's).
  */
 @Component
-@ConditionalOnProperty(name = "vpp.simulation.enabled", havingValue = "true")
+@ConditionalOnExpression("${vpp.simulation.enabled:false} or ${vpp.simulation.weather-forecasts:false}")
 public class SimulatedWeatherForecasts implements WeatherForecasts {
 
     private final SimulationProperties properties;

@@ -55,7 +55,7 @@ class SimulateIT {
 
     private static SimulationReport simulate(Path out) {
         List<String> args = new java.util.ArrayList<>(List.of("--days", "1", "--devices", "12", "--seed", "7",
-                "--forecast", "naive", "--out", out.toString()));
+                "--forecast", "naive", "--history-days", "5", "--out", out.toString()));
         if (TestDatabase.external()) args.addAll(List.of("--database-url", TestDatabase.freshExternalDatabase()));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         SimulationReport report = Simulate.run(SimulateOptions.parse(args), new PrintStream(progress, true, StandardCharsets.UTF_8), false);

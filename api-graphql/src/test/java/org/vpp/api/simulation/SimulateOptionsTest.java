@@ -23,10 +23,11 @@ class SimulateOptionsTest {
         assertThat(o.seed()).isEqualTo(42);
         assertThat(o.firstDay()).isEqualTo(SimulateOptions.DEFAULT_FIRST_DAY);
         assertThat(o.forecast()).isEqualTo("trained");
+        assertThat(o.historyDays()).as("the application's training window").isEqualTo(28);
         SimulateOptions given = SimulateOptions.parse(List.of("--days", "3", "--devices=500", "--seed", "1", "--start", "2025-01-07",
-                "--forecast", "naive"));
+                "--forecast", "naive", "--history-days", "7"));
         assertThat(given).extracting(SimulateOptions::days, SimulateOptions::devices, SimulateOptions::seed, SimulateOptions::firstDay,
-                SimulateOptions::forecast).containsExactly(3, 500, 1L, LocalDate.of(2025, 1, 7), "naive");
+                SimulateOptions::forecast, SimulateOptions::historyDays).containsExactly(3, 500, 1L, LocalDate.of(2025, 1, 7), "naive", 7);
     }
 
     @Test
@@ -45,6 +46,8 @@ class SimulateOptionsTest {
         refused(List.of("--out", "a\u0007b"), "--out: must not contain control characters");
         refused(List.of("days"), "days: is not a flag");
         refused(List.of("--database-url", "mysql://x"), "--database-url: must be a jdbc:postgresql:// URL");
+        refused(List.of("--history-days", "4"), "--history-days: must be between 5 and 90, got 4");
+        refused(List.of("--history-days", "-99999999999"), "--history-days: must be a whole number between 5 and 90");
     }
 
     @Test
@@ -64,10 +67,18 @@ class SimulateOptionsTest {
             oneDay.append(java.time.Instant.parse("2026-06-16T00:00:00Z").plusSeconds(900L * q)).append(',').append(60 + q % 7).append('\n');
         }
         Files.writeString(prices, oneDay);
-        SimulateOptions o = SimulateOptions.parse(List.of("--prices", prices.toString()));
+        SimulateOptions o = SimulateOptions.parse(List.of("--prices", prices.toString(), "--history-days", "5"));
         assertThatThrownBy(() -> Simulate.checkFiles(o)).isInstanceOf(SimulateOptions.Refused.class)
                 .hasMessageStartingWith("--prices: ").hasMessageContaining("covers 2026-06-16T00:00:00Z")
-                .hasMessageContaining("the run needs 2026-06-09T22:00:00Z to 2026-06-17T22:00:00Z");
+                .hasMessageContaining("the run needs 2026-06-09T22:00:00Z to 2026-06-17T22:00:00Z (5 days of history");
+        assertThatThrownBy(() -> Simulate.checkFiles(SimulateOptions.parse(List.of("--prices", prices.toString()))))
+                .hasMessageContaining("the run needs 2026-05-17T22:00:00Z to 2026-06-17T22:00:00Z (28 days of history");
+    }
+
+    @Test
+    void theRunsApplicationForecastsTheWeatherOfItsOwnWorldAndDrawsItsImbalancePricesFromTheSameSeed() {
+        assertThat(Simulate.applicationArguments(SimulateOptions.parse(List.of("--seed", "7"))))
+                .contains("--vpp.simulation.enabled=false", "--vpp.simulation.seed=7", "--vpp.simulation.weather-forecasts=true");
     }
 
     private static void refused(List<String> args, String message) {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.vpp.forecast.feature.WeatherColumns;
 import org.vpp.kernel.AssetKind;
 import org.vpp.kernel.GeoLocation;
 import org.vpp.messages.asset.AssetId;
 import org.vpp.messages.fleet.AssetView;
+import org.vpp.sagas.port.WeatherForecasts;
 import org.vpp.simulator.demo.DemoWorld;
 import org.vpp.simulator.weather.WeatherSeries;
 
@@ -39,6 +41,18 @@ class SimulatedWeatherForecastsTest {
         WeatherColumns ahead = feed.issued(FROM, FROM, QUARTER, 192);
         assertThat(ahead.windSpeedMs()).isNotEqualTo(actual.windSpeedMsAt10m().values());
         assertThat(feed.dayAhead(FROM, QUARTER, 192).size()).isEqualTo(192);
+    }
+
+    @Test
+    void theWeatherServiceRunsInTheDemoRunAndInSimulateWhoseDemoWorldIsDrivenFromOutside() {
+        var runner = new ApplicationContextRunner().withUserConfiguration(SimulatedWeatherForecasts.class)
+                .withBean(SimulationProperties.class, () -> PROPERTIES);
+        runner.withPropertyValues("vpp.simulation.enabled=true")
+                .run(context -> assertThat(context).hasSingleBean(WeatherForecasts.class));
+        runner.withPropertyValues("vpp.simulation.enabled=false", "vpp.simulation.weather-forecasts=true")
+                .run(context -> assertThat(context).hasSingleBean(WeatherForecasts.class));
+        runner.withPropertyValues("vpp.simulation.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(WeatherForecasts.class));
     }
 
     @Test
