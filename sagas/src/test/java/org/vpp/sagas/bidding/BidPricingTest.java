@@ -97,28 +97,21 @@ class BidPricingTest {
         assertThat(bid.get(2).limitPrice().value()).isCloseTo(90, within(1e-9));
     }
 
-    @Test
-    void aPurchaseValuedByItsLaterSalesStillNeverPaysMoreThanTheEnergysValueLessItsCost() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # case                                                                 | low | point | high | later sale | limit
+            valued at 0.9*200-8 = 172 by its sale, a purchase still stops at V-c   |  30 |  30   |  30  | 200        | 82
+            valued at 0.9*40-8 = 28 by its sale, a purchase keeps its margin 40    |  20 |  30   |  50  |  40        | 40
+            """)
+    void aPurchaseValuedByItsLaterSaleStaysWithinItsMarginAndTheCeiling(String description, double low, double point,
+                                                                        double high, double laterSale, double expectedLimit) {
         var hour = Duration.ofHours(1);
         var plan = List.of(new PlannedSlot(SLOT, Megawatts.of(-1)), new PlannedSlot(SLOT.plus(hour), Megawatts.of(1)));
-        var forecast = List.of(new PriceQuote(SLOT, EurPerMwh.of(30), EurPerMwh.of(30), EurPerMwh.of(30)),
-                new PriceQuote(SLOT.plus(hour), EurPerMwh.of(200), EurPerMwh.of(200), EurPerMwh.of(200)));
+        var forecast = List.of(new PriceQuote(SLOT, EurPerMwh.of(low), EurPerMwh.of(point), EurPerMwh.of(high)),
+                new PriceQuote(SLOT.plus(hour), EurPerMwh.of(laterSale), EurPerMwh.of(laterSale), EurPerMwh.of(laterSale)));
 
-        // 0.9 * 200 - 8 = 172, above V - c = 82
         assertThat(BidPricing.bid(plan, forecast, new PricingPolicy(0.5, COST, VALUE, ETA)).getFirst().limitPrice().value())
-                .isCloseTo(82, within(1e-9));
-    }
-
-    @Test
-    void aPurchaseWhoseLaterSalesAreWorthLessThanItsForecastMarginKeepsTheMargin() {
-        var hour = Duration.ofHours(1);
-        var plan = List.of(new PlannedSlot(SLOT, Megawatts.of(-1)), new PlannedSlot(SLOT.plus(hour), Megawatts.of(1)));
-        var forecast = List.of(new PriceQuote(SLOT, EurPerMwh.of(20), EurPerMwh.of(30), EurPerMwh.of(50)),
-                new PriceQuote(SLOT.plus(hour), EurPerMwh.of(40), EurPerMwh.of(40), EurPerMwh.of(40)));
-
-        // 0.9 * 40 - 8 = 28 < 30 + 0.5 * 20 = 40
-        assertThat(BidPricing.bid(plan, forecast, new PricingPolicy(0.5, COST, VALUE, ETA)).getFirst().limitPrice().value())
-                .isCloseTo(40, within(1e-9));
+                .isCloseTo(expectedLimit, within(1e-9));
     }
 
     @Test
