@@ -58,6 +58,9 @@ public record BiddingProperties(Boolean enabled, String zone, ZoneId timeZone, D
         marginalCost = marginalCost == null ? 5.0 : marginalCost;
         energyValue = energyValue == null ? 150.0 : energyValue;
         roundTripEfficiency = roundTripEfficiency == null ? 0.85 : roundTripEfficiency;
+        if (!(roundTripEfficiency > 0 && roundTripEfficiency <= 1)) {
+            throw new IllegalArgumentException("vpp.bidding.round-trip-efficiency must be within (0, 1], got " + roundTripEfficiency);
+        }
         priceForecastMaxAge = or(priceForecastMaxAge, Duration.ofHours(6));
         generatorCost = generatorCost == null ? 90.0 : generatorCost;
         aggregateAbove = aggregateAbove == null ? 200 : aggregateAbove;
