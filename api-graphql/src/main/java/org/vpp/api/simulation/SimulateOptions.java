@@ -16,7 +16,8 @@ import org.vpp.messages.common.PlainText;
  *
  * @param days       delivery days to bid, dispatch and settle (1..31)
  * @param devices    size of the demo fleet (1..10,000)
- * @param seed       one seed for the fleet, the weather, the twins, the prices and the exchange
+ * @param seed       one seed for the fleet, the weather and its forecasts, the twins and the imbalance prices; the
+ *                   synthetic day-ahead prices come from {@code vpp.forecast.price-seed} (42), whatever the seed
  * @param firstDay   the first delivery day (market calendar); the run starts the day before, after its history
  * @param prices     a day-ahead price file (replaces the synthetic prices), or null
  * @param pv         a PV profile each PV plant follows, scaled to its size, or null (likewise {@code wind}, {@code load})
