@@ -14,6 +14,7 @@ import org.vpp.forecast.model.LagRegression;
 import org.vpp.forecast.model.Persistence;
 import org.vpp.forecast.model.PhysicalBounds;
 import org.vpp.forecast.model.SeasonalNaive;
+import org.vpp.forecast.model.SimilarDays;
 import org.vpp.forecast.validation.ResidualQuantiles;
 import org.vpp.forecast.value.Season;
 import org.vpp.forecast.value.Source;
@@ -41,6 +42,9 @@ public final class ModelSpecs {
         return switch (name) {
             case SeasonalNaive.NAME -> new SeasonalNaive(Season.valueOf(p.get("season")));
             case Persistence.NAME -> new Persistence();
+            case SimilarDays.NAME -> new SimilarDays((int) number(p, "days"),
+                    SimilarDays.Pooling.valueOf(p.get("pooling")), SimilarDays.Level.valueOf(p.get("level")),
+                    ZoneId.of(p.get("zone")));
             case HoltWinters.NAME -> new HoltWinters(number(p, "alpha"), number(p, "beta"), number(p, "gamma"),
                     number(p, "phi"), Season.valueOf(p.get("season")));
             case LagRegression.NAME -> new LagRegression(Lags.decode(p.get("lags")),

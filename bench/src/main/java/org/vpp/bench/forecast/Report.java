@@ -103,6 +103,9 @@ public final class Report {
             case "holt-winters" -> String.format(Locale.ROOT, "holt-winters a=%s b=%s g=%s phi=%s",
                     parameters.get("alpha"), parameters.get("beta"), parameters.get("gamma"), parameters.get("phi"));
             case "persistence" -> "persistence (last value)";
+            case "similar-days" -> "similar-days " + parameters.get("days") + " "
+                    + parameters.get("pooling").toLowerCase(Locale.ROOT).replace('_', '-')
+                    + ("NONE".equals(parameters.get("level")) ? "" : " level=" + parameters.get("level").toLowerCase(Locale.ROOT));
             case "lag-regression" -> "lag-regression lags=" + parameters.get("lags")
                     + ("true".equals(parameters.get("clearSky")) ? " +clear-sky" : "");
             case "gradient-boosting" -> "gradient-boosting depth=" + parameters.get("depth") + " rounds="
