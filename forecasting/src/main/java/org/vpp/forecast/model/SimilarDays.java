@@ -112,8 +112,9 @@ public record SimilarDays(int days, Pooling pooling, Level level, ZoneId zone) i
                     if (index >= history.size() || !Double.isFinite(history.valueAt(index))) continue;
                     double value = history.valueAt(index);
                     if (level == Level.RATIO) {
-                        double levelThen = levels.endingAt(
-                                indexOf(history, day.plusDays(1).atStartOfDay(zone).toInstant()));
+                        // The week up to the day's end, or up to the origin for the origin's own day.
+                        int endOfDay = indexOf(history, day.plusDays(1).atStartOfDay(zone).toInstant());
+                        double levelThen = levels.endingAt(Math.min(endOfDay, history.size()));
                         if (Double.isNaN(levelThen)) break;
                         double ratio = levelNow / levelThen;
                         if (Double.isFinite(ratio) && ratio > 0) value *= ratio;
