@@ -92,9 +92,9 @@ public final class CandidateModels {
 
     /**
      * Means of like days, for load only: by working day (ten, and five), by midweek day (nine) and by weekday
-     * (four), each brought to the last week's level. Offered to prices, PV and wind too, they won some windows and
-     * lost others (real summer prices fell from 22 % to 1 % better than naive when they displaced the lag
-     * regression from the median of three), so they stay where the similar-day method is the trade's own.
+     * (four), each brought to the last week's level. Tried for prices, PV and wind too, they won some windows and
+     * lost others (docs/benchmarks.md, "Similar days for load"), so they stay where the similar-day method is the
+     * trade's own.
      */
     static List<SimilarDays> similarDays(Source source) {
         if (source.kind() != SourceKind.LOAD) {
